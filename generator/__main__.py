@@ -1,0 +1,114 @@
+"""Command line: ``python -m generator generate|check``. The only place that prints or exits.
+
+Exit codes: 0 success; 1 ``check`` found differences; 2 bad input (spec errors, or warnings with
+``--strict``), bad configuration, or an output directory it will not write into.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .build import Options
+from .config import ConfigError, PackageConfig, find_project, load_config
+from .pipeline import Result, generate_files
+from .write import UnsafeOutputError, compare, write_tree
+
+EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _display(path: Path, root: Path) -> str:
+    try:
+        return os.path.relpath(path, root)
+    except ValueError:
+        return str(path)
+
+
+def _report(result: Result, strict: bool) -> None:
+    for problem in result.problems:
+        print(problem.format(as_error=strict), file=sys.stderr)
+
+
+def _jobs(args: argparse.Namespace) -> tuple[list[PackageConfig], Path]:
+    cwd = Path.cwd()
+    if args.spec is None:
+        if args.out or args.package or args.client_name or args.credential_scopes:
+            raise ConfigError("--out, --package, --client-name and --credential-scopes need a SPEC argument")
+        root = find_project(cwd)
+        return load_config(root), root
+    if not args.out or not args.package:
+        raise ConfigError("generate SPEC needs --out DIR and --package NAME")
+    if not args.package.isidentifier():
+        raise ConfigError(f"--package {args.package!r} is not a Python identifier")
+    options = Options(args.package, args.client_name or "", tuple(args.credential_scopes or ()))
+    return [PackageConfig(Path(args.spec), Path(args.out), options)], cwd
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    jobs, root = _jobs(args)
+    results = []
+    for job in jobs:
+        result = generate_files(job.spec, job.options, _display(job.spec, root))
+        _report(result, args.strict)
+        if result.failed(args.strict):
+            print(f"error: {_display(job.spec, root)}: nothing written", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        results.append((job, result))
+    # Everything rendered: only now is anything written.
+    for job, result in results:
+        assert result.files is not None
+        changes = write_tree(job.out, result.files)
+        print(
+            f"{_display(job.out, root)}: {len(changes.added)} added, {len(changes.changed)} changed, "
+            f"{len(changes.removed)} removed, {changes.unchanged} unchanged"
+        )
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    root = find_project(Path.cwd())
+    status = EXIT_OK
+    for job in load_config(root):
+        result = generate_files(job.spec, job.options, _display(job.spec, root))
+        _report(result, args.strict)
+        if result.failed(args.strict) or result.files is None:
+            return EXIT_BAD_INPUT
+        changes = compare(job.out, result.files)
+        out = _display(job.out, root)
+        for label, paths in (("stale", changes.changed), ("missing", changes.added), ("unexpected", changes.removed)):
+            for path in paths:
+                print(f"{out}/{path}: {label}")
+        if not changes.clean:
+            status = EXIT_DIFFERENT
+            print(f"{out}: differs from what {_display(job.spec, root)} produces; run `python -m generator generate`", file=sys.stderr)
+        else:
+            print(f"{out}: up to date ({changes.unchanged} files)")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Generate Python clients from OpenAPI descriptions.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="generate one package from SPEC, or every package of the build config")
+    gen.add_argument("spec", nargs="?", help="OpenAPI 3.0/3.1 or Swagger 2.0 file, YAML or JSON")
+    gen.add_argument("--out", help="directory of the generated package project")
+    gen.add_argument("--package", help="import name of the generated package")
+    gen.add_argument("--client-name", help="base of the class names: Batch → BatchClient, BatchServiceError")
+    gen.add_argument("--credential-scopes", action="append", metavar="SCOPE", help="token scope; marks an Azure service")
+    gen.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    chk = sub.add_parser("check", help="exit 1 if generated/ is not exactly what spec/ produces")
+    chk.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    args = parser.parse_args(argv)
+    try:
+        return cmd_generate(args) if args.command == "generate" else cmd_check(args)
+    except (ConfigError, UnsafeOutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

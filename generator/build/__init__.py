@@ -1,0 +1,168 @@
+"""Spec → IR. The passes, in order:
+
+1. ``schemas.SchemaResolver.register_components``: every named object schema gets its class name,
+   then its model (so references resolve in any order, recursion included);
+2. ``operations.OperationBuilder.build_groups``: groups, methods, parameters, responses (inline
+   schemas met here become models too);
+3. ``security`` and servers: the schemes and the base URL;
+4. ``_azure_conventions``: for Azure services, ``ocp-date`` and ``client-request-id`` are filled in
+   by the client, as the official Azure clients do.
+
+Each pass reads the document and the names decided before it; the result is one frozen ``Api``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from typing import Any
+
+from .. import naming
+from ..ir import Api, Names, Operation, OperationGroup, Scope, SecurityScheme
+from ..load import Document
+from ..problems import Problem, join_pointer
+from .context import BuildContext, Options, text
+from .operations import OperationBuilder
+from .schemas import SchemaResolver
+
+__all__ = ["Options", "build_api"]
+
+# Names the runtime exports from the package; models and header classes may not take them.
+RUNTIME_NAMES = frozenset(
+    {
+        "SharedKeyCredential",
+        "AccessToken",
+        "TokenCredential",
+        "AsyncTokenCredential",
+        "RequestOptions",
+        "ServiceRequestError",
+        "ServiceResponseError",
+        "ServiceRequestTimeoutError",
+        "Model",
+        "DecodeError",
+    }
+)
+
+
+def build_api(doc: Document, version: str, options: Options) -> tuple[Api | None, list[Problem]]:
+    ctx = BuildContext(doc, version, options)
+    info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
+    title = text(info, "title") or "Api"
+    base = options.client_name or _client_base(title)
+    names = Names(
+        package=options.package,
+        client=f"{base}Client",
+        async_client=f"Async{base}Client",
+        error=f"{base}ServiceError",
+        distribution=options.package.replace("_", "-"),
+    )
+    top_namer = naming.Namer(RUNTIME_NAMES | {names.client, names.async_client, names.error})
+    schemas = SchemaResolver(ctx, top_namer)
+    schemas.register_components()
+    groups = OperationBuilder(ctx, schemas, top_namer).build_groups()
+    azure = bool(options.credential_scopes)
+    if azure:
+        groups = _azure_conventions(groups)
+    error_models = Counter(op.error_model for g in groups for op in g.operations if op.error_model)
+    base_url, base_url_description, endpoint_example = _server(ctx)
+    api = Api(
+        title=title,
+        version=str(info.get("version", "")),
+        description=text(info, "description"),
+        names=names,
+        base_url=base_url,
+        base_url_description=base_url_description,
+        endpoint_example=endpoint_example,
+        groups=groups,
+        models=tuple(schemas.models[p] for p in schemas.class_names if p in schemas.models),  # spec order
+        security=_security(ctx),
+        error_model=error_models.most_common(1)[0][0] if error_models else "",
+        credential_scopes=options.credential_scopes,
+        azure=azure,
+        spec_file=doc.file.replace("\\", "/").rsplit("/", 1)[-1],  # the name only: output must not depend on where it ran
+        api_version_param=next((p.wire_name for op in (o for g in groups for o in g.operations) for p in op.parameters if p.on_client), ""),
+    )
+    return api, ctx.problems
+
+
+def _client_base(title: str) -> str:
+    """``BatchServiceClient`` → ``BatchService``; ``Swagger Petstore`` → ``SwaggerPetstore``."""
+    base = naming.pascal(title)
+    base = re.sub(r"(Client|Api|API)$", "", base) or base
+    return base if base.isidentifier() else "Api"
+
+
+def _azure_conventions(groups: tuple[OperationGroup, ...]) -> tuple[OperationGroup, ...]:
+    auto = {"ocp-date": "now", "client-request-id": "uuid4"}
+
+    def fix(op: Operation) -> Operation:
+        params = tuple(
+            dataclasses.replace(p, auto=auto[p.wire_name.lower()])  # type: ignore[arg-type]
+            if p.location == "header" and p.wire_name.lower() in auto and not p.required
+            else p
+            for p in op.parameters
+        )
+        return dataclasses.replace(op, parameters=params)
+
+    return tuple(dataclasses.replace(g, operations=tuple(fix(op) for op in g.operations)) for g in groups)
+
+
+def _server(ctx: BuildContext) -> tuple[str, str, str]:
+    """(URL template, description of its variables, an example URL with the defaults filled in)."""
+    data = ctx.doc.data
+    servers = data.get("servers")
+    if isinstance(servers, list) and servers and isinstance(servers[0], dict):
+        url = str(servers[0].get("url", ""))
+        variables = servers[0].get("variables") if isinstance(servers[0].get("variables"), dict) else {}
+        descriptions = [text(v, "description") for v in variables.values() if isinstance(v, dict)]
+        example = url
+        for name, variable in variables.items():
+            if isinstance(variable, dict) and "default" in variable:
+                example = example.replace("{" + str(name) + "}", str(variable["default"]))
+        if not re.match(r"^https?://[^\s{}]+$", example):
+            example = "https://example.invalid"
+        return url, " ".join(d for d in descriptions if d) or text(servers[0], "description"), example
+    if ctx.version == "2.0" and isinstance(data.get("host"), str):
+        schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else ["https"]
+        url = f"{schemes[0]}://{data['host']}{data.get('basePath', '')}"
+        return url, "", url if re.match(r"^https?://[^\s{}]+$", url) else "https://example.invalid"
+    return "", "", "https://example.invalid"
+
+
+def _security(ctx: BuildContext) -> tuple[SecurityScheme, ...]:
+    data = ctx.doc.data
+    if ctx.version == "2.0":
+        schemes: Any = data.get("securityDefinitions")
+    else:
+        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        schemes = components.get("securitySchemes")
+    if not isinstance(schemes, dict):
+        return ()
+    out: list[SecurityScheme] = []
+    for key, raw in schemes.items():
+        scheme, _ = ctx.deref(raw, join_pointer("#/components/securitySchemes", key))
+        if not isinstance(scheme, dict):
+            continue
+        kind = str(scheme.get("type", ""))
+        flow_name, flow = "", {}
+        if ctx.version == "2.0":
+            flow_name, flow = str(scheme.get("flow", "")), scheme
+        elif isinstance(scheme.get("flows"), dict) and scheme["flows"]:
+            flow_name, flow = next(iter(scheme["flows"].items()))
+        scopes_raw = flow.get("scopes") if isinstance(flow, dict) and isinstance(flow.get("scopes"), dict) else {}
+        out.append(
+            SecurityScheme(
+                key=key,
+                type=kind,
+                description=text(scheme, "description"),
+                flow=flow_name,
+                authorization_url=str(flow.get("authorizationUrl", "")) if isinstance(flow, dict) else "",
+                token_url=str(flow.get("tokenUrl", "")) if isinstance(flow, dict) else "",
+                scopes=tuple(Scope(str(k), str(v)) for k, v in scopes_raw.items()),
+                location=str(scheme.get("in", "")),
+                parameter_name=str(scheme.get("name", "")),
+                scheme=str(scheme.get("scheme", "")),
+            )
+        )
+    return tuple(out)

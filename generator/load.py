@@ -1,0 +1,256 @@
+"""Read a YAML or JSON spec into plain data, keeping where every node came from.
+
+Locations are resolved lazily (only when a problem is reported), so loading a large JSON spec
+costs one ``json.loads``; YAML keeps its node tree, which the parser builds anyway.
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem, Severity, SpecError, split_pointer
+
+MAX_DEPTH = 256  # deeper than any real spec; guards the recursive passes that follow
+MAX_NODES = 5_000_000  # bounds YAML alias expansion ("billion laughs")
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _SpecLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """SafeLoader without the YAML 1.1 timestamp rule: ``2024-07-01`` stays a string, as in JSON."""
+
+
+_SpecLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(eq=False)
+class Document:
+    """A loaded spec: its data, its text and a way to find any JSON pointer in that text."""
+
+    file: str
+    text: str
+    data: Any
+    kind: str  # "yaml" or "json"
+    _root_node: yaml.Node | None = None
+    _cache: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+
+    def locate(self, pointer: str) -> tuple[int, int] | None:
+        """1-based (line, column) of the node at ``pointer``, or of its nearest existing ancestor."""
+        if pointer not in self._cache:
+            tokens = split_pointer(pointer)
+            found: tuple[int, int] | None = None
+            while found is None:
+                found = (
+                    _locate_yaml(self._root_node, tokens)
+                    if self._root_node is not None
+                    else _locate_json(self.text, tokens)
+                )
+                if found is None:
+                    if not tokens:
+                        break
+                    tokens = tokens[:-1]
+            self._cache[pointer] = found
+        return self._cache[pointer]
+
+    def problem(self, severity: Severity, message: str, pointer: str) -> Problem:
+        where = self.locate(pointer)
+        line, col = where if where else (None, None)
+        return Problem(severity, message, self.file, pointer, line, col)
+
+    def error(self, message: str, pointer: str) -> Problem:
+        return self.problem(Severity.ERROR, message, pointer)
+
+    def warning(self, message: str, pointer: str) -> Problem:
+        return self.problem(Severity.WARNING, message, pointer)
+
+
+def load_document(path: Path, display: str | None = None) -> Document:
+    """Load ``path``; raise ``SpecError`` with a located problem when it cannot be read as a spec."""
+    name = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecError([Problem(Severity.ERROR, f"cannot read spec: {exc.strerror}", name)]) from None
+    return load_text(raw, name, json_hint=path.suffix.lower() == ".json")
+
+
+def load_text(raw: bytes, name: str, *, json_hint: bool = False) -> Document:
+    def fail(message: str, line: int | None = None, col: int | None = None) -> SpecError:
+        return SpecError([Problem(Severity.ERROR, message, name, "", line, col)])
+
+    if b"\x00" in raw[:8192]:
+        raise fail("not a text file: the spec contains NUL bytes (binary data?)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise fail(f"not UTF-8 text: invalid byte at offset {exc.start}", line, 1) from None
+    if not text.strip():
+        raise fail("empty document: expected an OpenAPI description")
+
+    stripped = text.lstrip()
+    if json_hint or stripped.startswith("{"):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if json_hint:
+                raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
+        except RecursionError:
+            raise fail(f"document nested too deeply (more than {MAX_DEPTH} levels)") from None
+        else:
+            _check_depth(data, name)
+            doc = Document(name, text, data, "json")
+            _require_mapping(doc)
+            return doc
+
+    loader = _SpecLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or "syntax error"
+        if exc.context:
+            what = f"{exc.context}: {what}"
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise fail(f"invalid YAML: {what}", line, col) from None
+    except yaml.YAMLError as exc:
+        raise fail(f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise fail(f"document nested too deeply (more than {MAX_DEPTH} levels)") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise fail("empty document: expected an OpenAPI description")
+    data = _Constructor(loader, name).build(node)
+    doc = Document(name, text, data, "yaml", node)
+    _require_mapping(doc)
+    return doc
+
+
+def _require_mapping(doc: Document) -> None:
+    if not isinstance(doc.data, dict):
+        kind = type(doc.data).__name__
+        raise SpecError([doc.error(f"not an OpenAPI document: the top level is a {kind}, not a mapping", "#")])
+
+
+def _check_depth(data: Any, name: str) -> None:
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            raise SpecError([Problem(Severity.ERROR, f"document nested too deeply (more than {MAX_DEPTH} levels)", name)])
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+
+
+class _Constructor:
+    """Builds plain data from YAML nodes: string keys (``204:`` → ``"204"``), bounded depth and size."""
+
+    def __init__(self, loader: Any, name: str) -> None:
+        self.loader = loader
+        self.name = name
+        self.count = 0
+        self.active: set[int] = set()
+
+    def _fail(self, message: str, node: yaml.Node) -> SpecError:
+        mark = node.start_mark
+        return SpecError([Problem(Severity.ERROR, message, self.name, "", mark.line + 1, mark.column + 1)])
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self._fail(f"document too large (more than {MAX_NODES} nodes after alias expansion)", node)
+        if depth > MAX_DEPTH:
+            raise self._fail(f"document nested too deeply (more than {MAX_DEPTH} levels)", node)
+        if isinstance(node, yaml.ScalarNode):
+            return self.loader.construct_object(node, deep=True)
+        if id(node) in self.active:
+            raise self._fail("recursive YAML alias: a node contains itself", node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, depth + 1) for item in node.value]
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise self._fail("mapping keys must be scalars", key_node)
+                out[str(key_node.value)] = self.build(value_node, depth + 1)
+            return out
+        finally:
+            self.active.discard(id(node))
+
+
+def _locate_yaml(node: yaml.Node | None, tokens: list[str]) -> tuple[int, int] | None:
+    for token in tokens:
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if isinstance(key_node, yaml.ScalarNode) and str(key_node.value) == token:
+                    node = value_node
+                    break
+            else:
+                return None
+        elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+            node = node.value[int(token)]
+        else:
+            return None
+    if node is None:
+        return None
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _locate_json(text: str, tokens: list[str]) -> tuple[int, int] | None:
+    """Walk the JSON text along ``tokens`` without building the skipped values' positions."""
+    pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
+    try:
+        for token in tokens:
+            if text[pos] == "{":
+                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                while text[pos] != "}":
+                    key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
+                    pos = _WS.match(text, pos).end() + 1  # type: ignore[union-attr]  # past ':'
+                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
+                    if key == token:
+                        break
+                    pos = _skip_value(text, pos)
+                else:
+                    return None
+            elif text[pos] == "[" and token.isdigit():
+                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+                for _ in range(int(token)):
+                    if text[pos] == "]":
+                        return None
+                    pos = _skip_value(text, pos)
+                if text[pos] == "]":
+                    return None
+            else:
+                return None
+    except (IndexError, ValueError):
+        return None
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return line, col
+
+
+def _skip_value(text: str, pos: int) -> int:
+    """Skip one value and the comma after it; return the position of the next token."""
+    _, end = _DECODER.raw_decode(text, pos)
+    end = _WS.match(text, end).end()  # type: ignore[union-attr]
+    if text[end] == ",":
+        end = _WS.match(text, end + 1).end()  # type: ignore[union-attr]
+    return end

@@ -1,0 +1,176 @@
+"""Wire names → Python names. Pure functions; every name in the IR is decided here, once.
+
+Rules (documented in the README):
+- identifiers are snake_case; words split at punctuation and at lower→upper / acronym boundaries
+  (``DataServiceId`` → ``data_service_id``, ``ETag`` → ``etag``, ``odata.nextLink`` →
+  ``odata_next_link``, ``If-Match`` → ``if_match``);
+- non-ASCII letters and digits are kept only where Python accepts them; anything else separates words;
+- a name that starts with a digit gets the prefix ``n`` (``2fa`` → ``n2fa``; class ``N2fa``);
+- a Python keyword, soft keyword or builtin gets the suffix ``_`` (``class`` → ``class_``,
+  ``filter`` → ``filter_``), as does a name reserved by the generated code in that scope;
+- a name that is empty after conversion becomes ``value`` / ``Model``;
+- when two wire names convert to the same Python name in one scope, the later one (in spec order)
+  gets ``_2``, ``_3``, … (see ``Namer``).
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(
+    name for name in dir(builtins) if not name.startswith("_")
+)
+
+# Names the generated modules use in annotations and bodies: an attribute may not shadow them.
+MODULE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "uuid", "typing", "Any", "None", "True", "False"})
+
+
+def _kind(c: str) -> str:
+    if c.isdigit():
+        return "D"
+    if c.isupper():
+        return "U"
+    if c.isalpha() or (c.isidentifier() and c != "_"):
+        return "L"
+    return " "
+
+
+def words(name: str) -> list[str]:
+    """Split a wire name into words: ``"odata.nextLink"`` → ``["odata", "next", "Link"]``.
+
+    Breaks at punctuation, lower→upper, letter↔digit, and before the last capital of an acronym
+    run (``IPAddress`` → ``IP``, ``Address``). A one-letter capital word joins the next
+    (``ETag`` → ``ETag``), so that ``ETag`` becomes ``etag``.
+    """
+    text = unicodedata.normalize("NFKC", name)
+    out: list[str] = []
+    word = ""
+    for i, c in enumerate(text):
+        kind = _kind(c)
+        if kind == " ":
+            if word:
+                out.append(word)
+            word = ""
+            continue
+        if word:
+            prev = _kind(word[-1])
+            nxt = _kind(text[i + 1]) if i + 1 < len(text) else " "
+            split = (
+                (prev == "L" and kind == "U")
+                or (prev == "D") != (kind == "D")
+                or (prev == "U" and kind == "U" and nxt == "L" and len(word) > 1)
+            )
+            if split:
+                out.append(word)
+                word = ""
+        word += c
+    if word:
+        out.append(word)
+    return out
+
+
+def _join_digits(parts: list[str]) -> list[str]:
+    """Keep digits with the word before them (``v2``), or the word after when they lead (``2fa``)."""
+    merged: list[str] = []
+    for part in parts:
+        if merged and (part.isdigit() and not merged[-1].isdigit() or merged[-1].isdigit() and len(merged) == 1):
+            merged[-1] += part
+        else:
+            merged.append(part)
+    return merged
+
+
+def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -> str:
+    """A Python identifier in snake_case for ``name``.
+
+    ``attribute=True`` is for names only ever read as ``obj.name`` (model fields): those may be
+    builtins such as ``id`` or ``type``, but not keywords nor names the module itself uses.
+    """
+    parts = _join_digits([w.lower() for w in words(name)])
+    ident = "_".join(parts) or "value"
+    if ident[0].isdigit():
+        ident = "n" + ident
+    clashes = _KEYWORDS | MODULE_NAMES if attribute else RESERVED_WORDS
+    if ident in clashes or ident in set(reserved):
+        ident += "_"
+    return ident
+
+
+def pascal(name: str, reserved: Iterable[str] = ()) -> str:
+    """A class name in PascalCase; an existing PascalCase name is kept as it is (``ETag`` stays)."""
+    parts = _join_digits(words(name))
+    ident = "".join(p[:1].upper() + p[1:] for p in parts) or "Model"
+    if ident[0].isdigit():
+        ident = "N" + ident
+    if ident in RESERVED_WORDS or ident in set(reserved):
+        ident += "_"
+    return ident
+
+
+def group_name(name: str) -> str:
+    """Attribute name of an operation group: ``Task`` → ``tasks``, ``ComputeNodeExtension`` →
+    ``compute_node_extensions``; reserved words are checked after pluralising."""
+    base = "_".join(_join_digits([w.lower() for w in words(name)])) or "default"
+    ident = plural(base)
+    if ident[0].isdigit():
+        ident = "n" + ident
+    return ident + "_" if ident in RESERVED_WORDS else ident
+
+
+def plural(word: str) -> str:
+    """English plural of a snake_case noun phrase's last word (``compute_node`` → ``compute_nodes``)."""
+    head, _, last = word.rpartition("_")
+    prefix = head + "_" if head else ""
+    if last.endswith(("ss", "sh", "ch", "x", "z")):
+        return prefix + last + "es"
+    if last.endswith("s"):  # already plural ("tasks") or uncountable-looking ("status"): keep
+        return word
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        return prefix + last[:-1] + "ies"
+    return prefix + last + "s"
+
+
+def singular(word: str) -> str:
+    """Inverse of ``plural`` for the simple cases it produces."""
+    head, _, last = word.rpartition("_")
+    prefix = head + "_" if head else ""
+    if last.endswith("ies") and len(last) > 3:
+        return prefix + last[:-3] + "y"
+    if last.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return prefix + last[:-2]
+    if last.endswith("s") and not last.endswith("ss"):
+        return prefix + last[:-1]
+    return word
+
+
+_GROUP_PREFIX = re.compile(r"^([A-Z][A-Za-z0-9]*)_([A-Za-z0-9][A-Za-z0-9_]*)$")
+
+
+def split_operation_id(operation_id: str) -> tuple[str, str] | None:
+    """``Task_Reactivate`` → (``Task``, ``Reactivate``); ``None`` when there is no ``Group_`` prefix."""
+    match = _GROUP_PREFIX.match(operation_id)
+    return (match.group(1), match.group(2)) if match else None
+
+
+class Namer:
+    """Hands out unique names within one scope, in call order (so results follow spec order)."""
+
+    def __init__(self, reserved: Iterable[str] = ()) -> None:
+        self.taken: set[str] = set(reserved)
+
+    def claim(self, candidate: str) -> tuple[str, bool]:
+        """Return (unique name, whether it had to be changed)."""
+        if candidate not in self.taken:
+            self.taken.add(candidate)
+            return candidate, False
+        n = 2
+        while f"{candidate}_{n}" in self.taken:
+            n += 1
+        name = f"{candidate}_{n}"
+        self.taken.add(name)
+        return name, True

@@ -1,0 +1,67 @@
+"""Located problems found in a spec: the one currency every stage uses to report input errors."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding, with where it is: file, line and column when known, and a JSON pointer."""
+
+    severity: Severity
+    message: str
+    file: str
+    pointer: str = ""
+    line: int | None = None
+    col: int | None = None
+
+    def format(self, *, as_error: bool = False) -> str:
+        """``FILE:LINE:COL: error|warning: message (at POINTER)``; ``as_error`` is for ``--strict``."""
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}:{self.col or 1}"
+        severity = Severity.ERROR.value if as_error else self.severity.value
+        at = f" (at {self.pointer})" if self.pointer else ""
+        return f"{where}: {severity}: {self.message}{at}"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+
+class SpecError(Exception):
+    """Raised inside a stage to abort with located problems; caught at the stage boundary."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("; ".join(p.format() for p in problems))
+        self.problems = problems
+
+
+def escape_pointer_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_pointer_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def join_pointer(base: str, *tokens: str | int) -> str:
+    """``join_pointer('#/paths', '/jobs')`` → ``#/paths/~1jobs``."""
+    out = base
+    for token in tokens:
+        out += "/" + escape_pointer_token(str(token))
+    return out
+
+
+def split_pointer(pointer: str) -> list[str]:
+    body = pointer[1:] if pointer.startswith("#") else pointer
+    if not body:
+        return []
+    return [unescape_pointer_token(t) for t in body.lstrip("/").split("/")]

@@ -1,0 +1,183 @@
+"""IR → files: the Jinja environment, its escaping filters, and the list of files to produce.
+
+Rendering returns ``{relative path: text}``; it never touches the output directory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .ir import Api
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_VERSION = "1.0.0"
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+
+
+def pystr(value: object) -> str:
+    """A double-quoted Python string literal; non-ASCII and control characters are escaped,
+    so nothing in it can end the literal or the line, and look-alike characters stay visible."""
+    return json.dumps(str(value), ensure_ascii=True)
+
+
+def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
+    """Text for the inside of a ``\"\"\"`` docstring: backslashes, quotes and control characters
+    are escaped; paragraphs are wrapped, and lines after the first are indented to ``indent``
+    (the template places the first). ``hanging`` is for ``:param x:`` fields: the text becomes
+    one paragraph whose continuation lines are indented ``hanging`` more."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+    if hanging:
+        text = " ".join(text.split())
+    width = max(40, 88 - indent - hanging)
+    out: list[str] = []
+    for paragraph in text.strip("\n").split("\n"):
+        paragraph = paragraph.rstrip()
+        if not paragraph:
+            out.append("")
+            continue
+        wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        out.append(("" if not out else " " * indent) + wrapped[0])
+        out.extend(" " * (indent + hanging) + line for line in wrapped[1:])
+    return "\n".join(out)
+
+
+def comment(value: object) -> str:
+    """One line, safe in a ``#`` comment or a one-line docstring: no line breaks, no quotes run."""
+    return docstring(" ".join(str(value).split()), 0).replace("\n", " ")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md(value: object) -> str:
+    """Inline Markdown (paragraphs and table cells): the text shows verbatim, no markup, no HTML."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    text = _CONTROL.sub(" ", text)
+    return text
+
+
+def md_cell(value: object) -> str:
+    """A Markdown table cell: as ``md``, with line breaks as ``<br>``."""
+    return "<br>".join(line.strip() for line in md(value).strip().split("\n"))
+
+
+def md_block(value: object) -> str:
+    """A Markdown paragraph block: as ``md``; no line can start a heading, list, quote or rule."""
+    lines = []
+    for line in md(value).strip().split("\n"):
+        line = line.strip()
+        if re.match(r"^\d+[.)]", line):
+            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
+        elif line[:1] in ("-", "=", "#", "+"):
+            line = "\\" + line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def md_code(value: object, cell: bool = False) -> str:
+    """An inline code span that no backtick in the text can close early; in a table
+    (``cell=True``) its pipes are escaped, as GitHub-flavoured tables require."""
+    text = " ".join(str(value).split())
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    span = f"{fence}{pad}{text}{pad}{fence}"
+    return span.replace("|", "\\|") if cell else span
+
+
+def md_codeblock(value: object, language: str = "") -> str:
+    """A fenced code block whose fence no line of the content can close."""
+    text = str(value).strip("\n")
+    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text}\n{fence}"
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "pystr": pystr,
+    "docstring": docstring,
+    "comment": comment,
+    "md": md,
+    "md_cell": md_cell,
+    "md_block": md_block,
+    "md_code": md_code,
+    "md_codeblock": md_codeblock,
+}
+
+
+def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs or [TEMPLATES])]),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # output is Python and Markdown, escaped per target by the filters above
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+@dataclass(frozen=True)
+class Output:
+    template: str
+    path: str
+    context: dict[str, Any]
+
+
+def outputs(api: Api) -> list[Output]:
+    """Every file of the generated project: which template renders it, where it goes, with what."""
+    pkg = api.names.package
+    base = {"api": api, "package_version": PACKAGE_VERSION}
+    files = [
+        Output("project/pyproject.toml.j2", "pyproject.toml", base),
+        Output("project/README.md.j2", "README.md", base),
+        Output("docs/index.md.j2", "docs/index.md", base),
+    ]
+    for group in api.groups:
+        files.append(Output("docs/group.md.j2", f"docs/{group.python_name}.md", {**base, "group": group}))
+        for op in group.operations:
+            files.append(
+                Output("docs/operation.md.j2", f"docs/{group.python_name}.{op.python_name}.md", {**base, "group": group, "op": op})
+            )
+    for model in api.models:
+        files.append(Output("docs/model.md.j2", f"docs/models.{model.class_name}.md", {**base, "model": model}))
+    for name in ("__init__.py", "_client.py", "_credentials.py", "_errors.py", "_serialization.py", "_transport.py", "_version.py", "models.py", "py.typed"):
+        files.append(Output(f"package/{name}.j2", f"{pkg}/{name}", base))
+    if api.headers_classes:
+        files.append(Output("package/_headers.py.j2", f"{pkg}/_headers.py", base))
+    files.append(Output("package/operations/__init__.py.j2", f"{pkg}/operations/__init__.py", base))
+    for group in api.groups:
+        files.append(Output("package/operations/_group.py.j2", f"{pkg}/operations/{group.module}.py", {**base, "group": group}))
+    return files
+
+
+class RenderError(Exception):
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+
+
+def render(api: Api, env: jinja2.Environment | None = None) -> dict[str, str]:
+    """Render every output; ``{relative path: text}``, in a stable order."""
+    env = env or environment()
+    result: dict[str, str] = {}
+    for output in outputs(api):
+        try:
+            result[output.path] = env.get_template(output.template).render(**output.context)
+        except jinja2.TemplateError as exc:
+            where = f"{getattr(exc, 'filename', None) or output.template}:{getattr(exc, 'lineno', '?')}"
+            raise RenderError(output.path, f"template error at {where}: {exc}") from None
+    return result

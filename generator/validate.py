@@ -1,0 +1,189 @@
+"""Validation: our semantic checks, then openapi-spec-validator. Returns problems; never prints.
+
+Errors are what makes correct generation impossible (not an OpenAPI document, an unresolvable or
+purely circular ``$ref``, a path template variable without a parameter, duplicate operationIds).
+Everything else, including all of openapi-spec-validator's findings, is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .load import Document
+from .problems import Problem, join_pointer, split_pointer
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
+
+
+def spec_version(doc: Document) -> tuple[str, list[Problem]]:
+    """``"2.0"``, ``"3.0"`` or ``"3.1"``; an error problem when the document is not OpenAPI."""
+    data = doc.data
+    if "openapi" in data:
+        version = str(data["openapi"])
+        if re.match(r"^3\.0(\.\d+)?$", version):
+            return "3.0", []
+        if re.match(r"^3\.1(\.\d+)?$", version):
+            return "3.1", []
+        return "", [doc.error(f"unsupported OpenAPI version {version!r} (supported: 2.0, 3.0.x, 3.1.x)", "#/openapi")]
+    if "swagger" in data:
+        if str(data["swagger"]) == "2.0":
+            return "2.0", []
+        return "", [doc.error(f"unsupported Swagger version {data['swagger']!r} (supported: 2.0)", "#/swagger")]
+    return "", [doc.error("not an OpenAPI document: no 'openapi' or 'swagger' field at the top level", "#")]
+
+
+def resolve_pointer(data: Any, ref: str) -> tuple[bool, Any]:
+    """Follow a local ``#/...`` reference; (found, value)."""
+    node = data
+    for token in split_pointer(ref):
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False, None
+    return True, node
+
+
+def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
+    """Every ``$ref`` in the document as (pointer of the referring object, target)."""
+    stack: list[tuple[Any, str]] = [(node, pointer)]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            ref = value.get("$ref")
+            if isinstance(ref, str):
+                yield where, ref
+            for key, child in value.items():
+                if isinstance(child, (dict, list)):
+                    stack.append((child, join_pointer(where, key)))
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                if isinstance(child, (dict, list)):
+                    stack.append((child, join_pointer(where, index)))
+
+
+def check_refs(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    refs = sorted(iter_refs(doc.data))
+    for where, ref in refs:
+        if not ref.startswith("#"):
+            problems.append(doc.warning(f"external $ref {ref!r} is not supported; treated as any value", where))
+            continue
+        found, target = resolve_pointer(doc.data, ref)
+        if not found:
+            problems.append(doc.error(f"unresolvable $ref {ref!r}: no such node in this document", where))
+            continue
+        # A chain of objects that are only references must end in a definition.
+        seen = [ref]
+        while isinstance(target, dict) and isinstance(target.get("$ref"), str) and len(target) == 1:
+            nxt = target["$ref"]
+            if nxt in seen:
+                chain = " -> ".join([*seen, nxt])
+                problems.append(doc.error(f"circular $ref never reaches a definition: {chain}", where))
+                break
+            seen.append(nxt)
+            found, target = resolve_pointer(doc.data, nxt) if nxt.startswith("#") else (True, None)
+            if not found:
+                break  # reported where that $ref itself is written
+    return problems
+
+
+def deref(doc: Document, node: Any, pointer: str) -> tuple[Any, str]:
+    """Follow local ``$ref``s (already checked); returns the target and its pointer."""
+    hops = 0
+    while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#") and hops < 64:
+        pointer = node["$ref"]
+        found, node = resolve_pointer(doc.data, pointer)
+        if not found:
+            return None, pointer
+        hops += 1
+    return node, pointer
+
+
+def iter_operations(doc: Document) -> Iterator[tuple[str, str, dict[str, Any], str, Any]]:
+    """(path, method, operation, pointer, path item) for every operation."""
+    paths = doc.data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for path, item in paths.items():
+        item_pointer = join_pointer("#/paths", path)
+        item, _ = deref(doc, item, item_pointer)
+        if not isinstance(item, dict):
+            continue
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, dict):
+                yield path, method, operation, join_pointer(item_pointer, method), item
+
+
+def check_paths(doc: Document) -> list[Problem]:
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    for path, method, operation, pointer, item in iter_operations(doc):
+        declared: set[str] = set()
+        for source, base in ((item.get("parameters"), join_pointer("#/paths", path, "parameters")),
+                             (operation.get("parameters"), join_pointer(pointer, "parameters"))):
+            if not isinstance(source, list):
+                continue
+            for index, raw in enumerate(source):
+                param, _ = deref(doc, raw, join_pointer(base, index))
+                if isinstance(param, dict) and param.get("in") == "path" and isinstance(param.get("name"), str):
+                    declared.add(param["name"])
+        for name in _TEMPLATE_VAR.findall(path):
+            if name not in declared:
+                problems.append(doc.error(
+                    f"path template variable {{{name}}} of {method.upper()} {path} has no 'in: path' parameter named {name!r}",
+                    pointer))
+        operation_id = operation.get("operationId")
+        if isinstance(operation_id, str):
+            if operation_id in seen_ids:
+                problems.append(doc.error(
+                    f"duplicate operationId {operation_id!r} (first used at {seen_ids[operation_id]})",
+                    join_pointer(pointer, "operationId")))
+            else:
+                seen_ids[operation_id] = pointer
+    return problems
+
+
+# openapi-spec-validator findings we report ourselves, with a location, as errors.
+_OURS = ("DuplicateOperationIDError", "UnresolvableParameterError")
+
+
+def run_spec_validator(doc: Document, version: str) -> list[Problem]:
+    from openapi_spec_validator import (
+        OpenAPIV2SpecValidator,
+        OpenAPIV30SpecValidator,
+        OpenAPIV31SpecValidator,
+    )
+
+    validator_cls = {"2.0": OpenAPIV2SpecValidator, "3.0": OpenAPIV30SpecValidator, "3.1": OpenAPIV31SpecValidator}[version]
+    problems: list[Problem] = []
+    try:
+        for error in validator_cls(doc.data).iter_errors():
+            if type(error).__name__ in _OURS:
+                continue
+            path = list(getattr(error, "absolute_path", ()) or ())
+            pointer = join_pointer("#", *path) if path else "#"
+            message = str(getattr(error, "message", error)).splitlines()[0]
+            if len(message) > 300:
+                message = message[:297] + "..."
+            problems.append(doc.warning(f"openapi-spec-validator: {message}", pointer))
+    except Exception as exc:  # the validator must never take generation down with it
+        problems.append(doc.warning(f"openapi-spec-validator could not finish: {type(exc).__name__}: {exc}", "#"))
+    return problems
+
+
+def validate(doc: Document) -> tuple[str, list[Problem]]:
+    """All problems of ``doc``; the spec version found ("" when it is not OpenAPI)."""
+    version, problems = spec_version(doc)
+    if not version:
+        return version, problems
+    problems += check_refs(doc)
+    problems += check_paths(doc)
+    if not any(p.is_error for p in problems):
+        problems += run_spec_validator(doc, version)
+    return version, problems
