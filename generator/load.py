@@ -120,7 +120,9 @@ def load_text(raw: bytes, name: str, *, json_hint: bool = False) -> Document:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or "syntax error"
         if exc.context:
-            what = f"{exc.context}: {what}"
+            started = exc.context_mark
+            at = f" (started at line {started.line + 1}, column {started.column + 1})" if started and started is not mark else ""
+            what = f"{exc.context}{at}: {what}"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise fail(f"invalid YAML: {what}", line, col) from None
     except yaml.YAMLError as exc:

@@ -68,6 +68,7 @@ def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
 
 def check_refs(doc: Document) -> list[Problem]:
     problems: list[Problem] = []
+    cycles: set[frozenset[str]] = set()
     refs = sorted(iter_refs(doc.data))
     for where, ref in refs:
         if not ref.startswith("#"):
@@ -82,8 +83,11 @@ def check_refs(doc: Document) -> list[Problem]:
         while isinstance(target, dict) and isinstance(target.get("$ref"), str) and len(target) == 1:
             nxt = target["$ref"]
             if nxt in seen:
-                chain = " -> ".join([*seen, nxt])
-                problems.append(doc.error(f"circular $ref never reaches a definition: {chain}", where))
+                cycle = frozenset(seen[seen.index(nxt):])
+                if cycle not in cycles:  # one report per cycle, at the first place that enters it
+                    cycles.add(cycle)
+                    chain = " -> ".join([*seen, nxt])
+                    problems.append(doc.error(f"circular $ref never reaches a definition: {chain}", where))
                 break
             seen.append(nxt)
             found, target = resolve_pointer(doc.data, nxt) if nxt.startswith("#") else (True, None)

@@ -143,8 +143,9 @@ class Pipeline:
         for name, value in all_headers.items():
             check_header(name, value)
         if self._shared_key is not None:
+            signed = {name.lower(): value for name, value in all_headers.items()}
             all_headers["authorization"] = self._shared_key.sign(
-                method, full_path, query, all_headers
+                method, full_path, query, signed
             )
         elif self._tokens is not None:
             all_headers["authorization"] = self._tokens.authorization()

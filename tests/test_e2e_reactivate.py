@@ -1,0 +1,267 @@
+"""The generated batch_client against the fake Batch service on 127.0.0.1."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import uuid
+
+import pytest
+from fake_batch import ACCOUNT, KEY, TOKEN, FakeBatch
+
+from batch_client import (
+    AccessToken,
+    BatchClient,
+    BatchError,
+    BatchServiceError,
+    ServiceRequestError,
+    SharedKeyCredential,
+    TaskReactivateHeaders,
+)
+
+UTC = datetime.timezone.utc
+
+
+@pytest.fixture
+def client(fake: FakeBatch) -> BatchClient:
+    with BatchClient(fake.endpoint, SharedKeyCredential(ACCOUNT, KEY)) as c:
+        yield c
+
+
+def test_success_returns_the_five_headers(fake: FakeBatch, client: BatchClient) -> None:
+    fake.add_task("job1", "task1")
+    result = client.tasks.reactivate("job1", "task1")
+    task = fake.jobs["job1"].tasks["task1"]
+    assert isinstance(result, TaskReactivateHeaders)
+    assert task.state == "active"
+    assert result.etag == task.etag
+    assert result.last_modified == task.last_modified
+    assert result.last_modified is not None and result.last_modified.tzinfo is not None
+    assert result.request_id is not None and uuid.UUID(result.request_id)
+    assert result.data_service_id == f"{fake.endpoint}/jobs/job1/tasks/task1"
+    assert result.client_request_id is None  # only returned when asked for
+    with pytest.raises(AttributeError):
+        result.etag = "x"  # type: ignore[misc]
+
+
+def test_return_client_request_id_echoes_the_given_id(fake: FakeBatch, client: BatchClient) -> None:
+    fake.add_task("job1", "task1")
+    given = uuid.UUID("9C4D50EE-2D56-4CD3-8152-34347DC9F2B0")
+    result = client.tasks.reactivate("job1", "task1", client_request_id=given, return_client_request_id=True)
+    assert result.client_request_id == str(given)
+
+
+def test_every_optional_parameter_reaches_the_wire_in_wire_form(fake: FakeBatch, client: BatchClient) -> None:
+    etag = fake.add_task("job1", "task1").etag
+    when = datetime.datetime(2026, 11, 24, 22, 0, 0, tzinfo=UTC)
+    client.tasks.reactivate(
+        "job1",
+        "task1",
+        timeout=25,
+        client_request_id="9c4d50ee-2d56-4cd3-8152-34347dc9f2b0",
+        return_client_request_id=False,
+        ocp_date=when,
+        if_match=etag,
+        if_none_match='"other"',
+        if_modified_since=datetime.datetime(2026, 11, 1, tzinfo=UTC),
+        if_unmodified_since=datetime.datetime(2026, 11, 24, 23, 0, tzinfo=datetime.timezone(datetime.timedelta(hours=1))),
+    )
+    sent = fake.requests[-1]
+    assert sent.method == "POST"
+    assert sent.raw_path == "/jobs/job1/tasks/task1/reactivate"
+    assert sent.query == {"api-version": ["2024-07-01.20.0"], "timeout": ["25"]}
+    h = sent.headers
+    assert h["client-request-id"] == "9c4d50ee-2d56-4cd3-8152-34347dc9f2b0"
+    assert h["return-client-request-id"] == "false"
+    assert h["ocp-date"] == "Tue, 24 Nov 2026 22:00:00 GMT"
+    assert h["if-match"] == etag
+    assert h["if-none-match"] == '"other"'
+    assert h["if-modified-since"] == "Sun, 01 Nov 2026 00:00:00 GMT"
+    assert h["if-unmodified-since"] == "Tue, 24 Nov 2026 22:00:00 GMT"  # converted to GMT
+    assert h["authorization"].startswith(f"SharedKey {ACCOUNT}:")
+
+
+def test_defaults_ocp_date_now_fresh_uuid4_and_api_version(fake: FakeBatch, client: BatchClient) -> None:
+    fake.add_task("job1", "t1")
+    fake.add_task("job1", "t2")
+    before = datetime.datetime.now(UTC).replace(microsecond=0)
+    client.tasks.reactivate("job1", "t1")
+    client.tasks.reactivate("job1", "t2")
+    after = datetime.datetime.now(UTC)
+    first, second = fake.requests[-2].headers, fake.requests[-1].headers
+    sent_date = datetime.datetime.strptime(first["ocp-date"], "%a, %d %b %Y %H:%M:%S GMT").replace(tzinfo=UTC)
+    assert before <= sent_date <= after
+    ids = [uuid.UUID(first["client-request-id"]), uuid.UUID(second["client-request-id"])]
+    assert all(i.version == 4 for i in ids) and ids[0] != ids[1]
+    assert "timeout" not in fake.requests[-1].query
+    assert "if-match" not in first and "return-client-request-id" not in first
+    assert fake.requests[-1].query["api-version"] == ["2024-07-01.20.0"]
+
+
+@pytest.mark.parametrize(
+    ("job_state", "task_state", "exit_code", "code"),
+    [
+        ("active", "running", None, "TaskNotCompleted"),
+        ("active", "completed", 0, "TaskCompletedSuccessfully"),
+        ("completed", "completed", 1, "JobCompleted"),
+        ("terminating", "completed", 1, "JobNotActive"),
+    ],
+)
+def test_409_when_reactivation_is_not_allowed(fake: FakeBatch, client: BatchClient, job_state: str, task_state: str, exit_code: int | None, code: str) -> None:
+    fake.add_task("job1", "task1", state=task_state, exit_code=exit_code)
+    fake.jobs["job1"].state = job_state
+    with pytest.raises(BatchServiceError) as caught:
+        client.tasks.reactivate("job1", "task1")
+    err = caught.value
+    assert err.status_code == 409
+    assert isinstance(err.error, BatchError)
+    assert err.error.code == code == err.code
+    assert err.error.message is not None and err.error.message.lang == "en-US"
+    assert err.error.values and err.error.values[0].key == "Reason"
+    assert err.request_id is not None and err.request_id in err.body
+    text = str(err)
+    assert text.startswith(f"(409) {code}: ") and "RequestId:" in text
+
+
+@pytest.mark.parametrize(("job", "task", "code"), [("nojob", "task1", "JobNotFound"), ("job1", "notask", "TaskNotFound")])
+def test_404_for_unknown_job_or_task(fake: FakeBatch, client: BatchClient, job: str, task: str, code: str) -> None:
+    fake.add_task("job1", "task1")
+    with pytest.raises(BatchServiceError) as caught:
+        client.tasks.reactivate(job, task)
+    assert caught.value.status_code == 404 and caught.value.code == code
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"if_match": '"0xSTALE"'},
+        {"if_none_match": "*"},
+        {"if_modified_since": datetime.datetime(2026, 11, 21, tzinfo=UTC)},
+        {"if_unmodified_since": datetime.datetime(2026, 11, 19, tzinfo=UTC)},
+    ],
+    ids=["If-Match", "If-None-Match", "If-Modified-Since", "If-Unmodified-Since"],
+)
+def test_412_when_a_conditional_header_fails(fake: FakeBatch, client: BatchClient, condition: dict[str, object]) -> None:
+    fake.add_task("job1", "task1")
+    with pytest.raises(BatchServiceError) as caught:
+        client.tasks.reactivate("job1", "task1", **condition)  # type: ignore[arg-type]
+    assert caught.value.status_code == 412 and caught.value.code == "ConditionNotMet"
+    assert fake.jobs["job1"].tasks["task1"].state == "completed"  # nothing changed
+
+
+def test_conditional_headers_that_hold_succeed(fake: FakeBatch, client: BatchClient) -> None:
+    old_etag = fake.add_task("job1", "task1").etag
+    result = client.tasks.reactivate(
+        "job1",
+        "task1",
+        if_match=old_etag,
+        if_none_match='"0xOTHER"',
+        if_modified_since=datetime.datetime(2026, 11, 19, tzinfo=UTC),
+        if_unmodified_since=datetime.datetime(2026, 11, 21, tzinfo=UTC),
+    )
+    assert result.etag == fake.jobs["job1"].tasks["task1"].etag != old_etag
+
+
+def test_403_on_a_bad_signature(fake: FakeBatch) -> None:
+    fake.add_task("job1", "task1")
+    import base64
+
+    wrong = SharedKeyCredential(ACCOUNT, base64.b64encode(b"not the account key").decode())
+    with BatchClient(fake.endpoint, wrong) as client, pytest.raises(BatchServiceError) as caught:
+        client.tasks.reactivate("job1", "task1")
+    assert caught.value.status_code == 403 and caught.value.code == "AuthenticationFailed"
+
+
+def test_path_ids_are_percent_encoded_as_one_segment_each(fake: FakeBatch, client: BatchClient) -> None:
+    fake.add_task("job/x", "a b/../c")
+    client.tasks.reactivate("job/x", "a b/../c")
+    assert fake.requests[-1].raw_path == "/jobs/job%2Fx/tasks/a%20b%2F..%2Fc/reactivate"
+    assert fake.jobs["job/x"].tasks["a b/../c"].state == "active"
+
+
+def test_empty_path_id_is_refused_before_sending(fake: FakeBatch, client: BatchClient) -> None:
+    with pytest.raises(ValueError, match="job_id"):
+        client.tasks.reactivate("", "task1")
+    assert fake.requests == []
+
+
+@pytest.mark.parametrize("bad", ["x\r\nInjected: 1", "x\ny", "x\rY", "nul\0"])
+def test_header_with_line_break_is_refused_with_nothing_sent(fake: FakeBatch, client: BatchClient, bad: str) -> None:
+    fake.add_task("job1", "task1")
+    with pytest.raises(ValueError, match="If-Match"):
+        client.tasks.reactivate("job1", "task1", if_match=bad)
+    assert fake.requests == []
+
+
+def test_malformed_client_request_id_is_refused(fake: FakeBatch, client: BatchClient) -> None:
+    with pytest.raises(ValueError):
+        client.tasks.reactivate("job1", "task1", client_request_id="{9C4D50EE-2D56-4CD3-8152-34347DC9F2B0}")
+    assert fake.requests == []
+
+
+class CountingCredential:
+    def __init__(self, token: str, lifetime: float = 3600) -> None:
+        self.calls: list[tuple[str, ...]] = []
+        self.token = token
+        self.lifetime = lifetime
+
+    def get_token(self, *scopes: str, **kwargs: object) -> AccessToken:
+        import time
+
+        self.calls.append(scopes)
+        return AccessToken(self.token, int(time.time() + self.lifetime))
+
+
+def test_entra_token_is_fetched_once_for_many_calls(fake: FakeBatch) -> None:
+    credential = CountingCredential(TOKEN)
+    with BatchClient(fake.endpoint, credential) as client:
+        for i in range(5):
+            fake.add_task("job1", f"t{i}")
+            client.tasks.reactivate("job1", f"t{i}")
+    assert credential.calls == [("https://batch.core.windows.net//.default",)]
+    assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in fake.requests)
+
+
+def test_expired_token_is_refreshed(fake: FakeBatch) -> None:
+    credential = CountingCredential(TOKEN, lifetime=60)  # inside the refresh margin: never reused
+    with BatchClient(fake.endpoint, credential) as client:
+        for i in range(3):
+            fake.add_task("job1", f"t{i}")
+            client.tasks.reactivate("job1", f"t{i}")
+    assert len(credential.calls) == 3
+
+
+def test_connection_refused_is_a_package_error(fake: FakeBatch) -> None:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with BatchClient(f"http://127.0.0.1:{port}", SharedKeyCredential(ACCOUNT, KEY)) as client:
+        with pytest.raises(ServiceRequestError):
+            client.tasks.reactivate("job1", "task1")
+
+
+def test_secrets_never_in_repr_str_or_logs(fake: FakeBatch, caplog: pytest.LogCaptureFixture) -> None:
+    credential = SharedKeyCredential(ACCOUNT, KEY)
+    assert KEY not in repr(credential) and KEY not in str(credential)
+    fake.add_task("job1", "task1")
+    caplog.set_level(logging.DEBUG)
+    with BatchClient(fake.endpoint, credential) as client:
+        client.tasks.reactivate("job1", "task1")
+        with pytest.raises(BatchServiceError) as caught:
+            client.tasks.reactivate("job1", "missing")
+    fake.add_task("job1", "task2")
+    with BatchClient(fake.endpoint, CountingCredential(TOKEN)) as token_client:
+        token_client.tasks.reactivate("job1", "task2")
+        texts = [repr(client), str(caught.value), repr(caught.value), caplog.text, repr(token_client), repr(token_client._pipeline)]
+    signature = fake.requests[0].headers["authorization"]
+    for text in texts:
+        assert KEY not in text and signature not in text and TOKEN not in text
+    assert "POST /jobs/job1/tasks/task1/reactivate" in caplog.text  # logging works, redacted
+
+
+def test_invalid_key_is_refused_at_construction() -> None:
+    with pytest.raises(ValueError) as caught:
+        SharedKeyCredential(ACCOUNT, "not base64 !!!")
+    assert "not base64 !!!" not in str(caught.value)

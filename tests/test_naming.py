@@ -1,0 +1,84 @@
+"""Table-driven tests of the naming module: one small pure module decides every Python name."""
+
+from __future__ import annotations
+
+import keyword
+
+import pytest
+
+from generator import naming
+
+SNAKE = [
+    ("If-Match", "if_match"),
+    ("If-None-Match", "if_none_match"),
+    ("client-request-id", "client_request_id"),
+    ("return-client-request-id", "return_client_request_id"),
+    ("ocp-date", "ocp_date"),
+    ("api-version", "api_version"),
+    ("jobId", "job_id"),
+    ("DataServiceId", "data_service_id"),
+    ("ETag", "etag"),
+    ("IPAddress", "ip_address"),
+    ("OSDisk", "os_disk"),
+    ("odata.nextLink", "odata_next_link"),
+    ("$filter", "filter_"),  # a builtin, as a parameter
+    ("$select", "select"),
+    ("class", "class_"),
+    ("type", "type_"),
+    ("self", "self"),  # reserved only in method scope (see below)
+    ("2fa", "n2fa"),
+    ("v2Name", "v2_name"),
+    ("maxresults", "maxresults"),
+    ("Über", "über"),
+    ("---", "value"),
+    ("ｆｕｌｌｗｉｄｔｈ", "fullwidth"),  # NFKC: look-alikes fold to the letters Python would read
+]
+
+
+@pytest.mark.parametrize(("wire", "python"), SNAKE)
+def test_snake(wire: str, python: str) -> None:
+    assert naming.snake(wire) == python
+    assert python.isidentifier() and not keyword.iskeyword(python)
+
+
+@pytest.mark.parametrize(("wire", "python"), [("type", "type"), ("id", "id"), ("class", "class_"), ("str", "str_"), ("datetime", "datetime_")])
+def test_attribute_names_may_be_builtins_but_not_keywords_or_module_names(wire: str, python: str) -> None:
+    assert naming.snake(wire, attribute=True) == python
+
+
+def test_reserved_names_of_a_scope_get_a_suffix() -> None:
+    assert naming.snake("self", {"self"}) == "self_"
+
+
+@pytest.mark.parametrize(
+    ("wire", "cls"),
+    [("BatchError", "BatchError"), ("batch-error", "BatchError"), ("ETag", "ETag"), ("2fa", "N2fa"), ("class", "Class"), ("None", "None_")],
+)
+def test_pascal(wire: str, cls: str) -> None:
+    assert naming.pascal(wire) == cls
+
+
+@pytest.mark.parametrize(
+    ("prefix", "group"),
+    [("Task", "tasks"), ("Pool", "pools"), ("ComputeNodeExtension", "compute_node_extensions"), ("JobSchedule", "job_schedules"),
+     ("Tasks", "tasks"), ("Policy", "policies"), ("Box", "boxes"), ("Object", "objects"), ("Filter", "filters"), ("2fa", "n2fas")],
+)
+def test_group_names(prefix: str, group: str) -> None:
+    assert naming.group_name(prefix) == group
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "split"),
+    [("Task_Reactivate", ("Task", "Reactivate")), ("Pool_ListUsageMetrics", ("Pool", "ListUsageMetrics")),
+     ("list_pets", None), ("reactivateTask", None), ("_Hidden", None)],
+)
+def test_split_operation_id(operation_id: str, split: tuple[str, str] | None) -> None:
+    assert naming.split_operation_id(operation_id) == split
+
+
+def test_names_differing_only_in_case_or_punctuation_are_made_unique_in_order() -> None:
+    namer = naming.Namer({"self"})
+    names = [namer.claim(naming.snake(w, {"self"})) for w in ["foo-bar", "foo_bar", "fooBar", "FooBar", "self", "self_"]]
+    assert names == [
+        ("foo_bar", False), ("foo_bar_2", True), ("foo_bar_3", True), ("foo_bar_4", True), ("self_", False), ("self__2", True),
+    ]
