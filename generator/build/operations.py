@@ -109,7 +109,9 @@ class OperationBuilder:
         success, errors = self._responses(operation, pointer, operation_id or python_name)
         headers_class = ""
         if any(r.headers for r in success):
-            base = naming.pascal(operation_id) if operation_id else naming.pascal(group) + naming.pascal(python_name)
+            # From the decided names, not the operationId: `Task_Reactivate` and `reactivateTask`
+            # (tag Tasks) both give TaskReactivateHeaders.
+            base = naming.pascal(naming.singular(group)) + naming.pascal(python_name)
             headers_class, _ = self.top_namer.claim(base + "Headers")
         examples = tuple(
             Example(name, value.get("$ref", "") if isinstance(value, dict) else "")
