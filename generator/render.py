@@ -20,13 +20,35 @@ from .ir import Api
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 PACKAGE_VERSION = "1.0.0"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\x85]")
+# Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
+# surrogates (which cannot even be written as UTF-8).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def pystr(value: object) -> str:
-    """A double-quoted Python string literal; non-ASCII and control characters are escaped,
-    so nothing in it can end the literal or the line, and look-alike characters stay visible."""
-    return json.dumps(str(value), ensure_ascii=True)
+    """A double-quoted Python string literal of exactly ``value``, in ASCII: quotes, backslashes,
+    control and non-ASCII characters are escaped, so nothing in it can end the literal or the line,
+    and look-alike characters stay visible."""
+    out = ['"']
+    for ch in str(value):
+        code = ord(ch)
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        elif ch in _SIMPLE_ESCAPES:
+            out.append(_SIMPLE_ESCAPES[ch])
+        elif code < 0x100:
+            out.append(f"\\x{code:02x}")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(f"\\U{code:08x}")
+    out.append('"')
+    return "".join(out)
+
+
+_SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:

@@ -170,8 +170,7 @@ def run_spec_validator(doc: Document, version: str) -> list[Problem]:
         for error in validator_cls(doc.data).iter_errors():
             if type(error).__name__ in _OURS:
                 continue
-            path = list(getattr(error, "absolute_path", ()) or ())
-            pointer = join_pointer("#", *path) if path else "#"
+            pointer = _error_pointer(doc, error)
             message = str(getattr(error, "message", error)).splitlines()[0]
             if len(message) > 300:
                 message = message[:297] + "..."
@@ -179,6 +178,30 @@ def run_spec_validator(doc: Document, version: str) -> list[Problem]:
     except Exception as exc:  # the validator must never take generation down with it
         problems.append(doc.warning(f"openapi-spec-validator could not finish: {type(exc).__name__}: {exc}", "#"))
     return problems
+
+
+def _error_pointer(doc: Document, error: Any) -> str:
+    """Where a validator finding is. Findings about a nested schema carry a path relative to that
+    schema; those are found by looking for the reported value at a place ending with that path."""
+    path = [str(t) for t in (getattr(error, "absolute_path", ()) or ())]
+    instance = getattr(error, "instance", None)
+    found, value = resolve_pointer(doc.data, join_pointer("#", *path))
+    if found and (value is instance or value == instance):
+        return join_pointer("#", *path)
+    fallback = ""
+    stack: list[tuple[Any, list[str]]] = [(doc.data, [])]
+    while stack:
+        node, tokens = stack.pop()
+        if tokens[len(tokens) - len(path):] == path and len(tokens) >= len(path):
+            if node is instance:
+                return join_pointer("#", *tokens)
+            if not fallback and node == instance:
+                fallback = join_pointer("#", *tokens)
+        if isinstance(node, dict):
+            stack.extend((v, [*tokens, str(k)]) for k, v in reversed(list(node.items())))
+        elif isinstance(node, list):
+            stack.extend((v, [*tokens, str(i)]) for i, v in reversed(list(enumerate(node))))
+    return fallback or "#"
 
 
 def validate(doc: Document) -> tuple[str, list[Problem]]:

@@ -1,0 +1,108 @@
+"""The command line: warnings, --strict, the output directory, incremental writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.__main__ import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "batch-task-reactivate.yaml"
+
+WARNING_SPEC = """\
+openapi: 3.0.3
+info: {title: Warn, version: "1"}
+paths:
+  /things/{id}:
+    get:
+      operationId: Thing_Get
+      parameters:
+        - {name: id, in: path, required: true, schema: {type: string, pattern: "([a-z"}}
+        - {name: foo-bar, in: query, schema: {type: string}}
+        - {name: foo_bar, in: query, schema: {type: string}}
+      responses:
+        "204": {description: ok}
+"""
+
+
+def test_no_python_traceback_and_exit_2_from_a_subprocess(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("openapi: 3.0.3\ninfo: [\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "generator", "generate", str(bad), "--out", str(tmp_path / "o"), "--package", "p"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "bad.yaml:3:1: error: invalid YAML" in done.stderr
+    assert not (tmp_path / "o").exists()
+
+
+def test_warnings_are_located_and_generation_goes_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "warn.yaml"
+    spec.write_text(WARNING_SPEC)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "warn.yaml", "--out", "out", "--package", "warn"]) == 0
+    err = capsys.readouterr().err
+    assert "warn.yaml:8:80: warning: openapi-spec-validator: '([a-z' is not a 'regex' (at #/paths/~1things~1{id}/get/parameters/0/schema/pattern)" in err
+    assert "warn.yaml:10:11: warning: parameter 'foo_bar' is named foo_bar_2 to avoid a clash with another parameter" in err
+    ops = (tmp_path / "out" / "warn" / "operations" / "_things.py").read_text()
+    assert "foo_bar: str | None = None" in ops and "foo_bar_2: str | None = None" in ops
+    assert '("foo_bar", ser_str(foo_bar_2))' in ops
+
+
+def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "warn.yaml").write_text(WARNING_SPEC)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "warn.yaml", "--out", "out", "--package", "warn", "--strict"]) == 2
+    assert ": error: openapi-spec-validator:" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_refuses_to_write_into_a_directory_it_did_not_generate(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "mine"
+    target.mkdir()
+    (target / "precious.txt").write_text("keep me")
+    assert main(["generate", str(SPEC), "--out", str(target), "--package", "p"]) == 2
+    assert "refusing to write" in capsys.readouterr().err
+    assert sorted(os.listdir(target)) == ["precious.txt"]
+
+
+def test_second_run_writes_nothing_and_stale_files_are_removed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "p"]) == 0
+    mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    stale = out / "p" / "operations" / "_old.py"
+    stale.write_text("")
+    manifest = out / ".generated-files"
+    manifest.write_text(manifest.read_text() + "p/operations/_old.py\n")
+    capsys.readouterr()
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "p"]) == 0
+    assert "0 added, 1 changed, 1 removed" in capsys.readouterr().out  # the manifest and the stale file
+    assert not stale.exists()
+    for path, mtime in mtimes.items():
+        if path != manifest:
+            assert path.stat().st_mtime_ns == mtime, path
+
+
+def test_build_step_without_arguments_uses_the_config(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "spec", project / "spec")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
+    (project / "sub").mkdir()
+    done = subprocess.run([sys.executable, "-m", "generator", "generate"], cwd=project / "sub", capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (project / "generated" / "batch_client" / "batch_client" / "_client.py").is_file()
+    check = subprocess.run([sys.executable, "-m", "generator", "check"], cwd=project, capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_missing_arguments_are_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["generate", str(SPEC)]) == 2
+    assert "--out DIR and --package NAME" in capsys.readouterr().err
+    assert main(["generate", str(SPEC), "--out", "x", "--package", "not-an-identifier"]) == 2

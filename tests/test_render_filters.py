@@ -1,0 +1,74 @@
+"""Escaping filters, one per target, fed hostile text: the output is inert and shows the text."""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from generator.render import comment, docstring, md_block, md_cell, md_code, md_codeblock, pystr
+
+HOSTILE = [
+    'He said """hi""" and \'\'\'bye\'\'\'',
+    "back\\slash at the end\\",
+    'ends with a quote"',
+    "line one\nline two\r\nline three\rfour",
+    "{{ 7 * 7 }} {% raw %} {# c #}",
+    "__import__('os').system('echo pwned')",
+    "<script>alert(1)</script> | pipe | **bold** _it_ [link](http://x) `code` ```fence```",
+    "nul\x00 bell\x07 ls\u2028 ps\u2029 nel\x85 lone\ud800 surrogate",
+    "Ｃｌａｓｓ ℌ 𝔞 — ＂quote＂",
+    "# heading\n- item\n1. one\n> quote",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_pystr_is_a_literal_of_exactly_the_text(text: str) -> None:
+    literal = pystr(text)
+    assert ast.literal_eval(literal) == text
+    assert "\n" not in literal and literal.isascii()
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_docstring_cannot_end_the_string(text: str) -> None:
+    source = f'def f():\n    """{docstring(text, 4)}"""\n    return 1\n'
+    tree = ast.parse(source)
+    fn = tree.body[0]
+    assert isinstance(fn, ast.FunctionDef) and len(fn.body) == 2  # docstring + return: nothing injected
+    doc = ast.get_docstring(fn, clean=False) or ""
+    assert " ".join(doc.split()).replace("\\", "") != ""  # it is a string, whatever it holds
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_docstring_with_hanging_indent_is_one_field(text: str) -> None:
+    source = f'def f():\n    """\n    {docstring(":param x: " + text, 4, 4)}\n    """\n'
+    ast.parse(source)
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_comment_is_one_line(text: str) -> None:
+    out = comment(text)
+    assert "\n" not in out and "\r" not in out
+    ast.parse(f"# {out}\nx = 1\n")
+    ast.parse(f'"""{out}"""\n')
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_markdown_cell_stays_in_its_cell(text: str) -> None:
+    cell = md_cell(text)
+    assert "\n" not in cell
+    unescaped_pipes = [i for i, c in enumerate(cell) if c == "|" and (i == 0 or cell[i - 1] != "\\")]
+    assert unescaped_pipes == []
+    assert "<script>" not in cell
+
+
+def test_markdown_escapes_markup_but_keeps_the_words() -> None:
+    assert md_cell("**bold** <b>x</b> a|b") == "\\*\\*bold\\*\\* \\<b\\>x\\</b\\> a\\|b"
+    assert md_block("# not a heading\n- not a list\n1. not a list") == "\\# not a heading\n\\- not a list\n1\\. not a list"
+
+
+def test_code_spans_and_blocks_cannot_be_closed_early() -> None:
+    assert md_code("a`b") == "`` a`b ``"  # GFM strips one space on each side
+    assert md_code("a|b", cell=True) == "`a\\|b`"
+    block = md_codeblock("x = '```'\n", "python")
+    assert block.startswith("````python\n") and block.endswith("\n````")
