@@ -276,7 +276,7 @@ class OperationGroup:
 
     @property
     def needs_datetime(self) -> bool:
-        return any(p.type.kind in ("datetime", "date") or p.auto == "now" for p in self._params)
+        return any(p.type.kind in ("datetime", "date") for p in self._params)
 
     @property
     def needs_uuid(self) -> bool:
@@ -374,6 +374,11 @@ class Api:
     @property
     def headers_classes(self) -> tuple[Operation, ...]:
         return tuple(op for op in self.operations if op.headers_class)
+
+    @property
+    def auto_date_header(self) -> str:
+        """The date header the pipeline fills in at each attempt (``ocp-date``), or ""."""
+        return next((p.wire_name for op in self.operations for p in op.parameters if p.auto == "now"), "")
 
     @property
     def header_parsers(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from batch_client import (
     BatchClient,
     BatchError,
     BatchServiceError,
+    RetryPolicy,
     ServiceRequestError,
     SharedKeyCredential,
     TaskReactivateHeaders,
@@ -237,7 +238,7 @@ def test_connection_refused_is_a_package_error(fake: FakeBatch) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    with BatchClient(f"http://127.0.0.1:{port}", SharedKeyCredential(ACCOUNT, KEY)) as client:
+    with BatchClient(f"http://127.0.0.1:{port}", SharedKeyCredential(ACCOUNT, KEY), retry=RetryPolicy(max_retries=0)) as client:
         with pytest.raises(ServiceRequestError):
             client.tasks.reactivate("job1", "task1")
 

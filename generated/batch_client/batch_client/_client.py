@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import platform
-import ssl
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from ._credentials import SharedKeyCredential, TokenCredential
+from ._pipeline import RetryPolicy
+from ._version import API_VERSION, VERSION
 from ._transport import ClientConfig, Pipeline
-from ._version import VERSION
 from .operations import TasksOperations
+
+if TYPE_CHECKING:
+    import ssl
 
 __all__ = ["BatchClient"]
 
-DEFAULT_API_VERSION = "2024-07-01.20.0"
 CREDENTIAL_SCOPES = ("https://batch.core.windows.net//.default",)
 
 
@@ -26,6 +29,7 @@ class BatchClient:
     :param api_version: the ``api-version`` sent with every call.
     :param connect_timeout: seconds to wait for a connection.
     :param read_timeout: seconds to wait for each read of a response.
+    :param retry: when to retry and how long to wait (default: ``RetryPolicy()``, 3 retries).
     :param ssl_context: TLS settings for ``https`` endpoints (default: the system's trust store).
 
     Use it as a context manager, or call ``close()``, to release its connections.
@@ -36,9 +40,10 @@ class BatchClient:
         endpoint: str,
         credential: SharedKeyCredential | TokenCredential,
         *,
-        api_version: str = DEFAULT_API_VERSION,
+        api_version: str = API_VERSION,
         connect_timeout: float = 10.0,
         read_timeout: float = 60.0,
+        retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self._pipeline = Pipeline(
@@ -48,6 +53,7 @@ class BatchClient:
             user_agent=f"batch-client/{VERSION} Python/{platform.python_version()}",
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
+            retry=retry,
             ssl_context=ssl_context,
         )
         config = ClientConfig(self._pipeline, api_version)

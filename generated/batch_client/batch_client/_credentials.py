@@ -5,6 +5,8 @@ Secrets never appear in ``repr``, ``str``, exceptions or logs.
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import threading
 import time
 from typing import Any, NamedTuple, Protocol, runtime_checkable
@@ -26,6 +28,13 @@ class TokenCredential(Protocol):
     """Anything with ``get_token(*scopes)``, e.g. every azure-identity credential."""
 
     def get_token(self, *scopes: str, **kwargs: Any) -> Any: ...
+
+
+@runtime_checkable
+class AsyncTokenCredential(Protocol):
+    """Anything with ``async def get_token(*scopes)``, e.g. every azure.identity.aio credential."""
+
+    async def get_token(self, *scopes: str, **kwargs: Any) -> Any: ...
 
 
 class SharedKeyCredential:
@@ -139,6 +148,53 @@ class TokenCache:
             with self._lock:
                 if not self._fresh():
                     token = self._credential.get_token(*self._scopes)
+                    self._token = str(token.token)
+                    self._expires_on = float(token.expires_on)
+        return "Bearer " + self._token
+
+
+class AsyncTokenCache:
+    """``TokenCache`` for the async client; accepts sync or async ``get_token``."""
+
+    __slots__ = (
+        "_credential",
+        "_scopes",
+        "_token",
+        "_expires_on",
+        "_lock",
+        "refresh_margin",
+    )
+
+    def __init__(
+        self,
+        credential: TokenCredential | AsyncTokenCredential,
+        scopes: tuple[str, ...],
+        refresh_margin: float = 300.0,
+    ) -> None:
+        self._credential = credential
+        self._scopes = scopes
+        self._token = ""
+        self._expires_on = 0.0
+        self._lock: asyncio.Lock | None = None
+        self.refresh_margin = refresh_margin
+
+    def __repr__(self) -> str:
+        return f"AsyncTokenCache(scopes={self._scopes!r}, token=<redacted>)"
+
+    def _fresh(self) -> bool:
+        return (
+            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
+        )
+
+    async def authorization(self) -> str:
+        if not self._fresh():
+            if self._lock is None:
+                self._lock = asyncio.Lock()
+            async with self._lock:
+                if not self._fresh():
+                    token = self._credential.get_token(*self._scopes)
+                    if inspect.isawaitable(token):
+                        token = await token
                     self._token = str(token.token)
                     self._expires_on = float(token.expires_on)
         return "Bearer " + self._token

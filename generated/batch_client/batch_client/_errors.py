@@ -21,6 +21,10 @@ class ServiceRequestTimeoutError(ServiceRequestError, TimeoutError):
     """Connecting or waiting for the response took longer than the configured timeout."""
 
 
+class ServiceResponseError(ServiceRequestError):
+    """The request was sent but the response broke off (connection reset, truncated body)."""
+
+
 class BatchServiceError(Exception):
     """The service answered with a status that is not a success (any non-2xx).
 

@@ -15,6 +15,7 @@ from .._serialization import (
     ser_str,
     ser_uuid,
 )
+from .._pipeline import RequestOptions
 from .._transport import ClientConfig
 
 __all__ = ["TasksOperations"]
@@ -39,6 +40,7 @@ class TasksOperations:
         if_none_match: str | None = None,
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
+        request_options: RequestOptions | None = None,
     ) -> TaskReactivateHeaders:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -69,7 +71,7 @@ class TasksOperations:
         :param ocp_date: The time the request was issued. Client libraries typically
             set this to the current system clock time; set it explicitly if you are
             calling the REST API directly. (header ``ocp-date``; default: the current
-            time)
+            time, at each attempt)
         :param if_match: An ETag value associated with the version of the resource
             known to the client. The operation will be performed only if the resource's
             current ETag on the service exactly matches the value specified by the
@@ -86,9 +88,11 @@ class TasksOperations:
             the resource known to the client. The operation will be performed only if
             the resource on the service has not been modified since the specified time.
             (header ``If-Unmodified-Since``)
+        :param request_options: per-call retry policy and timeouts (default: the client's).
         :returns: the response headers.
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response: the connection failed or timed out.
+        :raises ServiceRequestError: no response, after the retries: the connection failed,
+            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
         """
         path = (
             "/jobs/"
@@ -109,11 +113,8 @@ class TasksOperations:
         )
         if return_client_request_id is not None:
             headers["return-client-request-id"] = ser_bool(return_client_request_id)
-        headers["ocp-date"] = ser_rfc1123(
-            ocp_date
-            if ocp_date is not None
-            else datetime.datetime.now(datetime.timezone.utc)
-        )
+        if ocp_date is not None:
+            headers["ocp-date"] = ser_rfc1123(ocp_date)
         if if_match is not None:
             headers["If-Match"] = ser_str(if_match)
         if if_none_match is not None:
@@ -122,7 +123,9 @@ class TasksOperations:
             headers["If-Modified-Since"] = ser_rfc1123(if_modified_since)
         if if_unmodified_since is not None:
             headers["If-Unmodified-Since"] = ser_rfc1123(if_unmodified_since)
-        response = self._config.pipeline.send("POST", path, query, headers)
+        response = self._config.pipeline.send(
+            "POST", path, query, headers, None, request_options
+        )
         if not 200 <= response.status < 300:
             raise error_from_response(
                 response.status, response.reason, response.headers, response.body
