@@ -135,6 +135,11 @@ class Parameter:
         return annotation if self.required else f"{annotation} | None"
 
     @property
+    def header_key(self) -> str:
+        """The header's name as the client sends and signs it: lower case."""
+        return self.wire_name.lower()
+
+    @property
     def serializer(self) -> str:
         """Name of the runtime function that turns the value into its header/query/path text."""
         return {
@@ -153,6 +158,11 @@ class ResponseHeader:
     python_name: str
     type: TypeRef
     description: str
+
+    @property
+    def header_key(self) -> str:
+        """Lower case: the transports hand headers over by lower-case name."""
+        return self.wire_name.lower()
 
     @property
     def parser(self) -> str:

@@ -53,7 +53,7 @@ def test_same_public_interface_and_works_against_an_independent_fake(fmt: str, t
     assert [(p.name, p.kind, p.default, str(p.annotation)) for p in ours.parameters.values()] == [
         (p.name, p.kind, p.default, str(p.annotation)) for p in theirs.parameters.values()
     ]
-    assert [f for f in alt.TaskReactivateHeaders.__dataclass_fields__] == [f for f in batch_client.TaskReactivateHeaders.__dataclass_fields__]
+    assert alt.TaskReactivateHeaders._fields == batch_client.TaskReactivateHeaders._fields
 
     fake = AltFake(ACCOUNT, KEY)
     try:

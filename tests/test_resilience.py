@@ -239,7 +239,7 @@ def test_header_injection_is_refused_with_nothing_sent(mode: str, server: FaultS
         async with batch_client.AsyncBatchClient(server.endpoint, SharedKeyCredential(ACCOUNT, KEY)) as client:
             await client.tasks.reactivate("job1", "task1", if_none_match="a\r\nX-Evil: 1")
 
-    with pytest.raises(ValueError, match="If-None-Match"):
+    with pytest.raises(ValueError, match="(?i)if-none-match"):
         if mode == "sync":
             with BatchClient(server.endpoint, SharedKeyCredential(ACCOUNT, KEY)) as client:
                 client.tasks.reactivate("job1", "task1", if_none_match="a\r\nX-Evil: 1")
@@ -264,3 +264,4 @@ def test_no_secret_in_repr_str_or_log_lines(mode: str, server: FaultServer, capl
         for secret in secrets:
             assert secret not in text
     assert "retry 1 of 3" in caplog.text and "-> 204" in caplog.text
+    assert "'authorization': '<redacted>'" in caplog.text and "'ocp-date':" in caplog.text

@@ -24,11 +24,19 @@ from ._errors import (
 )
 from ._headers import TaskReactivateHeaders
 from ._pipeline import RequestOptions, RetryPolicy
-from .models import BatchError, BatchErrorDetail, ErrorMessage
 from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
     from .aio import AsyncBatchClient
+    from .models import BatchError, BatchErrorDetail, ErrorMessage
+
+# Imported on first use, to keep `import batch_client` fast.
+_LAZY = {
+    "AsyncBatchClient": ".aio",
+    "BatchError": ".models",
+    "BatchErrorDetail": ".models",
+    "ErrorMessage": ".models",
+}
 
 __version__ = VERSION
 
@@ -56,9 +64,11 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    # The async client pulls in aiohttp: imported only when asked for, to keep `import` fast.
-    if name == "AsyncBatchClient":
-        from .aio import AsyncBatchClient
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return AsyncBatchClient
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

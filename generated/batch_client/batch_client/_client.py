@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import platform
+import sys
 from types import TracebackType
 from typing import TYPE_CHECKING
 
@@ -50,7 +50,7 @@ class BatchClient:
             endpoint,
             credential,
             scopes=CREDENTIAL_SCOPES,
-            user_agent=f"batch-client/{VERSION} Python/{platform.python_version()}",
+            user_agent=f"batch-client/{VERSION} Python/{sys.version_info[0]}.{sys.version_info[1]}",
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             retry=retry,

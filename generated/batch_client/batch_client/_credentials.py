@@ -5,8 +5,6 @@ Secrets never appear in ``repr``, ``str``, exceptions or logs.
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import threading
 import time
 from typing import Any, NamedTuple, Protocol, runtime_checkable
@@ -76,32 +74,25 @@ class SharedKeyCredential:
         """The ``Authorization`` value for a request, over the string the official Batch clients sign.
 
         ``path`` is the percent-encoded path as sent; ``query`` holds decoded names and values;
-        ``headers`` maps lower-case names to values.
+        ``headers`` maps lower-case names to values (the client sends lower-case names).
         """
-        parts = [
-            method,
-            headers.get("content-encoding", ""),
-            headers.get("content-language", ""),
-            headers.get("content-length", "0" if method not in ("GET", "HEAD") else ""),
-            headers.get("content-md5", ""),
-            headers.get("content-type", ""),
-            headers.get("date", ""),
-            headers.get("if-modified-since", ""),
-            headers.get("if-match", ""),
-            headers.get("if-none-match", ""),
-            headers.get("if-unmodified-since", ""),
-            headers.get("range", ""),
-        ]
-        string_to_sign = "\n".join(parts) + "\n"
+        h = headers.get
+        length = h("content-length", "0" if method not in ("GET", "HEAD") else "")
+        string_to_sign = (
+            f"{method}\n{h('content-encoding', '')}\n{h('content-language', '')}\n{length}\n{h('content-md5', '')}\n"
+            f"{h('content-type', '')}\n{h('date', '')}\n{h('if-modified-since', '')}\n{h('if-match', '')}\n"
+            f"{h('if-none-match', '')}\n{h('if-unmodified-since', '')}\n{h('range', '')}\n"
+        )
         for name in sorted(n for n, v in headers.items() if n.startswith("ocp-") and v):
             string_to_sign += f"{name}:{headers[name]}\n"
         string_to_sign += f"/{self.account_name}{path}"
-        first: dict[str, str] = {}
-        for name, value in query:
-            first.setdefault(name, value)
-        for name in sorted(first):
-            if first[name]:
-                string_to_sign += f"\n{name}:{first[name]}"
+        if query:
+            first: dict[str, str] = {}
+            for name, value in query:
+                first.setdefault(name, value)
+            for name in sorted(first):
+                if first[name]:
+                    string_to_sign += f"\n{name}:{first[name]}"
         digest = hmac.new(
             self._key, string_to_sign.encode("utf-8"), hashlib.sha256
         ).digest()
@@ -148,53 +139,6 @@ class TokenCache:
             with self._lock:
                 if not self._fresh():
                     token = self._credential.get_token(*self._scopes)
-                    self._token = str(token.token)
-                    self._expires_on = float(token.expires_on)
-        return "Bearer " + self._token
-
-
-class AsyncTokenCache:
-    """``TokenCache`` for the async client; accepts sync or async ``get_token``."""
-
-    __slots__ = (
-        "_credential",
-        "_scopes",
-        "_token",
-        "_expires_on",
-        "_lock",
-        "refresh_margin",
-    )
-
-    def __init__(
-        self,
-        credential: TokenCredential | AsyncTokenCredential,
-        scopes: tuple[str, ...],
-        refresh_margin: float = 300.0,
-    ) -> None:
-        self._credential = credential
-        self._scopes = scopes
-        self._token = ""
-        self._expires_on = 0.0
-        self._lock: asyncio.Lock | None = None
-        self.refresh_margin = refresh_margin
-
-    def __repr__(self) -> str:
-        return f"AsyncTokenCache(scopes={self._scopes!r}, token=<redacted>)"
-
-    def _fresh(self) -> bool:
-        return (
-            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
-        )
-
-    async def authorization(self) -> str:
-        if not self._fresh():
-            if self._lock is None:
-                self._lock = asyncio.Lock()
-            async with self._lock:
-                if not self._fresh():
-                    token = self._credential.get_token(*self._scopes)
-                    if inspect.isawaitable(token):
-                        token = await token
                     self._token = str(token.token)
                     self._expires_on = float(token.expires_on)
         return "Bearer " + self._token

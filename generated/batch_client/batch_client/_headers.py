@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ._serialization import parse_rfc1123, parse_str
 
@@ -16,9 +16,8 @@ __all__ = [
 # over an unreadable header. The raw text stays available in ``raw``.
 
 
-@dataclass(frozen=True, slots=True)
-class TaskReactivateHeaders:
-    """Headers of a successful ``Task_Reactivate`` response."""
+class TaskReactivateHeaders(NamedTuple):
+    """Headers of a successful ``Task_Reactivate`` response (immutable)."""
 
     client_request_id: str | None
     """The client-request-id provided by the client during the request. This will be
@@ -39,8 +38,8 @@ class TaskReactivateHeaders:
     """The time at which the resource was last modified. (``Last-Modified``)"""
     data_service_id: str | None
     """The OData ID of the resource to which the request applied. (``DataServiceId``)"""
-    raw: Mapping[str, str] = field(default_factory=dict, repr=False, compare=False)
-    """Every response header, by lower-case name, as received."""
+    raw: Mapping[str, str] = {}
+    """Every response header, by lower-case name, as received (not part of ``==``)."""
 
     @classmethod
     def from_headers(cls, headers: Mapping[str, str]) -> TaskReactivateHeaders:

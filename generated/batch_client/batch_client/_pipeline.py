@@ -4,23 +4,24 @@ policy, header preparation and signing. No I/O here."""
 from __future__ import annotations
 
 import datetime
-import email.utils
 import logging
 import random
+import time
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 from ._credentials import SharedKeyCredential, TokenCredential
-from ._serialization import ser_rfc1123
+from ._serialization import parse_rfc1123, ser_rfc1123
 
 LOGGER = logging.getLogger("batch_client")
 _FORBIDDEN = frozenset("\r\n\0")
+_SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "x-ms-encryption-key"}
+)
 # Filled in at each attempt when the caller did not give it, so a retry carries a fresh date.
 AUTO_DATE_HEADER = "ocp-date"
 
 
-@dataclass(frozen=True, slots=True)
 class RetryPolicy:
     """When and how long to wait before sending a request again.
 
@@ -31,19 +32,38 @@ class RetryPolicy:
     same ``client-request-id``, refreshes ``ocp-date`` and is signed again.
     """
 
-    max_retries: int = 3
-    backoff_factor: float = 0.8
-    backoff_max: float = 60.0
-    retry_statuses: frozenset[int] = field(
-        default_factory=lambda: frozenset({408, 429, 500, 502, 503, 504})
+    __slots__ = (
+        "max_retries",
+        "backoff_factor",
+        "backoff_max",
+        "retry_statuses",
+        "retry_on_connection_errors",
     )
-    retry_on_connection_errors: bool = True
 
-    def __post_init__(self) -> None:
-        if self.max_retries < 0 or self.backoff_factor < 0 or self.backoff_max < 0:
+    def __init__(
+        self,
+        max_retries: int = 3,
+        backoff_factor: float = 0.8,
+        backoff_max: float = 60.0,
+        retry_statuses: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504}),
+        retry_on_connection_errors: bool = True,
+    ) -> None:
+        if max_retries < 0 or backoff_factor < 0 or backoff_max < 0:
             raise ValueError(
                 "max_retries, backoff_factor and backoff_max must not be negative"
             )
+        self.max_retries = max_retries
+        self.backoff_factor = backoff_factor
+        self.backoff_max = backoff_max
+        self.retry_statuses = frozenset(retry_statuses)
+        self.retry_on_connection_errors = retry_on_connection_errors
+
+    def __repr__(self) -> str:
+        return (
+            f"RetryPolicy(max_retries={self.max_retries}, backoff_factor={self.backoff_factor}, "
+            f"backoff_max={self.backoff_max}, retry_statuses={sorted(self.retry_statuses)}, "
+            f"retry_on_connection_errors={self.retry_on_connection_errors})"
+        )
 
     def delay(self, retry_number: int, retry_after: float | None = None) -> float:
         """Seconds to wait before retry number ``retry_number`` (1-based)."""
@@ -56,13 +76,24 @@ class RetryPolicy:
 NO_RETRIES = RetryPolicy(max_retries=0)
 
 
-@dataclass(frozen=True, slots=True)
 class RequestOptions:
     """Per-call settings; anything left ``None`` falls back to the client's."""
 
-    retry: RetryPolicy | None = None
-    connect_timeout: float | None = None
-    read_timeout: float | None = None
+    __slots__ = ("retry", "connect_timeout", "read_timeout")
+
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        connect_timeout: float | None = None,
+        read_timeout: float | None = None,
+    ) -> None:
+        self.retry = retry
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+
+    def __repr__(self) -> str:
+        return f"RequestOptions(retry={self.retry!r}, connect_timeout={self.connect_timeout}, read_timeout={self.read_timeout})"
 
 
 def parse_retry_after(headers: Mapping[str, str]) -> float | None:
@@ -79,12 +110,9 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     value = value.strip()
     if value.isdigit():
         return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    when = parse_rfc1123(value)
+    if when is None:
         return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=datetime.timezone.utc)
     return max(
         (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds(), 0.0
     )
@@ -166,7 +194,12 @@ class PipelineBase:
                 "credential must be a SharedKeyCredential or an object with get_token(*scopes), "
                 f"got {type(credential).__name__}"
             )
-        self.static_headers = {"User-Agent": user_agent, "Accept": "application/json"}
+        # Header names are sent in lower case (HTTP/1.1 names are case-insensitive): what is
+        # signed is then exactly what is sent, with no case-folding per call.
+        self.static_headers = {"user-agent": user_agent, "accept": "application/json"}
+        check_header("user-agent", user_agent)
+        self._date_second = -1
+        self._date_text = ""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
@@ -189,36 +222,48 @@ class PipelineBase:
         body: bytes | None,
     ) -> dict[str, str]:
         """The headers of one attempt (everything but authorization): checked, dated."""
-        out = dict(self.static_headers)
+        out = self.static_headers.copy()
         out.update(headers)
         if AUTO_DATE_HEADER not in headers:
-            out[AUTO_DATE_HEADER] = ser_rfc1123(
-                datetime.datetime.now(datetime.timezone.utc)
-            )
+            now = int(time.time())
+            if (
+                now != self._date_second
+            ):  # the text changes once a second: format it once
+                self._date_text = ser_rfc1123(
+                    datetime.datetime.fromtimestamp(now, datetime.timezone.utc)
+                )
+                self._date_second = now
+            out[AUTO_DATE_HEADER] = self._date_text
         if body is not None or method not in ("GET", "HEAD", "DELETE"):
-            out["Content-Length"] = str(len(body or b""))
-        for name, value in out.items():
+            out["content-length"] = str(len(body or b""))
+        for name, value in headers.items():
             if not _FORBIDDEN.isdisjoint(value):
                 check_header(name, value)
         if self.shared_key is not None:
-            signed = {name.lower(): value for name, value in out.items()}
-            out["Authorization"] = self.shared_key.sign(
-                method, full_path, query, signed
-            )
+            out["authorization"] = self.shared_key.sign(method, full_path, query, out)
         return out
+
+    def log_request(self, method: str, target: str, headers: Mapping[str, str]) -> None:
+        if LOGGER.isEnabledFor(logging.DEBUG):
+            shown = {
+                k: "<redacted>" if k in _SECRET_HEADERS else v
+                for k, v in headers.items()
+            }
+            LOGGER.debug("%s %s headers=%r", method, target, shown)
 
     def log_response(
         self, method: str, target: str, status: int, attempt: int, elapsed: float
     ) -> None:
         # Only method, path and status: header values may carry secrets, bodies personal data.
-        LOGGER.debug(
-            "%s %s -> %d in %.1f ms (attempt %d)",
-            method,
-            target,
-            status,
-            elapsed * 1000,
-            attempt,
-        )
+        if LOGGER.isEnabledFor(logging.DEBUG):
+            LOGGER.debug(
+                "%s %s -> %d in %.1f ms (attempt %d)",
+                method,
+                target,
+                status,
+                elapsed * 1000,
+                attempt,
+            )
 
     def log_retry(
         self,

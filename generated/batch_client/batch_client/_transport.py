@@ -6,8 +6,6 @@ Why ``http.client``: it was the fastest mature HTTP/1.1 client measured for this
 
 from __future__ import annotations
 
-import http.client
-import socket
 import time
 from collections import deque
 from typing import TYPE_CHECKING
@@ -27,14 +25,12 @@ from ._pipeline import (
 )
 
 if TYPE_CHECKING:
+    import http.client
     import ssl
 
-_RETRYABLE_SEND = (
-    http.client.RemoteDisconnected,
-    BrokenPipeError,
-    ConnectionResetError,
-    ConnectionAbortedError,
-)
+# http.client is imported with the first connection: it pulls in the email package and ssl,
+# most of this package's import time. RemoteDisconnected is a ConnectionResetError.
+_LOST = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
 class Pipeline(PipelineBase):
@@ -72,6 +68,8 @@ class Pipeline(PipelineBase):
             self._pool.pop().close()
 
     def _new_connection(self, connect_timeout: float) -> http.client.HTTPConnection:
+        import http.client
+
         if self.https:
             import ssl
 
@@ -103,7 +101,8 @@ class Pipeline(PipelineBase):
             attempt += 1
             prepared = self.prepare(method, full_path, query, headers, body)
             if self._tokens is not None:
-                prepared["Authorization"] = self._tokens.authorization()
+                prepared["authorization"] = self._tokens.authorization()
+            self.log_request(method, target, prepared)
             started = time.monotonic()
             try:
                 response = self._exchange(
@@ -164,19 +163,19 @@ class Pipeline(PipelineBase):
                 conn.putrequest(
                     method, target, skip_host=True, skip_accept_encoding=True
                 )
-                conn.putheader("Host", self.host_header)
+                conn.putheader("host", self.host_header)
                 for name, value in headers.items():
                     conn.putheader(name, value)
                 conn.endheaders(body)
                 sent = True
                 raw = conn.getresponse()
                 data = raw.read()
-            except (socket.timeout, TimeoutError) as exc:
+            except TimeoutError as exc:
                 conn.close()
                 raise ServiceRequestTimeoutError(
                     f"{method} {self.host}: timed out ({exc or 'no detail'})"
                 ) from None
-            except _RETRYABLE_SEND as exc:
+            except _LOST as exc:
                 conn.close()
                 if reused:
                     continue  # a kept-alive connection the server had closed: once more on a new one
@@ -184,15 +183,19 @@ class Pipeline(PipelineBase):
                 raise kind(
                     f"{method} {self.host}: connection lost ({type(exc).__name__})"
                 ) from None
-            except http.client.HTTPException as exc:
-                conn.close()
-                raise ServiceResponseError(
-                    f"{method} {self.host}: bad response ({type(exc).__name__})"
-                ) from None
             except OSError as exc:
                 conn.close()
                 raise ServiceRequestError(
                     f"{method} {self.host}: {type(exc).__name__}: {exc.strerror or exc}"
+                ) from None
+            except (
+                Exception
+            ) as exc:  # http.client.HTTPException and its kin: a malformed response
+                conn.close()
+                if type(exc).__module__ != "http.client":
+                    raise
+                raise ServiceResponseError(
+                    f"{method} {self.host}: bad response ({type(exc).__name__})"
                 ) from None
             response_headers = {k.lower(): v for k, v in raw.getheaders()}
             if raw.will_close:

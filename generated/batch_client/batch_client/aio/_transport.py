@@ -6,15 +6,11 @@ Why aiohttp: it was the fastest mature asyncio HTTP client measured for this wor
 from __future__ import annotations
 
 import asyncio
+import inspect
 import time
 from typing import TYPE_CHECKING, Any
 
-from .._credentials import (
-    SharedKeyCredential,
-    AsyncTokenCache,
-    AsyncTokenCredential,
-    TokenCredential,
-)
+from .._credentials import SharedKeyCredential, AsyncTokenCredential, TokenCredential
 from .._errors import (
     ServiceRequestError,
     ServiceRequestTimeoutError,
@@ -38,6 +34,53 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 if TYPE_CHECKING:
     import ssl
+
+
+class AsyncTokenCache:
+    """``TokenCache`` for the async client; accepts sync or async ``get_token``."""
+
+    __slots__ = (
+        "_credential",
+        "_scopes",
+        "_token",
+        "_expires_on",
+        "_lock",
+        "refresh_margin",
+    )
+
+    def __init__(
+        self,
+        credential: TokenCredential | AsyncTokenCredential,
+        scopes: tuple[str, ...],
+        refresh_margin: float = 300.0,
+    ) -> None:
+        self._credential = credential
+        self._scopes = scopes
+        self._token = ""
+        self._expires_on = 0.0
+        self._lock: asyncio.Lock | None = None
+        self.refresh_margin = refresh_margin
+
+    def __repr__(self) -> str:
+        return f"AsyncTokenCache(scopes={self._scopes!r}, token=<redacted>)"
+
+    def _fresh(self) -> bool:
+        return (
+            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
+        )
+
+    async def authorization(self) -> str:
+        if not self._fresh():
+            if self._lock is None:
+                self._lock = asyncio.Lock()
+            async with self._lock:
+                if not self._fresh():
+                    token = self._credential.get_token(*self._scopes)
+                    if inspect.isawaitable(token):
+                        token = await token
+                    self._token = str(token.token)
+                    self._expires_on = float(token.expires_on)
+        return "Bearer " + self._token
 
 
 class AsyncPipeline(PipelineBase):
@@ -117,7 +160,8 @@ class AsyncPipeline(PipelineBase):
             attempt += 1
             prepared = self.prepare(method, full_path, query, headers, body)
             if self._tokens is not None:
-                prepared["Authorization"] = await self._tokens.authorization()
+                prepared["authorization"] = await self._tokens.authorization()
+            self.log_request(method, target, prepared)
             started = time.monotonic()
             try:
                 response = await self._exchange(method, url, prepared, body, timeout)

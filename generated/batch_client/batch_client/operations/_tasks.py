@@ -116,13 +116,13 @@ class TasksOperations:
         if ocp_date is not None:
             headers["ocp-date"] = ser_rfc1123(ocp_date)
         if if_match is not None:
-            headers["If-Match"] = ser_str(if_match)
+            headers["if-match"] = ser_str(if_match)
         if if_none_match is not None:
-            headers["If-None-Match"] = ser_str(if_none_match)
+            headers["if-none-match"] = ser_str(if_none_match)
         if if_modified_since is not None:
-            headers["If-Modified-Since"] = ser_rfc1123(if_modified_since)
+            headers["if-modified-since"] = ser_rfc1123(if_modified_since)
         if if_unmodified_since is not None:
-            headers["If-Unmodified-Since"] = ser_rfc1123(if_unmodified_since)
+            headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         response = self._config.pipeline.send(
             "POST", path, query, headers, None, request_options
         )
