@@ -9,8 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-TypeKind = Literal["str", "int", "float", "bool", "datetime", "date", "uuid", "bytes", "any", "model", "list", "dict"]
-ParamLocation = Literal["path", "query", "header", "body"]
+TypeKind = Literal[
+    "str", "int", "float", "bool", "datetime", "date", "duration", "uuid", "bytes", "any", "model", "enum", "list", "dict", "file"
+]
+ParamLocation = Literal["path", "query", "header", "body", "form"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +21,7 @@ class TypeRef:
 
     kind: TypeKind
     format: str = ""  # the spec's format, e.g. "int32", "date-time-rfc1123", "uuid"
-    model: str = ""  # class name when kind == "model"
+    model: str = ""  # class name when kind is "model" or "enum"
     item: TypeRef | None = None  # element type of "list", value type of "dict"
 
     @property
@@ -32,10 +34,16 @@ class TypeRef:
                 return "datetime.datetime"
             case "date":
                 return "datetime.date"
+            case "duration":
+                return "datetime.timedelta"
             case "uuid":
                 return "uuid.UUID"
             case "model":
                 return self.model
+            case "enum":
+                return f"{self.model} | str"  # unknown future values stay usable as text
+            case "file":
+                return "bytes"
             case "list":
                 assert self.item is not None
                 return f"list[{self.item.annotation}]"
@@ -53,8 +61,12 @@ class TypeRef:
                 return "RFC1123" if self.format == "date-time-rfc1123" else "ISO_DATETIME"
             case "date":
                 return "ISO_DATE"
+            case "duration":
+                return "DURATION"
             case "model":
-                return f"ModelCodec(lambda: {self.model})"
+                return f"ModelCodec(lambda: _models.{self.model})"
+            case "enum":
+                return f"EnumCodec(lambda: _models.{self.model})"
             case "list":
                 assert self.item is not None
                 return f"ListCodec({self.item.codec})"
@@ -74,8 +86,12 @@ class TypeRef:
                 return frozenset({"RFC1123" if self.format == "date-time-rfc1123" else "ISO_DATETIME"})
             case "date":
                 return frozenset({"ISO_DATE"})
+            case "duration":
+                return frozenset({"DURATION"})
             case "model":
                 return frozenset({"ModelCodec"})
+            case "enum":
+                return frozenset({"EnumCodec"})
             case "list" | "dict":
                 assert self.item is not None
                 return frozenset({"ListCodec" if self.kind == "list" else "DictCodec"}) | self.item.codec_names
@@ -86,7 +102,13 @@ class TypeRef:
 
     @property
     def uses_datetime(self) -> bool:
-        return self.kind in ("datetime", "date") or (self.item is not None and self.item.uses_datetime)
+        return self.kind in ("datetime", "date", "duration") or (self.item is not None and self.item.uses_datetime)
+
+    @property
+    def models_used(self) -> frozenset[str]:
+        """Model and enum classes this type names."""
+        own = frozenset({self.model}) if self.kind in ("model", "enum") else frozenset()
+        return own | (self.item.models_used if self.item is not None else frozenset())
 
     @property
     def type_label(self) -> str:
@@ -102,8 +124,12 @@ class TypeRef:
             "bytes": "string",
             "any": "any",
         }.get(self.kind)
-        if self.kind == "model":
+        if self.kind in ("model", "enum"):
             return self.model
+        if self.kind == "duration":
+            return "string (duration)"
+        if self.kind == "file":
+            return "file"
         if self.kind == "list" and self.item is not None:
             return self.item.type_label + "[]"
         if self.kind == "dict" and self.item is not None:
@@ -126,6 +152,8 @@ class Parameter:
     on_client: bool = False  # set once on the client (api-version), not per call
     client_default: str = ""  # Python literal of the client-level default (api-version)
     auto: Literal["", "now", "uuid4"] = ""  # filled in by the client when not given
+    skip_encoding: bool = False  # x-ms-skip-url-encoding: the path value is sent as given
+    media_type: str = ""  # for the body: its Content-Type
 
     @property
     def optional_annotation(self) -> str:
@@ -140,15 +168,27 @@ class Parameter:
         return self.wire_name.lower()
 
     @property
+    def body_expression(self) -> str:
+        """Python expression of the request body bytes (for ``location == "body"``)."""
+        if self.type.kind == "bytes":
+            return self.python_name
+        if self.type.kind == "model":
+            return f"encode_json({self.python_name}.to_dict())"
+        return f"encode_json({self.type.codec}.encode({self.python_name}))"
+
+    @property
     def serializer(self) -> str:
         """Name of the runtime function that turns the value into its header/query/path text."""
         return {
             "datetime": "ser_rfc1123" if self.type.format == "date-time-rfc1123" else "ser_iso_datetime",
             "date": "ser_iso_date",
+            "duration": "ser_duration",
             "bool": "ser_bool",
             "int": "ser_int",
             "float": "ser_float",
             "uuid": "ser_uuid",
+            "enum": "ser_enum",
+            "list": "ser_csv",
         }.get(self.type.kind, "ser_str")
 
 
@@ -193,12 +233,28 @@ class PathSegment:
 
     literal: str = ""
     parameter: str = ""  # python name of the path parameter
+    raw: bool = False  # x-ms-skip-url-encoding
 
 
 @dataclass(frozen=True, slots=True)
 class Example:
     name: str
     source: str  # where the example came from (file or pointer)
+    parameters: str = ""  # JSON text of the example's parameters, "" when unavailable
+    responses: tuple[tuple[str, str], ...] = ()  # (status, JSON text of the body)
+
+
+@dataclass(frozen=True, slots=True)
+class Paging:
+    """An ``x-ms-pageable`` list: which model holds a page, and where its items and next link are."""
+
+    item: TypeRef
+    page_model: str
+    items_attr: str
+    next_link_attr: str  # "" when the service returns a single page
+
+
+ResultKind = Literal["none", "headers", "model", "paged", "exists", "stream", "value"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,6 +275,39 @@ class Operation:
     deprecated: bool = False
     request_media_type: str = ""
     examples: tuple[Example, ...] = ()
+    body: Parameter | None = None  # the JSON (or form) body, also listed in ``parameters``
+    result: ResultKind = "none"
+    result_type: TypeRef | None = None  # the decoded body for "model" and "value"
+    paging: Paging | None = None
+
+    @property
+    def return_annotation(self) -> str:
+        match self.result:
+            case "headers":
+                return self.headers_class
+            case "model" | "value":
+                assert self.result_type is not None
+                return self.result_type.annotation
+            case "paged":
+                assert self.paging is not None
+                return f"ItemPaged[{self.paging.item.annotation}]"
+            case "exists":
+                return "bool"
+            case "stream":
+                return f"Download[{self.headers_class or 'None'}]"
+            case _:
+                return "None"
+
+    @property
+    def models_used(self) -> frozenset[str]:
+        names: frozenset[str] = frozenset()
+        for p in self.parameters:
+            names |= p.type.models_used
+        if self.result_type is not None:
+            names |= self.result_type.models_used
+        if self.paging is not None:
+            names |= self.paging.item.models_used | {self.paging.page_model}
+        return names
 
     @property
     def positional(self) -> tuple[Parameter, ...]:
@@ -235,6 +324,10 @@ class Operation:
     @property
     def query(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
+
+    @property
+    def form(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "form")
 
     @property
     def header_params(self) -> tuple[Parameter, ...]:
@@ -278,15 +371,43 @@ class OperationGroup:
 
     @property
     def serializers(self) -> tuple[str, ...]:
-        """Runtime functions the group's module uses, for its import line (exact, not guessed)."""
-        names = {p.serializer for p in self._params}
-        if any(p.location == "path" for p in self._params):
+        """Names the group's module takes from ``_serialization`` (exact, not guessed)."""
+        names = {p.serializer for p in self._params if p.location in ("path", "query", "header", "form")}
+        if any(p.location == "path" and not p.skip_encoding for p in self._params):
             names.add("path_segment")
-        return tuple(sorted(names))
+        if any(p.location == "path" and p.skip_encoding for p in self._params):
+            names.add("path_raw")
+        for op in self.operations:
+            if op.body is not None and op.body.type.kind not in ("bytes",) and op.body.location == "body":
+                names.add("encode_json")
+                if op.body.type.kind != "model":
+                    names |= op.body.type.codec_names
+            if op.result in ("model", "value", "paged"):
+                names.add("decode_json")
+            if op.result == "value" and op.result_type is not None:
+                names |= op.result_type.codec_names
+        if any(p.location == "form" for p in self._params):
+            names.add("encode_form")
+        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+
+    @property
+    def model_annotations(self) -> tuple[str, ...]:
+        """Model and enum classes named in the group's signatures."""
+        return tuple(sorted(frozenset().union(*(op.models_used for op in self.operations))))
+
+    @property
+    def uses_models_at_runtime(self) -> bool:
+        return any(op.result in ("model", "value", "paged") or op.body is not None for op in self.operations) and bool(
+            self.model_annotations
+        )
+
+    @property
+    def results(self) -> frozenset[str]:
+        return frozenset(op.result for op in self.operations)
 
     @property
     def needs_datetime(self) -> bool:
-        return any(p.type.kind in ("datetime", "date") for p in self._params)
+        return any(p.type.uses_datetime for p in self._params if p.location != "body") or self.headers_need_datetime
 
     @property
     def needs_uuid(self) -> bool:
@@ -295,6 +416,14 @@ class OperationGroup:
     @property
     def headers_classes(self) -> tuple[str, ...]:
         return tuple(op.headers_class for op in self.operations if op.headers_class)
+
+    @property
+    def header_parsers(self) -> tuple[str, ...]:
+        return tuple(sorted({h.parser for op in self.operations if op.headers_class for h in op.response_headers}))
+
+    @property
+    def headers_need_datetime(self) -> bool:
+        return any(h.type.kind == "datetime" for op in self.operations if op.headers_class for h in op.response_headers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,8 +445,19 @@ class Model:
     class_name: str
     wire_name: str  # the schema's key in components/definitions
     description: str
-    properties: tuple[Property, ...]
+    properties: tuple[Property, ...]  # its own, not the base class's
     pointer: str
+    module: str = ""  # module under models/, e.g. "_cloud_pool"
+    base: str = ""  # base model class (allOf with one $ref), "" for none
+    base_module: str = ""
+    discriminator: str = ""  # wire name of the property that selects the subtype (on the root)
+    discriminator_value: str = ""  # this class's value of it
+    subtypes: tuple[tuple[str, str], ...] = ()  # (value, class) of every descendant, on the root
+    inherited: tuple[Property, ...] = ()  # properties of the base classes, for docs
+
+    @property
+    def all_properties(self) -> tuple[Property, ...]:
+        return self.inherited + self.properties
 
     @property
     def required_properties(self) -> tuple[Property, ...]:
@@ -326,6 +466,39 @@ class Model:
     @property
     def optional_properties(self) -> tuple[Property, ...]:
         return tuple(p for p in self.properties if not p.required)
+
+    @property
+    def models_used(self) -> tuple[str, ...]:
+        names = frozenset().union(*(p.type.models_used for p in self.properties)) - {self.class_name}
+        return tuple(sorted(names))
+
+    @property
+    def codec_names(self) -> tuple[str, ...]:
+        return tuple(sorted(frozenset().union(*(p.type.codec_names for p in self.properties))))
+
+    @property
+    def needs_datetime(self) -> bool:
+        return any(p.type.uses_datetime for p in self.properties)
+
+
+@dataclass(frozen=True, slots=True)
+class EnumValue:
+    python_name: str
+    value: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class EnumType:
+    """An enum (x-ms-enum or a named enum schema). Unknown values decode to plain ``str``."""
+
+    class_name: str
+    wire_name: str
+    description: str
+    values: tuple[EnumValue, ...]
+    pointer: str
+    module: str = ""
+    model_as_string: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +543,7 @@ class Api:
     endpoint_example: str  # a URL for examples in docs: the server's default when it has one
     groups: tuple[OperationGroup, ...]
     models: tuple[Model, ...]
+    enums: tuple[EnumType, ...]
     security: tuple[SecurityScheme, ...]
     error_model: str  # the model most operations use for errors; "" when there is none
     credential_scopes: tuple[str, ...]
@@ -391,17 +565,6 @@ class Api:
         return next((p.wire_name for op in self.operations for p in op.parameters if p.auto == "now"), "")
 
     @property
-    def header_parsers(self) -> tuple[str, ...]:
-        return tuple(sorted({h.parser for op in self.headers_classes for h in op.response_headers}))
-
-    @property
-    def headers_need_datetime(self) -> bool:
-        return any(h.type.kind == "datetime" for op in self.headers_classes for h in op.response_headers)
-
-    @property
-    def model_codecs(self) -> tuple[str, ...]:
-        return tuple(sorted({n for m in self.models for p in m.properties for n in p.type.codec_names}))
-
-    @property
-    def models_need_datetime(self) -> bool:
-        return any(p.type.uses_datetime for m in self.models for p in m.properties)
+    def model_names(self) -> tuple[tuple[str, str], ...]:
+        """(class, module) of every model and enum, for the lazy exports."""
+        return tuple((m.class_name, m.module) for m in self.models) + tuple((e.class_name, e.module) for e in self.enums)

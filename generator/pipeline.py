@@ -34,7 +34,7 @@ def generate_files(spec: Path, options: Options, display: str | None = None) -> 
     if any(p.is_error for p in problems):
         return Result(None, problems)
     try:
-        api, build_problems = build_api(doc, version, options)
+        api, build_problems = build_api(doc, version, options, spec.parent)
     except SpecError as exc:
         return Result(None, problems + exc.problems)
     except RecursionError:

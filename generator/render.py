@@ -176,24 +176,30 @@ def outputs(api: Api) -> list[Output]:
             )
     for model in api.models:
         files.append(Output("docs/model.md.j2", f"docs/models.{model.class_name}.md", {**base, "model": model}))
-    for name in ("__init__.py", "_credentials.py", "_errors.py", "_serialization.py", "_transport.py", "_version.py", "models.py", "py.typed"):
+    for enum in api.enums:
+        files.append(Output("docs/enum.md.j2", f"docs/models.{enum.class_name}.md", {**base, "enum": enum}))
+    for name in (
+        "__init__.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
+        "_serialization.py", "_transport.py", "_version.py", "py.typed",
+    ):
         files.append(Output(f"package/{name}.j2", f"{pkg}/{name}", base))
     files.append(Output("package/_client.py.j2", f"{pkg}/_client.py", {**base, "is_async": False, "up": ""}))
-    if api.headers_classes:
-        files.append(Output("package/_headers.py.j2", f"{pkg}/_headers.py", base))
-    files.append(Output("package/_pipeline.py.j2", f"{pkg}/_pipeline.py", base))
-    files.append(Output("package/operations/__init__.py.j2", f"{pkg}/operations/__init__.py", base))
+    files.append(Output("package/models/__init__.py.j2", f"{pkg}/models/__init__.py", base))
+    for model in api.models:
+        files.append(Output("package/models/_model.py.j2", f"{pkg}/models/{model.module}.py", {**base, "model": model}))
+    for enum in api.enums:
+        files.append(Output("package/models/_enum.py.j2", f"{pkg}/models/{enum.module}.py", {**base, "enum": enum}))
     # `up` is the relative-import prefix from the rendered module to the package root, minus one dot.
     sync = {**base, "is_async": False, "up": ".", "transport_module": "_transport"}
+    aio = {**base, "is_async": True, "up": "..", "transport_module": "aio._transport"}
+    files.append(Output("package/operations/__init__.py.j2", f"{pkg}/operations/__init__.py", base))
+    files.append(Output("package/operations/__init__.py.j2", f"{pkg}/aio/operations/__init__.py", base))
     for group in api.groups:
         files.append(Output("package/operations/_group.py.j2", f"{pkg}/operations/{group.module}.py", {**sync, "group": group}))
+        files.append(Output("package/operations/_group.py.j2", f"{pkg}/aio/operations/{group.module}.py", {**aio, "group": group}))
     for name in ("__init__.py", "_transport.py"):
         files.append(Output(f"package/aio/{name}.j2", f"{pkg}/aio/{name}", base))
     files.append(Output("package/_client.py.j2", f"{pkg}/aio/_client.py", {**base, "is_async": True, "up": "."}))
-    files.append(Output("package/operations/__init__.py.j2", f"{pkg}/aio/operations/__init__.py", base))
-    aio = {**base, "is_async": True, "up": "..", "transport_module": "aio._transport"}
-    for group in api.groups:
-        files.append(Output("package/operations/_group.py.j2", f"{pkg}/aio/operations/{group.module}.py", {**aio, "group": group}))
     return files
 
 

@@ -48,8 +48,13 @@ def resolve_pointer(data: Any, ref: str) -> tuple[bool, Any]:
     return True, node
 
 
+# Extensions whose $refs the generator follows; refs inside other x- extensions (x-ms-examples
+# point at example files) are not part of the API description and are not checked here.
+_FOLLOWED_EXTENSIONS = frozenset({"x-ms-parameterized-host"})
+
+
 def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
-    """Every ``$ref`` in the document as (pointer of the referring object, target)."""
+    """Every ``$ref`` of the description as (pointer of the referring object, target)."""
     stack: list[tuple[Any, str]] = [(node, pointer)]
     while stack:
         value, where = stack.pop()
@@ -58,7 +63,7 @@ def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
             if isinstance(ref, str):
                 yield where, ref
             for key, child in value.items():
-                if isinstance(child, (dict, list)):
+                if isinstance(child, (dict, list)) and not (isinstance(key, str) and key.startswith("x-") and key not in _FOLLOWED_EXTENSIONS):
                     stack.append((child, join_pointer(where, key)))
         elif isinstance(value, list):
             for index, child in enumerate(value):

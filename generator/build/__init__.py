@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from .. import naming
@@ -45,8 +46,8 @@ RUNTIME_NAMES = frozenset(
 )
 
 
-def build_api(doc: Document, version: str, options: Options) -> tuple[Api | None, list[Problem]]:
-    ctx = BuildContext(doc, version, options)
+def build_api(doc: Document, version: str, options: Options, source_dir: Path | None = None) -> tuple[Api | None, list[Problem]]:
+    ctx = BuildContext(doc, version, options, source_dir=source_dir)
     info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
     title = text(info, "title") or "Api"
     base = options.client_name or _client_base(title)
@@ -61,6 +62,7 @@ def build_api(doc: Document, version: str, options: Options) -> tuple[Api | None
     schemas = SchemaResolver(ctx, top_namer)
     schemas.register_components()
     groups = OperationBuilder(ctx, schemas, top_namer).build_groups()
+    models, enums = schemas.finish()
     azure = bool(options.credential_scopes)
     if azure:
         groups = _azure_conventions(groups)
@@ -75,7 +77,8 @@ def build_api(doc: Document, version: str, options: Options) -> tuple[Api | None
         base_url_description=base_url_description,
         endpoint_example=endpoint_example,
         groups=groups,
-        models=tuple(schemas.models[p] for p in schemas.class_names if p in schemas.models),  # spec order
+        models=models,
+        enums=enums,
         security=_security(ctx),
         error_model=error_models.most_common(1)[0][0] if error_models else "",
         credential_scopes=options.credential_scopes,
@@ -111,6 +114,18 @@ def _azure_conventions(groups: tuple[OperationGroup, ...]) -> tuple[OperationGro
 def _server(ctx: BuildContext) -> tuple[str, str, str]:
     """(URL template, description of its variables, an example URL with the defaults filled in)."""
     data = ctx.doc.data
+    host = data.get("x-ms-parameterized-host")
+    if isinstance(host, dict) and isinstance(host.get("hostTemplate"), str):
+        template = host["hostTemplate"]
+        descriptions = []
+        for index, raw in enumerate(host.get("parameters") or [] if isinstance(host.get("parameters"), list) else []):
+            param, _ = ctx.deref(raw, join_pointer("#/x-ms-parameterized-host/parameters", index))
+            descriptions.append(text(param, "description"))
+        prefix = ""
+        if host.get("useSchemePrefix", True):
+            schemes = data.get("schemes") if isinstance(data.get("schemes"), list) and data.get("schemes") else ["https"]
+            prefix = f"{schemes[0]}://"
+        return prefix + template + str(data.get("basePath", "") or ""), " ".join(d for d in descriptions if d), "https://example.invalid"
     servers = data.get("servers")
     if isinstance(servers, list) and servers and isinstance(servers[0], dict):
         url = str(servers[0].get("url", ""))

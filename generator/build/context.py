@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..load import Document
@@ -25,6 +26,7 @@ class BuildContext:
     version: str  # "2.0", "3.0", "3.1"
     options: Options
     problems: list[Problem] = field(default_factory=list)
+    source_dir: Path | None = None  # where the spec file is, for relative example files
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         return deref(self.doc, node, pointer)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 from typing import Any
 
 from .. import naming
-from ..ir import Example, Operation, OperationGroup, Parameter, PathSegment, Response, ResponseHeader, TypeRef
+from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
 from ..validate import iter_operations
+from .adapter import Adapter
 from .context import BuildContext, text
 from .schemas import SchemaResolver
 
@@ -16,19 +19,8 @@ from .schemas import SchemaResolver
 METHOD_RESERVED = frozenset({"self", "request_options"})
 # Attributes of the generated client; an operation group may not take these names.
 CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential"})
-_JSON_MEDIA = re.compile(r"^application/(.+\+)?json\b")
 _SEGMENT = re.compile(r"\{([^{}/]+)\}")
-
-
-def _media_schema(content: Any) -> tuple[str, Any]:
-    """The (media type, schema) a client would use: the first JSON media type, else the first."""
-    if not isinstance(content, dict) or not content:
-        return "", None
-    for media, spec in content.items():
-        if _JSON_MEDIA.match(media) and isinstance(spec, dict):
-            return media, spec.get("schema")
-    media, spec = next(iter(content.items()))
-    return media, spec.get("schema") if isinstance(spec, dict) else None
+_SCALARS = ("str", "int", "float", "bool", "datetime", "date", "duration", "uuid", "enum")
 
 
 class OperationBuilder:
@@ -36,10 +28,13 @@ class OperationBuilder:
         self.ctx = ctx
         self.schemas = schemas
         self.top_namer = top_namer
-        self.api_version = ctx.doc.data.get("info", {}).get("version", "") if isinstance(ctx.doc.data.get("info"), dict) else ""
+        self.adapter = Adapter(ctx)
+        self.host_params = self.adapter.host_parameters()
+        info = ctx.doc.data.get("info")
+        self.api_version = str(info.get("version", "")) if isinstance(info, dict) else ""
 
     def build_groups(self) -> tuple[OperationGroup, ...]:
-        grouped: dict[str, list[tuple[str, dict[str, Any], str, str, Any, str]]] = {}
+        grouped: dict[str, list[tuple[str, str, dict[str, Any], str, Any, str]]] = {}
         titles: dict[str, str] = {}
         for path, method, operation, pointer, item in iter_operations(self.ctx.doc):
             group, title, method_hint = self._group_of(path, method, operation)
@@ -60,22 +55,22 @@ class OperationBuilder:
     def _group_of(self, path: str, method: str, operation: dict[str, Any]) -> tuple[str, str, str]:
         """(group python name, group title, method name hint) from operationId, first tag or path."""
         operation_id = operation.get("operationId") if isinstance(operation.get("operationId"), str) else ""
+        tags = operation.get("tags")
+        tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.words(tags[0]) else ""
         split = naming.split_operation_id(operation_id) if operation_id else None
         if split:
             prefix, action = split
-            return naming.group_name(prefix), prefix, naming.snake(action, METHOD_RESERVED)
-        tags = operation.get("tags")
-        if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.words(tags[0]):
-            group, title = naming.group_name(tags[0]), tags[0]
+            return naming.group_name(prefix), tag or prefix, naming.snake(action, METHOD_RESERVED)
+        literals = [s for s in path.split("/") if s and not _SEGMENT.search(s)]
+        if tag:
+            group, title = naming.group_name(tag), tag
         else:
-            literals = [s for s in path.split("/") if s and not _SEGMENT.search(s)]
             group = naming.group_name(literals[0]) if literals else "default"
             title = literals[0] if literals else "default"
         if operation_id:
             hint = _strip_noun(naming.snake(operation_id, METHOD_RESERVED), group)
         else:
-            literals = [s for s in path.split("/") if s and not _SEGMENT.search(s)]
-            hint = naming.snake("_".join([method, *literals]))
+            hint = naming.snake("_".join([method, *literals[1 if literals and naming.group_name(literals[0]) == group else 0:]]), METHOD_RESERVED)
         return group, title, hint
 
     def _operation(
@@ -94,7 +89,12 @@ class OperationBuilder:
         python_name, changed = method_namer.claim(method_hint)
         if changed:
             ctx.warn(f"method {method_hint!r} of group {group!r} is named {python_name} to avoid a clash", pointer)
-        parameters = self._parameters(path, operation, pointer, item)
+        namer = naming.Namer(METHOD_RESERVED)
+        parameters = self._parameters(path, operation, pointer, item, namer)
+        body = self._body(operation, pointer, namer, python_name)
+        if body is not None:  # after the path parameters: a required body is positional
+            paths = sum(1 for p in parameters if p.location == "path")
+            parameters = parameters[:paths] + (body,) + parameters[paths:]
         by_wire = {p.wire_name: p for p in parameters if p.location == "path"}
         segments: list[PathSegment] = []
         last = 0
@@ -102,27 +102,20 @@ class OperationBuilder:
             if match.start() > last:
                 segments.append(PathSegment(literal=path[last : match.start()]))
             param = by_wire.get(match.group(1))
-            segments.append(PathSegment(parameter=param.python_name if param else naming.snake(match.group(1))))
+            segments.append(
+                PathSegment(parameter=param.python_name if param else naming.snake(match.group(1)), raw=bool(param and param.skip_encoding))
+            )
             last = match.end()
         if last < len(path):
             segments.append(PathSegment(literal=path[last:]))
-        success, errors = self._responses(operation, pointer, operation_id or python_name)
+        success, errors = self._responses(operation, pointer, naming.pascal(naming.singular(group)) + naming.pascal(python_name))
         headers_class = ""
         if any(r.headers for r in success):
             # From the decided names, not the operationId: `Task_Reactivate` and `reactivateTask`
             # (tag Tasks) both give TaskReactivateHeaders.
             base = naming.pascal(naming.singular(group)) + naming.pascal(python_name)
             headers_class, _ = self.top_namer.claim(base + "Headers")
-        examples = tuple(
-            Example(name, value.get("$ref", "") if isinstance(value, dict) else "")
-            for name, value in (operation.get("x-ms-examples") or {}).items()
-        ) if isinstance(operation.get("x-ms-examples"), dict) else ()
-        request_media = ""
-        body = operation.get("requestBody")
-        if body is not None:
-            body, _ = ctx.deref(body, join_pointer(pointer, "requestBody"))
-            request_media, _ = _media_schema(body.get("content") if isinstance(body, dict) else None)
-            ctx.warn("request bodies are not supported yet; the operation is generated without its body", join_pointer(pointer, "requestBody"))
+        result, result_type, paging = self._result(method, operation, pointer, success, errors, headers_class)
         tags = tuple(t for t in operation.get("tags") or () if isinstance(t, str)) if isinstance(operation.get("tags"), list) else ()
         return Operation(
             operation_id=operation_id,
@@ -139,11 +132,17 @@ class OperationBuilder:
             pointer=pointer,
             tags=tags,
             deprecated=bool(operation.get("deprecated")),
-            request_media_type=request_media,
-            examples=examples,
+            request_media_type=body.media_type if body is not None else "",
+            examples=self._examples(operation, pointer),
+            body=body,
+            result=result,  # type: ignore[arg-type]
+            result_type=result_type,
+            paging=paging,
         )
 
-    def _parameters(self, path: str, operation: dict[str, Any], pointer: str, item: Any) -> tuple[Parameter, ...]:
+    # -- parameters -------------------------------------------------------------------------
+
+    def _parameters(self, path: str, operation: dict[str, Any], pointer: str, item: Any, namer: naming.Namer) -> tuple[Parameter, ...]:
         ctx = self.ctx
         merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
         sources = (
@@ -160,39 +159,50 @@ class OperationBuilder:
                     ctx.warn("parameter without a 'name' and 'in' is skipped", where)
                     continue
                 merged[(param["in"], param["name"])] = (param, where)
-        namer = naming.Namer(METHOD_RESERVED)
         result: list[Parameter] = []
         ordered = sorted(merged.values(), key=lambda entry: entry[0]["in"] != "path")  # path first, stable
         for param, where in ordered:
-            location = param["in"]
+            location = self.adapter.location(param)
             wire = param["name"]
+            if location == "body":
+                continue  # the body is built by _body
+            if location == "path" and wire in self.host_params:
+                continue  # part of the endpoint (x-ms-parameterized-host)
             if location == "cookie":
                 ctx.warn(f"cookie parameter {wire!r} is not supported; it is left out", where)
                 continue
-            if location not in ("path", "query", "header"):
+            if location not in ("path", "query", "header", "form"):
                 ctx.warn(f"parameter location {location!r} of {wire!r} is not supported; it is left out", where)
                 continue
-            if location == "header" and wire.lower() in ("accept", "content-type", "authorization"):
+            if location == "header" and wire.lower() in ("accept", "content-type", "authorization", "content-length", "host"):
                 ctx.warn(f"header parameter {wire!r} is managed by the client and left out", where)
                 continue
-            schema = param.get("schema")
-            if schema is None and "content" in param:
-                _, schema = _media_schema(param.get("content"))
-            type_ref = self.schemas.resolve(schema, join_pointer(where, "schema"), naming.pascal(wire), for_parameter=True)
-            if type_ref.kind in ("model", "list", "dict", "any") and location != "query" or type_ref.kind in ("model", "dict"):
+            schema, schema_pointer = self.adapter.parameter_schema(param, where)
+            type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(wire), for_parameter=True)
+            if type_ref.kind == "list" and (type_ref.item is None or type_ref.item.kind not in _SCALARS):
+                ctx.warn(f"parameter {wire!r} is a list of structured values; it is sent as text", where)
+                type_ref = TypeRef("str")
+            elif type_ref.kind not in _SCALARS + ("list",) and not (location == "form" and type_ref.kind in ("file", "bytes")):
                 ctx.warn(f"parameter {wire!r} has a structured type; it is sent as text", where)
                 type_ref = TypeRef("str")
-            python, changed = namer.claim(naming.snake(wire, METHOD_RESERVED))
+            if location == "form" and type_ref.kind in ("file", "bytes"):
+                ctx.warn(f"file upload parameter {wire!r} (multipart/form-data) is not supported; it is left out", where)
+                continue
+            client_name = param.get("x-ms-client-name")
+            candidate = naming.snake(client_name if isinstance(client_name, str) and client_name else wire, METHOD_RESERVED)
+            python, changed = namer.claim(candidate)
             if changed:
                 ctx.warn(f"parameter {wire!r} is named {python} to avoid a clash with another parameter", where)
             required = bool(param.get("required")) or location == "path"
             default = schema.get("default") if isinstance(schema, dict) else None
             on_client = location == "query" and wire == "api-version"
+            if param.get("x-ms-parameter-location") == "client" and not on_client:
+                ctx.warn(f"client parameter {wire!r} is taken per call (only api-version is set on the client)", where)
             result.append(
                 Parameter(
                     wire_name=wire,
                     python_name=python,
-                    location=location,
+                    location=location,  # type: ignore[arg-type]
                     required=required,
                     type=type_ref,
                     description=text(param, "description"),
@@ -200,9 +210,36 @@ class OperationBuilder:
                     default_repr=_default_repr(default),
                     on_client=on_client,
                     client_default=self.api_version if on_client else "",
+                    skip_encoding=bool(param.get("x-ms-skip-url-encoding")),
                 )
             )
         return tuple(result)
+
+    def _body(self, operation: dict[str, Any], pointer: str, namer: naming.Namer, method: str) -> Parameter | None:
+        ctx = self.ctx
+        body, where, schema, schema_pointer, media = self.adapter.request_body(operation, pointer)
+        if body is None:
+            return None
+        wire = body.get("name") if isinstance(body.get("name"), str) else body.get("x-ms-requestBody-name") or body.get("x-codegen-request-body-name") or "body"
+        client_name = body.get("x-ms-client-name")
+        python, _ = namer.claim(naming.snake(client_name if isinstance(client_name, str) and client_name else str(wire), METHOD_RESERVED))
+        type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(method) + "Body") if schema is not None else TypeRef("any")
+        if type_ref.kind == "file":
+            type_ref = TypeRef("bytes")
+        if media and "json" not in media.lower() and type_ref.kind != "bytes":
+            ctx.warn(f"request body media type {media!r} is sent as JSON", where)
+        return Parameter(
+            wire_name=str(wire),
+            python_name=python,
+            location="body",
+            required=bool(body.get("required")),
+            type=type_ref,
+            description=text(body, "description"),
+            pointer=where,
+            media_type=media or "application/json",
+        )
+
+    # -- responses --------------------------------------------------------------------------
 
     def _responses(self, operation: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...]]:
         ctx = self.ctx
@@ -213,26 +250,104 @@ class OperationBuilder:
             return (), ()
         for status, raw in responses.items():
             where = join_pointer(pointer, "responses", status)
-            response, _ = ctx.deref(raw, where)
+            response, response_pointer = ctx.deref(raw, where)
             if not isinstance(response, dict):
                 continue
             headers: list[ResponseHeader] = []
             namer = naming.Namer({"raw"})
-            for wire, raw_header in (response.get("headers") or {}).items() if isinstance(response.get("headers"), dict) else ():
-                header_where = join_pointer(where, "headers", wire)
-                header, _ = ctx.deref(raw_header, header_where)
+            raw_headers = response.get("headers") if isinstance(response.get("headers"), dict) else {}
+            for wire, raw_header in raw_headers.items():
+                header_where = join_pointer(response_pointer, "headers", wire)
+                header, header_pointer = ctx.deref(raw_header, header_where)
                 if not isinstance(header, dict):
                     continue
-                type_ref = self.schemas.resolve(header.get("schema", header), join_pointer(header_where, "schema"), naming.pascal(wire))
-                python, _ = namer.claim(naming.snake(wire, {"raw"}, attribute=True))
+                schema, schema_pointer = self.adapter.header_schema(header, header_pointer)
+                type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(wire))
+                python, _ = namer.claim(naming.snake(wire, {"raw", "count", "index"}, attribute=True))
                 headers.append(ResponseHeader(wire, python, type_ref, text(header, "description")))
-            media, schema = _media_schema(response.get("content"))
-            body = self.schemas.resolve(schema, join_pointer(where, "content", media, "schema"), naming.pascal(hint) + "Response") if schema is not None else None
+            schema, schema_pointer, media = self.adapter.response_schema(response, response_pointer, operation)
+            body = self.schemas.resolve(schema, schema_pointer, hint + "Response") if schema is not None else None
             entry = Response(str(status), text(response, "description"), tuple(headers), body, media)
             (success if str(status).startswith("2") else errors).append(entry)
-        if any(r.body is not None for r in success):
-            ctx.warn("response bodies of successful calls are not decoded yet; the call returns its headers", join_pointer(pointer, "responses"))
         return tuple(success), tuple(errors)
+
+    def _result(
+        self, method: str, operation: dict[str, Any], pointer: str, success: tuple[Response, ...], errors: tuple[Response, ...], headers_class: str
+    ) -> tuple[str, TypeRef | None, Paging | None]:
+        body = next((r.body for r in success if r.body is not None), None)
+        if method == "head" and any(r.status == "404" for r in errors):
+            return "exists", None, None
+        if body is not None and body.kind == "file":
+            return "stream", None, None
+        pageable = operation.get("x-ms-pageable")
+        if isinstance(pageable, dict):
+            paging = self._paging(pageable, body, join_pointer(pointer, "x-ms-pageable"))
+            if paging is not None:
+                return "paged", None, paging
+        if body is not None and body.kind != "any":
+            return ("model" if body.kind == "model" else "value"), body, None
+        if body is not None:
+            return "value", body, None
+        return ("headers" if headers_class else "none"), None, None
+
+    def _paging(self, pageable: dict[str, Any], body: TypeRef | None, pointer: str) -> Paging | None:
+        if body is None or body.kind != "model":
+            self.ctx.warn("x-ms-pageable on an operation whose response is not a model: returned as one value", pointer)
+            return None
+        model = next((m for m in self.schemas.models.values() if m.class_name == body.model), None)
+        if model is None:
+            return None
+        item_name = pageable.get("itemName") if isinstance(pageable.get("itemName"), str) else "value"
+        next_name = pageable.get("nextLinkName")
+        items = next((p for p in model.properties if p.wire_name == item_name), None)
+        if items is None or items.type.kind != "list" or items.type.item is None:
+            self.ctx.warn(f"x-ms-pageable: {model.class_name} has no array property {item_name!r}; returned as one value", pointer)
+            return None
+        next_link = next((p for p in model.properties if p.wire_name == next_name), None) if isinstance(next_name, str) else None
+        if isinstance(next_name, str) and next_link is None:
+            self.ctx.warn(f"x-ms-pageable: {model.class_name} has no property {next_name!r}; only the first page is read", pointer)
+        return Paging(items.type.item, model.class_name, items.python_name, next_link.python_name if next_link else "")
+
+    # -- examples ---------------------------------------------------------------------------
+
+    def _examples(self, operation: dict[str, Any], pointer: str) -> tuple[Example, ...]:
+        raw = operation.get("x-ms-examples")
+        if not isinstance(raw, dict):
+            return ()
+        out: list[Example] = []
+        base = Path(self.ctx.doc.file).parent if self.ctx.doc.file else Path(".")
+        for name, value in raw.items():
+            where = join_pointer(pointer, "x-ms-examples", name)
+            ref = value.get("$ref") if isinstance(value, dict) else None
+            if not isinstance(ref, str) or ref.startswith("#"):
+                out.append(Example(str(name), ""))
+                continue
+            source = self.ctx.source_dir / ref if self.ctx.source_dir else base / ref
+            try:
+                data = json.loads(source.read_text("utf-8"))
+            except FileNotFoundError:
+                self.ctx.warn(f"example file {ref!r} not found; the docs leave it out", join_pointer(where, "$ref"))
+                continue
+            except (OSError, ValueError) as exc:
+                self.ctx.warn(f"example file {ref!r} could not be read: {exc}", join_pointer(where, "$ref"))
+                continue
+            if not isinstance(data, dict):
+                continue
+            parameters = data.get("parameters")
+            responses = data.get("responses") if isinstance(data.get("responses"), dict) else {}
+            out.append(
+                Example(
+                    str(name),
+                    ref,
+                    json.dumps(parameters, indent=2, ensure_ascii=False) if parameters is not None else "",
+                    tuple(
+                        (str(status), json.dumps(resp.get("body"), indent=2, ensure_ascii=False))
+                        for status, resp in responses.items()
+                        if isinstance(resp, dict) and resp.get("body") is not None
+                    ),
+                )
+            )
+        return tuple(out)
 
 
 def _strip_noun(method: str, group: str) -> str:

@@ -22,13 +22,17 @@ from ._errors import (
     ServiceRequestTimeoutError,
     ServiceResponseError,
 )
-from ._headers import TaskReactivateHeaders
+from ._download import AsyncDownload, Download
+from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
 from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
     from .aio import AsyncBatchClient
-    from .models import BatchError, BatchErrorDetail, ErrorMessage
+    from .models import BatchError
+    from .models import BatchErrorDetail
+    from .models import ErrorMessage
+    from .operations._tasks import TaskReactivateHeaders
 
 # Imported on first use, to keep `import batch_client` fast.
 _LAZY = {
@@ -36,6 +40,7 @@ _LAZY = {
     "BatchError": ".models",
     "BatchErrorDetail": ".models",
     "ErrorMessage": ".models",
+    "TaskReactivateHeaders": ".operations._tasks",
 }
 
 __version__ = VERSION
@@ -54,6 +59,10 @@ __all__ = [
     "ServiceResponseError",
     "RequestOptions",
     "RetryPolicy",
+    "ItemPaged",
+    "AsyncItemPaged",
+    "Download",
+    "AsyncDownload",
     "TaskReactivateHeaders",
     "BatchError",
     "BatchErrorDetail",

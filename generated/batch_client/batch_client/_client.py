@@ -58,7 +58,7 @@ class BatchClient:
         )
         config = ClientConfig(self._pipeline, api_version)
         self.tasks = TasksOperations(config)
-        """Task operations."""
+        """Tasks operations."""
 
     @property
     def endpoint(self) -> str:

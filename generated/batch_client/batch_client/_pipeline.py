@@ -8,7 +8,8 @@ import logging
 import random
 import time
 from collections.abc import Mapping
-from urllib.parse import quote, urlsplit
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit
 
 from ._credentials import SharedKeyCredential, TokenCredential
 from ._serialization import parse_rfc1123, ser_rfc1123
@@ -119,17 +120,29 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
 
 
 class Response:
-    """A complete response: status, headers (lower-case names) and body bytes."""
+    """A response: status, headers (lower-case names) and body bytes, or, for a download that
+    succeeded, ``stream`` to read the body from."""
 
-    __slots__ = ("status", "reason", "headers", "body")
+    __slots__ = ("status", "reason", "headers", "body", "stream")
 
     def __init__(
-        self, status: int, reason: str, headers: dict[str, str], body: bytes
+        self,
+        status: int,
+        reason: str,
+        headers: dict[str, str],
+        body: bytes,
+        stream: Any = None,
     ) -> None:
         self.status = status
         self.reason = reason
         self.headers = headers
         self.body = body
+        self.stream = stream
+
+    @property
+    def content_length(self) -> int | None:
+        value = self.headers.get("content-length", "")
+        return int(value) if value.isdigit() else None
 
 
 def check_header(name: str, value: str) -> None:
@@ -212,6 +225,33 @@ class PipelineBase:
         return full_path, full_path + "?" + "&".join(
             f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query
         )
+
+    def next_link(
+        self, link: str, api_version: tuple[str, str] | None
+    ) -> tuple[str, list[tuple[str, str]]]:
+        """(path, query) of a next-page link. Credentials go only to the client's own endpoint:
+        a link to another host is refused."""
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc:
+            same = (
+                parts.scheme == ("https" if self.https else "http")
+                and parts.hostname == self.host
+                and (parts.port or (443 if parts.scheme == "https" else 80))
+                == self.port
+            )
+            if not same:
+                from ._errors import ServiceResponseError
+
+                raise ServiceResponseError(
+                    f"refusing to follow a next link to another host: {parts.scheme}://{parts.netloc}"
+                )
+        path = parts.path
+        if self.base_path and path.startswith(self.base_path + "/"):
+            path = path[len(self.base_path) :]
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if api_version is not None and not any(k == api_version[0] for k, _ in query):
+            query.append(api_version)
+        return path or "/", query
 
     def prepare(
         self,

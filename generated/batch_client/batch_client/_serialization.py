@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import enum
+import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
@@ -94,6 +96,84 @@ def ser_uuid(value: uuid.UUID | str) -> str:
     return value
 
 
+def ser_enum(value: enum.Enum | str) -> str:
+    """An enum member's value, or text for a value this version does not know yet."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return ser_str(value)
+
+
+def ser_duration(value: datetime.timedelta) -> str:
+    """ISO 8601: ``P1DT2H3M4.5S``."""
+    if not isinstance(value, datetime.timedelta):
+        raise TypeError(f"expected datetime.timedelta, got {type(value).__name__}")
+    sign = "-" if value < datetime.timedelta(0) else ""
+    value = abs(value)
+    days, seconds, micros = value.days, value.seconds, value.microseconds
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = f"{sign}P{days}D" if days else f"{sign}P"
+    clock = ""
+    if hours:
+        clock += f"{hours}H"
+    if minutes:
+        clock += f"{minutes}M"
+    if secs or micros or not (days or hours or minutes):
+        clock += f"{secs}.{micros:06d}".rstrip("0").rstrip(".") + "S"
+    return text + ("T" + clock if clock else "")
+
+
+_DURATION = re.compile(
+    r"^(-)?P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+)
+
+
+def parse_duration(value: str) -> datetime.timedelta | None:
+    """ISO 8601 durations in weeks, days, hours, minutes and seconds; None otherwise (years and
+    months have no fixed length)."""
+    match = _DURATION.match(value.strip()) if isinstance(value, str) else None
+    if not match or value.strip() in ("P", "-P") or value.strip().endswith("T"):
+        return None
+    sign, weeks, days, hours, minutes, seconds = match.groups()
+    try:
+        delta = datetime.timedelta(
+            weeks=float(weeks or 0),
+            days=float(days or 0),
+            hours=float(hours or 0),
+            minutes=float(minutes or 0),
+            seconds=float(seconds or 0),
+        )
+    except OverflowError:
+        return None
+    return -delta if sign else delta
+
+
+def ser_csv(values: list[Any]) -> str:
+    """A list sent as one comma-separated value (the OpenAPI default ``form``/``csv`` style)."""
+    return ",".join(
+        (
+            ser_enum(v)
+            if isinstance(v, (enum.Enum, str))
+            else ser_bool(v) if isinstance(v, bool) else str(v)
+        )
+        for v in values
+    )
+
+
+def decode_json(body: bytes) -> Any:
+    """The JSON value of a response body; ``DecodeError`` when it is not JSON."""
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        raise DecodeError(f"the response body is not JSON: {body[:60]!r}") from None
+
+
+def encode_json(value: Any) -> bytes:
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
 def ser_str(value: str) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected str, got {type(value).__name__}")
@@ -107,6 +187,24 @@ def path_segment(name: str, value: str) -> str:
     if not value:
         raise ValueError(f"{name} must not be empty")
     return quote(value, safe="")
+
+
+def path_raw(name: str, value: str) -> str:
+    """A path value sent as given (``x-ms-skip-url-encoding``); line breaks are still refused."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name}: expected str, got {type(value).__name__}")
+    if not value or any(c in value for c in "\r\n\0?#"):
+        raise ValueError(
+            f"{name} must be non-empty and free of line breaks, '?' and '#'"
+        )
+    return value
+
+
+def encode_form(fields: list[tuple[str, str]]) -> bytes:
+    """``application/x-www-form-urlencoded``."""
+    return "&".join(
+        f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in fields
+    ).encode("ascii")
 
 
 def parse_str(value: str | None) -> str | None:
@@ -246,6 +344,40 @@ class _Date(Codec):
         return ser_iso_date(value)
 
 
+class _Duration(Codec):
+    label = "duration"
+
+    def decode(self, value: Any) -> Any:
+        parsed = parse_duration(value) if isinstance(value, str) else None
+        if parsed is None:
+            raise DecodeError(f"expected an ISO 8601 duration, got {value!r:.60}")
+        return parsed
+
+    def encode(self, value: Any) -> Any:
+        return ser_duration(value)
+
+
+class EnumCodec(Codec):
+    """Known values become members of the enum; unknown ones stay text, so a newer service does
+    not break an older client."""
+
+    label = "string"
+
+    def __init__(self, factory: Callable[[], type[enum.Enum]]) -> None:
+        self.factory = factory
+
+    def decode(self, value: Any) -> Any:
+        if not isinstance(value, str):
+            raise DecodeError(f"expected a string, got {type(value).__name__}")
+        try:
+            return self.factory()(value)
+        except ValueError:
+            return value
+
+    def encode(self, value: Any) -> Any:
+        return value.value if isinstance(value, enum.Enum) else value
+
+
 class ListCodec(Codec):
     label = "array"
 
@@ -301,6 +433,7 @@ ANY = Codec()
 RFC1123 = _DateTime(rfc1123=True)
 ISO_DATETIME = _DateTime(rfc1123=False)
 ISO_DATE = _Date()
+DURATION = _Duration()
 
 M = TypeVar("M", bound="Model")
 
@@ -315,15 +448,32 @@ class Model:
     __slots__ = ()
     # (python name, wire name, codec), set after each class (codecs may refer to later classes).
     _fields: ClassVar[tuple[tuple[str, str, Codec], ...]] = ()
+    # Polymorphism: on a root model, the wire name of the discriminator and value → class name.
+    _discriminator: ClassVar[str] = ""
+    _subtypes: ClassVar[dict[str, str]] = {}
     additional_properties: dict[str, Any]
 
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
-        """Build the model from its JSON form (wire names)."""
+        """Build the model from its JSON form (wire names); a polymorphic root decodes to the
+        subclass its discriminator names (to itself for an unknown value)."""
         if not isinstance(data, Mapping):
             raise DecodeError(
                 f"{cls.__name__}: expected an object, got {type(data).__name__}"
             )
+        if cls._discriminator:
+            target = cls._subtypes.get(str(data.get(cls._discriminator)))
+            if target and target != cls.__name__:
+                import importlib
+
+                package = importlib.import_module(cls.__module__.rpartition(".")[0])
+                subclass = getattr(package, target)
+                if (
+                    isinstance(subclass, type)
+                    and issubclass(subclass, cls)
+                    and subclass is not cls
+                ):
+                    return subclass.from_dict(data)
         kwargs: dict[str, Any] = {}
         wire_names = set()
         for python_name, wire_name, codec in cls._fields:

@@ -87,8 +87,11 @@ class Pipeline(PipelineBase):
         headers: dict[str, str],
         body: bytes | None = None,
         options: RequestOptions | None = None,
+        stream: bool = False,
     ) -> Response:
-        """Send a request, retrying as the policy says; ``path`` is already percent-encoded."""
+        """Send a request, retrying as the policy says; ``path`` is already percent-encoded.
+        With ``stream``, a 2xx response's body is left to be read from ``response.stream``.
+        """
         retry = self.retry
         connect_timeout, read_timeout = self.connect_timeout, self.read_timeout
         if options is not None:
@@ -106,7 +109,13 @@ class Pipeline(PipelineBase):
             started = time.monotonic()
             try:
                 response = self._exchange(
-                    method, target, prepared, body, connect_timeout, read_timeout
+                    method,
+                    target,
+                    prepared,
+                    body,
+                    connect_timeout,
+                    read_timeout,
+                    stream,
                 )
             except ServiceRequestError as exc:
                 if attempt > retry.max_retries or not retry.retry_on_connection_errors:
@@ -147,6 +156,7 @@ class Pipeline(PipelineBase):
         body: bytes | None,
         connect_timeout: float,
         read_timeout: float,
+        stream: bool = False,
     ) -> Response:
         for _ in (1, 2):
             try:
@@ -169,6 +179,15 @@ class Pipeline(PipelineBase):
                 conn.endheaders(body)
                 sent = True
                 raw = conn.getresponse()
+                if stream and 200 <= raw.status < 300:
+                    response_headers = {k.lower(): v for k, v in raw.getheaders()}
+                    return Response(
+                        raw.status,
+                        raw.reason,
+                        response_headers,
+                        b"",
+                        _BodyStream(self, conn, raw),
+                    )
                 data = raw.read()
             except TimeoutError as exc:
                 conn.close()
@@ -214,3 +233,46 @@ class ClientConfig:
     def __init__(self, pipeline: Pipeline, api_version: str) -> None:
         self.pipeline = pipeline
         self.api_version = api_version
+
+
+class _BodyStream:
+    """The unread body of a download; gives its connection back to the pool once read to the end."""
+
+    __slots__ = ("_pipeline", "_conn", "_raw")
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        conn: http.client.HTTPConnection,
+        raw: http.client.HTTPResponse,
+    ) -> None:
+        self._pipeline = pipeline
+        self._conn = conn
+        self._raw = raw
+
+    def read(self, size: int) -> bytes:
+        try:
+            return self._raw.read(size)
+        except TimeoutError:
+            self._conn.close()
+            raise ServiceRequestTimeoutError(
+                "download: timed out while reading the body"
+            ) from None
+        except (OSError, ValueError) as exc:
+            self._conn.close()
+            raise ServiceResponseError(
+                f"download broke off ({type(exc).__name__})"
+            ) from None
+        except Exception as exc:  # http.client.IncompleteRead and kin
+            self._conn.close()
+            if type(exc).__module__ != "http.client":
+                raise
+            raise ServiceResponseError(
+                f"download broke off ({type(exc).__name__})"
+            ) from None
+
+    def release(self) -> None:
+        if self._raw.isclosed() and not self._raw.will_close:
+            self._pipeline._pool.append(self._conn)
+        else:
+            self._conn.close()

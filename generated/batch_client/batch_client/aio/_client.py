@@ -59,7 +59,7 @@ class AsyncBatchClient:
         )
         config = ClientConfig(self._pipeline, api_version)
         self.tasks = TasksOperations(config)
-        """Task operations."""
+        """Tasks operations."""
 
     @property
     def endpoint(self) -> str:

@@ -140,8 +140,11 @@ class AsyncPipeline(PipelineBase):
         headers: dict[str, str],
         body: bytes | None = None,
         options: RequestOptions | None = None,
+        stream: bool = False,
     ) -> Response:
-        """Send a request, retrying as the policy says; ``path`` is already percent-encoded."""
+        """Send a request, retrying as the policy says; ``path`` is already percent-encoded.
+        With ``stream``, a 2xx response's body is left to be read from ``response.stream``.
+        """
         retry = self.retry
         connect_timeout, read_timeout = self.connect_timeout, self.read_timeout
         if options is not None:
@@ -164,7 +167,9 @@ class AsyncPipeline(PipelineBase):
             self.log_request(method, target, prepared)
             started = time.monotonic()
             try:
-                response = await self._exchange(method, url, prepared, body, timeout)
+                response = await self._exchange(
+                    method, url, prepared, body, timeout, stream
+                )
             except ServiceRequestError as exc:
                 if attempt > retry.max_retries or not retry.retry_on_connection_errors:
                     raise
@@ -203,20 +208,32 @@ class AsyncPipeline(PipelineBase):
         headers: dict[str, str],
         body: bytes | None,
         timeout: aiohttp.ClientTimeout,
+        stream: bool = False,
     ) -> Response:
         session = self._get_session()
         try:
-            async with session.request(
+            raw = await session.request(
                 method,
                 url,
                 headers=headers,
                 data=body,
                 timeout=timeout,
                 allow_redirects=False,
-            ) as raw:
+            )
+            response_headers = {k.lower(): v for k, v in raw.headers.items()}
+            if stream and 200 <= raw.status < 300:
+                return Response(
+                    raw.status,
+                    raw.reason or "",
+                    response_headers,
+                    b"",
+                    _BodyStream(raw),
+                )
+            try:
                 data = await raw.read()
-                response_headers = {k.lower(): v for k, v in raw.headers.items()}
-                return Response(raw.status, raw.reason or "", response_headers, data)
+            finally:
+                raw.release()
+            return Response(raw.status, raw.reason or "", response_headers, data)
         except asyncio.TimeoutError:
             raise ServiceRequestTimeoutError(
                 f"{method} {self.host}: timed out"
@@ -243,3 +260,32 @@ class ClientConfig:
     def __init__(self, pipeline: AsyncPipeline, api_version: str) -> None:
         self.pipeline = pipeline
         self.api_version = api_version
+
+
+class _BodyStream:
+    """The unread body of a download."""
+
+    __slots__ = ("_raw",)
+
+    def __init__(self, raw: aiohttp.ClientResponse) -> None:
+        self._raw = raw
+
+    async def read(self, size: int) -> bytes:
+        try:
+            return await self._raw.content.read(size)
+        except asyncio.TimeoutError:
+            self._raw.close()
+            raise ServiceRequestTimeoutError(
+                "download: timed out while reading the body"
+            ) from None
+        except (aiohttp.ClientError, OSError) as exc:
+            self._raw.close()
+            raise ServiceResponseError(
+                f"download broke off ({type(exc).__name__})"
+            ) from None
+
+    async def release(self) -> None:
+        if self._raw.content.at_eof():
+            self._raw.release()
+        else:
+            self._raw.close()

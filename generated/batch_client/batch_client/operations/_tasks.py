@@ -1,13 +1,16 @@
-"""Operations of the ``Task`` group: ``client.tasks``."""
+"""Operations of the ``Tasks`` group: ``client.tasks``."""
 
 from __future__ import annotations
 
 import datetime
 import uuid
-
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
 from .._errors import error_from_response
-from .._headers import TaskReactivateHeaders
+from .._pipeline import RequestOptions
 from .._serialization import (
+    parse_rfc1123,
+    parse_str,
     path_segment,
     ser_bool,
     ser_int,
@@ -15,14 +18,57 @@ from .._serialization import (
     ser_str,
     ser_uuid,
 )
-from .._pipeline import RequestOptions
 from .._transport import ClientConfig
 
-__all__ = ["TasksOperations"]
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["TasksOperations", "TaskReactivateHeaders"]
+
+
+class TaskReactivateHeaders(NamedTuple):
+    """Headers of a successful ``Task_Reactivate`` response (immutable).
+
+    A header that is missing or malformed is ``None``; ``raw`` keeps every header as received.
+    """
+
+    client_request_id: str | None
+    """The client-request-id provided by the client during the request. This will be
+    returned only if the return-client-request-id parameter was set to true. (``client-request-id``)"""
+    request_id: str | None
+    """A unique identifier for the request that was made to the Batch service. If a request
+    is consistently failing and you have verified that the request is properly
+    formulated, you may use this value to report the error to Microsoft. In your report,
+    include the value of this request ID, the approximate time that the request was
+    made, the Batch Account against which the request was made, and the region that
+    Account resides in. (``request-id``)"""
+    etag: str | None
+    """The ETag HTTP response header. This is an opaque string. You can use it to detect
+    whether the resource has changed between requests. In particular, you can pass the
+    ETag to one of the If-Modified-Since, If-Unmodified-Since, If-Match or If-None-Match
+    headers. (``ETag``)"""
+    last_modified: datetime.datetime | None
+    """The time at which the resource was last modified. (``Last-Modified``)"""
+    data_service_id: str | None
+    """The OData ID of the resource to which the request applied. (``DataServiceId``)"""
+    raw: Mapping[str, str] = {}
+    """Every response header, by lower-case name, as received (not part of ``==``)."""
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str]) -> TaskReactivateHeaders:
+        """Read the headers of a response (lower-case names)."""
+        return cls(
+            client_request_id=parse_str(headers.get("client-request-id")),
+            request_id=parse_str(headers.get("request-id")),
+            etag=parse_str(headers.get("etag")),
+            last_modified=parse_rfc1123(headers.get("last-modified")),
+            data_service_id=parse_str(headers.get("dataserviceid")),
+            raw=dict(headers),
+        )
 
 
 class TasksOperations:
-    """Operations of the ``Task`` group. Reach them as ``client.tasks``; do not create this class yourself."""
+    """Operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create this class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
@@ -90,44 +136,46 @@ class TasksOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the client's).
         :returns: the response headers.
+
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection failed,
             broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
         """
-        path = (
+        _path = (
             "/jobs/"
             + path_segment("job_id", job_id)
             + "/tasks/"
             + path_segment("task_id", task_id)
             + "/reactivate"
         )
-        query: list[tuple[str, str]] = []
-        query.append(("api-version", self._config.api_version))
+        _query: list[tuple[str, str]] = []
+        _query.append(("api-version", self._config.api_version))
         if timeout is not None:
-            query.append(("timeout", ser_int(timeout)))
-        headers: dict[str, str] = {}
-        headers["client-request-id"] = (
+            _query.append(("timeout", ser_int(timeout)))
+        _headers: dict[str, str] = {}
+        _headers["client-request-id"] = (
             ser_uuid(client_request_id)
             if client_request_id is not None
             else str(uuid.uuid4())
         )
         if return_client_request_id is not None:
-            headers["return-client-request-id"] = ser_bool(return_client_request_id)
+            _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
-            headers["ocp-date"] = ser_rfc1123(ocp_date)
+            _headers["ocp-date"] = ser_rfc1123(ocp_date)
         if if_match is not None:
-            headers["if-match"] = ser_str(if_match)
+            _headers["if-match"] = ser_str(if_match)
         if if_none_match is not None:
-            headers["if-none-match"] = ser_str(if_none_match)
+            _headers["if-none-match"] = ser_str(if_none_match)
         if if_modified_since is not None:
-            headers["if-modified-since"] = ser_rfc1123(if_modified_since)
+            _headers["if-modified-since"] = ser_rfc1123(if_modified_since)
         if if_unmodified_since is not None:
-            headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
-        response = self._config.pipeline.send(
-            "POST", path, query, headers, None, request_options
+            _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
+        _body = None
+        _response = self._config.pipeline.send(
+            "POST", _path, _query, _headers, _body, request_options
         )
-        if not 200 <= response.status < 300:
+        if not 200 <= _response.status < 300:
             raise error_from_response(
-                response.status, response.reason, response.headers, response.body
+                _response.status, _response.reason, _response.headers, _response.body
             )
-        return TaskReactivateHeaders.from_headers(response.headers)
+        return TaskReactivateHeaders.from_headers(_response.headers)

@@ -1,12 +1,12 @@
-"""Async operations of the ``Task`` group: ``client.tasks``."""
+"""Async operations of the ``Tasks`` group: ``client.tasks``."""
 
 from __future__ import annotations
 
 import datetime
 import uuid
-
+from typing import TYPE_CHECKING
 from ..._errors import error_from_response
-from ..._headers import TaskReactivateHeaders
+from ..._pipeline import RequestOptions
 from ..._serialization import (
     path_segment,
     ser_bool,
@@ -15,14 +15,17 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ..._pipeline import RequestOptions
 from ...aio._transport import ClientConfig
+from ...operations._tasks import TaskReactivateHeaders
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["TasksOperations"]
 
 
 class TasksOperations:
-    """Operations of the ``Task`` group. Reach them as ``client.tasks``; do not create this class yourself."""
+    """Async operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create this class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
@@ -90,44 +93,46 @@ class TasksOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the client's).
         :returns: the response headers.
+
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection failed,
             broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
         """
-        path = (
+        _path = (
             "/jobs/"
             + path_segment("job_id", job_id)
             + "/tasks/"
             + path_segment("task_id", task_id)
             + "/reactivate"
         )
-        query: list[tuple[str, str]] = []
-        query.append(("api-version", self._config.api_version))
+        _query: list[tuple[str, str]] = []
+        _query.append(("api-version", self._config.api_version))
         if timeout is not None:
-            query.append(("timeout", ser_int(timeout)))
-        headers: dict[str, str] = {}
-        headers["client-request-id"] = (
+            _query.append(("timeout", ser_int(timeout)))
+        _headers: dict[str, str] = {}
+        _headers["client-request-id"] = (
             ser_uuid(client_request_id)
             if client_request_id is not None
             else str(uuid.uuid4())
         )
         if return_client_request_id is not None:
-            headers["return-client-request-id"] = ser_bool(return_client_request_id)
+            _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
-            headers["ocp-date"] = ser_rfc1123(ocp_date)
+            _headers["ocp-date"] = ser_rfc1123(ocp_date)
         if if_match is not None:
-            headers["if-match"] = ser_str(if_match)
+            _headers["if-match"] = ser_str(if_match)
         if if_none_match is not None:
-            headers["if-none-match"] = ser_str(if_none_match)
+            _headers["if-none-match"] = ser_str(if_none_match)
         if if_modified_since is not None:
-            headers["if-modified-since"] = ser_rfc1123(if_modified_since)
+            _headers["if-modified-since"] = ser_rfc1123(if_modified_since)
         if if_unmodified_since is not None:
-            headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
-        response = await self._config.pipeline.send(
-            "POST", path, query, headers, None, request_options
+            _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
+        _body = None
+        _response = await self._config.pipeline.send(
+            "POST", _path, _query, _headers, _body, request_options
         )
-        if not 200 <= response.status < 300:
+        if not 200 <= _response.status < 300:
             raise error_from_response(
-                response.status, response.reason, response.headers, response.body
+                _response.status, _response.reason, _response.headers, _response.body
             )
-        return TaskReactivateHeaders.from_headers(response.headers)
+        return TaskReactivateHeaders.from_headers(_response.headers)

@@ -1,0 +1,107 @@
+"""The few places where Swagger 2.0 and OpenAPI 3.x differ, answered per format.
+
+The builders ask these questions and never look at the version themselves, so the IR (and the
+templates) cannot tell which format a description came in.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..problems import join_pointer
+from .context import BuildContext
+
+_JSON_MEDIA = re.compile(r"^application/(.+\+)?json\b", re.IGNORECASE)
+_PARAM_SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "pattern", "x-ms-enum", "collectionFormat")
+
+
+def pick_media(media_types: list[str]) -> str:
+    """The media type a client would use: the first JSON one, else the first."""
+    for media in media_types:
+        if _JSON_MEDIA.match(media):
+            return media
+    return media_types[0] if media_types else ""
+
+
+class Adapter:
+    def __init__(self, ctx: BuildContext) -> None:
+        self.ctx = ctx
+        self.swagger = ctx.version == "2.0"
+        data = ctx.doc.data
+        self.consumes = [m for m in data.get("consumes") or [] if isinstance(m, str)] if isinstance(data.get("consumes"), list) else []
+        self.produces = [m for m in data.get("produces") or [] if isinstance(m, str)] if isinstance(data.get("produces"), list) else []
+
+    def location(self, param: dict[str, Any]) -> str:
+        where = str(param.get("in", ""))
+        return {"formData": "form"}.get(where, where)
+
+    def parameter_schema(self, param: dict[str, Any], pointer: str) -> tuple[Any, str]:
+        """(schema, its pointer) of a non-body parameter."""
+        if self.swagger:
+            return {k: v for k, v in param.items() if k in _PARAM_SCHEMA_KEYS}, pointer
+        if "schema" in param:
+            return param["schema"], join_pointer(pointer, "schema")
+        content = param.get("content")
+        if isinstance(content, dict) and content:
+            media, spec = next(iter(content.items()))
+            if isinstance(spec, dict):
+                return spec.get("schema"), join_pointer(pointer, "content", media, "schema")
+        return None, pointer
+
+    def request_body(self, operation: dict[str, Any], pointer: str) -> tuple[dict[str, Any] | None, str, Any, str, str]:
+        """(body parameter or requestBody object, its pointer, schema, schema pointer, media type)."""
+        if self.swagger:
+            params = operation.get("parameters") if isinstance(operation.get("parameters"), list) else []
+            for index, raw in enumerate(params):
+                where = join_pointer(pointer, "parameters", index)
+                param, _ = self.ctx.deref(raw, where)
+                if isinstance(param, dict) and param.get("in") == "body":
+                    consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+                    return param, where, param.get("schema"), join_pointer(where, "schema"), pick_media([str(m) for m in consumes]) or "application/json"
+            return None, "", None, "", ""
+        raw = operation.get("requestBody")
+        if raw is None:
+            return None, "", None, "", ""
+        where = join_pointer(pointer, "requestBody")
+        body, body_pointer = self.ctx.deref(raw, where)
+        if not isinstance(body, dict):
+            return None, "", None, "", ""
+        content = body.get("content") if isinstance(body.get("content"), dict) else {}
+        media = pick_media(list(content))
+        spec = content.get(media) if media else None
+        schema = spec.get("schema") if isinstance(spec, dict) else None
+        return body, body_pointer, schema, join_pointer(body_pointer, "content", media, "schema"), media
+
+    def response_schema(self, response: dict[str, Any], pointer: str, operation: dict[str, Any]) -> tuple[Any, str, str]:
+        """(schema, pointer, media type) of a response body; schema None when there is none."""
+        if self.swagger:
+            if "schema" not in response:
+                return None, "", ""
+            produces = operation.get("produces") if isinstance(operation.get("produces"), list) else self.produces
+            return response["schema"], join_pointer(pointer, "schema"), pick_media([str(m) for m in produces])
+        content = response.get("content") if isinstance(response.get("content"), dict) else {}
+        media = pick_media(list(content))
+        if not media:
+            return None, "", ""
+        spec = content[media]
+        schema = spec.get("schema") if isinstance(spec, dict) else None
+        if schema is None and not _JSON_MEDIA.match(media):
+            schema = {"type": "string", "format": "binary"}  # a body without a schema: bytes
+        return schema, join_pointer(pointer, "content", media, "schema"), media
+
+    def header_schema(self, header: dict[str, Any], pointer: str) -> tuple[Any, str]:
+        if self.swagger:
+            return {k: v for k, v in header.items() if k in _PARAM_SCHEMA_KEYS}, pointer
+        return header.get("schema"), join_pointer(pointer, "schema")
+
+    def host_parameters(self) -> set[str]:
+        """Names of the parameters that are part of the host (``x-ms-parameterized-host``)."""
+        host = self.ctx.doc.data.get("x-ms-parameterized-host")
+        names: set[str] = set()
+        if isinstance(host, dict) and isinstance(host.get("parameters"), list):
+            for index, raw in enumerate(host["parameters"]):
+                param, _ = self.ctx.deref(raw, join_pointer("#/x-ms-parameterized-host/parameters", index))
+                if isinstance(param, dict) and isinstance(param.get("name"), str):
+                    names.add(param["name"])
+        return names
