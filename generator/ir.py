@@ -54,6 +54,20 @@ class TypeRef:
                 return "Any"
 
     @property
+    def signature_annotation(self) -> str:
+        """The annotation inside a generated class's signatures, where a method may be named
+        ``list``: ``List``/``Dict`` from typing cannot be shadowed."""
+        match self.kind:
+            case "list":
+                assert self.item is not None
+                return f"List[{self.item.signature_annotation}]"
+            case "dict":
+                assert self.item is not None
+                return f"Dict[str, {self.item.signature_annotation}]"
+            case _:
+                return self.annotation
+
+    @property
     def codec(self) -> str:
         """Expression (in the runtime's names) of the codec that converts to and from the wire."""
         match self.kind:
@@ -157,7 +171,7 @@ class Parameter:
 
     @property
     def optional_annotation(self) -> str:
-        annotation = self.type.annotation
+        annotation = self.type.signature_annotation
         if self.type.kind == "uuid":
             annotation = "uuid.UUID | str"
         return annotation if self.required else f"{annotation} | None"
@@ -234,6 +248,11 @@ class PathSegment:
     literal: str = ""
     parameter: str = ""  # python name of the path parameter
     raw: bool = False  # x-ms-skip-url-encoding
+    serializer: str = "ser_str"  # how the value becomes text before it is percent-encoded
+
+    @property
+    def value_expression(self) -> str:
+        return self.parameter if self.serializer == "ser_str" else f"{self.serializer}({self.parameter})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,10 +306,10 @@ class Operation:
                 return self.headers_class
             case "model" | "value":
                 assert self.result_type is not None
-                return self.result_type.annotation
+                return self.result_type.signature_annotation
             case "paged":
                 assert self.paging is not None
-                return f"ItemPaged[{self.paging.item.annotation}]"
+                return f"ItemPaged[{self.paging.item.signature_annotation}]"
             case "exists":
                 return "bool"
             case "stream":

@@ -101,6 +101,20 @@ def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -
     return ident
 
 
+# Names a method of a generated class may not take: its class's signatures use them as types.
+# (`list` and `dict` are allowed: signatures spell those `List` and `Dict`.)
+_METHOD_CLASHES = frozenset({"str", "int", "float", "bool", "bytes", "object", "tuple", "datetime", "uuid", "typing", "Any", "List", "Dict"})
+
+
+def method_name(name: str, reserved: Iterable[str] = ()) -> str:
+    """A method name: snake_case; builtins such as ``list`` and ``filter`` are fine as methods,
+    keywords and the type names used in signatures get ``_``."""
+    ident = snake(name, reserved, attribute=True)
+    if ident in _METHOD_CLASHES or ident in ("list_", "dict_"):  # attribute rules suffix these; methods need not
+        ident = ident.rstrip("_") if ident in ("list_", "dict_") else ident + "_"
+    return ident
+
+
 def pascal(name: str, reserved: Iterable[str] = ()) -> str:
     """A class name in PascalCase; an existing PascalCase name is kept as it is (``ETag`` stays)."""
     parts = _join_digits(words(name))

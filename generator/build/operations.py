@@ -60,7 +60,7 @@ class OperationBuilder:
         split = naming.split_operation_id(operation_id) if operation_id else None
         if split:
             prefix, action = split
-            return naming.group_name(prefix), tag or prefix, naming.snake(action, METHOD_RESERVED)
+            return naming.group_name(prefix), tag or prefix, naming.method_name(action)
         literals = [s for s in path.split("/") if s and not _SEGMENT.search(s)]
         if tag:
             group, title = naming.group_name(tag), tag
@@ -68,9 +68,9 @@ class OperationBuilder:
             group = naming.group_name(literals[0]) if literals else "default"
             title = literals[0] if literals else "default"
         if operation_id:
-            hint = _strip_noun(naming.snake(operation_id, METHOD_RESERVED), group)
+            hint = _strip_noun(naming.method_name(operation_id), group)
         else:
-            hint = naming.snake("_".join([method, *literals[1 if literals and naming.group_name(literals[0]) == group else 0:]]), METHOD_RESERVED)
+            hint = _method_from_path(method, path, group)
         return group, title, hint
 
     def _operation(
@@ -103,7 +103,11 @@ class OperationBuilder:
                 segments.append(PathSegment(literal=path[last : match.start()]))
             param = by_wire.get(match.group(1))
             segments.append(
-                PathSegment(parameter=param.python_name if param else naming.snake(match.group(1)), raw=bool(param and param.skip_encoding))
+                PathSegment(
+                    parameter=param.python_name if param else naming.snake(match.group(1)),
+                    raw=bool(param and param.skip_encoding),
+                    serializer=param.serializer if param else "ser_str",
+                )
             )
             last = match.end()
         if last < len(path):
@@ -350,11 +354,31 @@ class OperationBuilder:
         return tuple(out)
 
 
+_VERBS = {"get": "get", "put": "update", "post": "create", "patch": "patch", "delete": "delete", "head": "exists", "options": "options", "trace": "trace"}
+
+
+def _method_from_path(method: str, path: str, group: str) -> str:
+    """A method name for an operation without operationId (documented in the README):
+    ``GET /trees`` → ``list``, ``GET /trees/{id}`` → ``get``, ``POST /trees`` → ``create``,
+    ``PUT /trees/{id}/photo`` → ``update_photo``: the verb, then the path's words after the group's."""
+    segments = [s for s in path.split("/") if s]
+    literals = [s for s in segments if not _SEGMENT.search(s)]
+    if literals and naming.group_name(literals[0]) == group:
+        literals = literals[1:]
+    ends_with_param = bool(segments) and bool(_SEGMENT.fullmatch(segments[-1]))
+    verb = _VERBS.get(method, method)
+    if method == "get" and not literals and not ends_with_param:
+        verb = "list"
+    if method == "post" and (literals or ends_with_param):
+        verb = "post"
+    return naming.method_name("_".join([verb, *literals]))
+
+
 def _strip_noun(method: str, group: str) -> str:
     """``reactivate_task`` in group ``tasks`` → ``reactivate``; keeps the name when nothing is left."""
     for noun in sorted({group, naming.singular(group)}, key=len, reverse=True):
         stripped = f"_{method}_".replace(f"_{noun}_", "_", 1).strip("_")
-        if stripped and stripped != method and not stripped[0].isdigit() and stripped not in naming.RESERVED_WORDS:
+        if stripped and stripped != method and not stripped[0].isdigit() and naming.method_name(stripped) == stripped:
             return stripped
     return method
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Dict, List
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
 from ..._serialization import (

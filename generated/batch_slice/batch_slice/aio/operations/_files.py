@@ -1,0 +1,133 @@
+"""Async operations of the ``Files`` group: ``client.files``."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import TYPE_CHECKING, Any, Dict, List
+from ..._download import AsyncDownload
+from ..._errors import error_from_response
+from ..._pipeline import RequestOptions
+from ..._serialization import (
+    path_segment,
+    ser_bool,
+    ser_int,
+    ser_rfc1123,
+    ser_str,
+    ser_uuid,
+)
+from ...aio._transport import ClientConfig
+from ...operations._files import FileGetFromTaskHeaders
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["FilesOperations"]
+
+
+class FilesOperations:
+    """Async operations of the ``Files`` group. Reach them as ``client.files``; do not create this class yourself."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        self._config = config
+
+    async def get_from_task(
+        self,
+        job_id: str,
+        task_id: str,
+        file_path: str,
+        *,
+        timeout: int | None = None,
+        client_request_id: uuid.UUID | str | None = None,
+        return_client_request_id: bool | None = None,
+        ocp_date: datetime.datetime | None = None,
+        ocp_range: str | None = None,
+        if_modified_since: datetime.datetime | None = None,
+        if_unmodified_since: datetime.datetime | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncDownload[FileGetFromTaskHeaders]:
+        """File_GetFromTask
+
+        Returns the content of the specified Task file.
+
+        ``GET /jobs/{jobId}/tasks/{taskId}/files/{filePath}`` (operation ``File_GetFromTask``)
+
+        :param job_id: The ID of the Job that contains the Task. (path ``jobId``)
+        :param task_id: The ID of the Task whose file you want to retrieve. (path
+            ``taskId``)
+        :param file_path: The path to the Task file that you want to get the content
+            of. (path ``filePath``)
+        :param timeout: The maximum time that the server can spend processing the
+            request, in seconds. The default is 30 seconds. If the value is larger than
+            30, the default will be used instead. (query ``timeout``; service default:
+            ``30``)
+        :param client_request_id: The caller-generated request identity, in the form
+            of a GUID with no decoration such as curly braces, e.g.
+            9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. (header ``client-request-id``;
+            default: a new random UUID)
+        :param return_client_request_id: Whether the server should return the
+            client-request-id in the response. (header ``return-client-request-id``;
+            service default: ``false``)
+        :param ocp_date: The time the request was issued. Client libraries typically
+            set this to the current system clock time; set it explicitly if you are
+            calling the REST API directly. (header ``ocp-date``; default: the current
+            time, at each attempt)
+        :param ocp_range: The byte range to be retrieved. The default is to retrieve
+            the entire file. The format is bytes=startRange-endRange. (header
+            ``ocp-range``)
+        :param if_modified_since: A timestamp indicating the last modified time of
+            the resource known to the client. The operation will be performed only if
+            the resource on the service has been modified since the specified time.
+            (header ``If-Modified-Since``)
+        :param if_unmodified_since: A timestamp indicating the last modified time of
+            the resource known to the client. The operation will be performed only if
+            the resource on the service has not been modified since the specified time.
+            (header ``If-Unmodified-Since``)
+        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :returns: the response headers and the body, streamed as you iterate.
+
+        :raises BatchServiceError: the service answered with a non-2xx status.
+        :raises ServiceRequestError: no response, after the retries: the connection failed,
+            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        """
+        _path = (
+            "/jobs/"
+            + path_segment("job_id", job_id)
+            + "/tasks/"
+            + path_segment("task_id", task_id)
+            + "/files/"
+            + path_segment("file_path", file_path)
+        )
+        _query: list[tuple[str, str]] = []
+        if timeout is not None:
+            _query.append(("timeout", ser_int(timeout)))
+        _query.append(("api-version", self._config.api_version))
+        _headers: dict[str, str] = {}
+        _headers["client-request-id"] = (
+            ser_uuid(client_request_id)
+            if client_request_id is not None
+            else str(uuid.uuid4())
+        )
+        if return_client_request_id is not None:
+            _headers["return-client-request-id"] = ser_bool(return_client_request_id)
+        if ocp_date is not None:
+            _headers["ocp-date"] = ser_rfc1123(ocp_date)
+        if ocp_range is not None:
+            _headers["ocp-range"] = ser_str(ocp_range)
+        if if_modified_since is not None:
+            _headers["if-modified-since"] = ser_rfc1123(if_modified_since)
+        if if_unmodified_since is not None:
+            _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
+        _body = None
+        _response = await self._config.pipeline.send(
+            "GET", _path, _query, _headers, _body, request_options, stream=True
+        )
+        if not 200 <= _response.status < 300:
+            raise error_from_response(
+                _response.status, _response.reason, _response.headers, _response.body
+            )
+        return AsyncDownload(
+            FileGetFromTaskHeaders.from_headers(_response.headers),
+            _response.stream,
+            _response.content_length,
+        )

@@ -1,0 +1,304 @@
+"""Async operations of the ``Tasks`` group: ``client.tasks``."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import TYPE_CHECKING, Any, Dict, List
+from ... import models as _models
+from ..._errors import error_from_response
+from ..._paging import AsyncItemPaged
+from ..._pipeline import RequestOptions
+from ..._serialization import (
+    decode_json,
+    path_segment,
+    ser_bool,
+    ser_int,
+    ser_rfc1123,
+    ser_str,
+    ser_uuid,
+)
+from ...aio._transport import ClientConfig
+from ...operations._tasks import TaskListHeaders, TaskReactivateHeaders
+
+if TYPE_CHECKING:
+    from ...models import CloudTask, CloudTaskListResult, TaskEvent, TaskEventListResult
+
+__all__ = ["TasksOperations"]
+
+
+class TasksOperations:
+    """Async operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create this class yourself."""
+
+    def __init__(self, config: ClientConfig) -> None:
+        self._config = config
+
+    def list(
+        self,
+        job_id: str,
+        *,
+        filter_: str | None = None,
+        select: str | None = None,
+        expand: str | None = None,
+        max_results: int | None = None,
+        timeout: int | None = None,
+        client_request_id: uuid.UUID | str | None = None,
+        return_client_request_id: bool | None = None,
+        ocp_date: datetime.datetime | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncItemPaged[CloudTask]:
+        """Lists all of the Tasks that are associated with the specified Job.
+
+        For multi-instance Tasks, information such as affinityId, executionInfo and
+        nodeInfo refer to the primary Task. Use the list subtasks API to retrieve
+        information about subtasks.
+
+        ``GET /jobs/{jobId}/tasks`` (operation ``Task_List``)
+
+        :param job_id: The ID of the Job. (path ``jobId``)
+        :param filter_: An OData $filter clause. For more information on
+            constructing this filter, see
+            https://learn.microsoft.com/rest/api/batchservice/odata-filters-in-batch#list-tasks.
+            (query ``$filter``)
+        :param select: An OData $select clause. (query ``$select``)
+        :param expand: An OData $expand clause. (query ``$expand``)
+        :param max_results: The maximum number of items to return in the response. A
+            maximum of 1000 Tasks can be returned. (query ``maxresults``; service
+            default: ``1000``)
+        :param timeout: The maximum time that the server can spend processing the
+            request, in seconds. The default is 30 seconds. If the value is larger than
+            30, the default will be used instead. (query ``timeout``; service default:
+            ``30``)
+        :param client_request_id: The caller-generated request identity, in the form
+            of a GUID with no decoration such as curly braces, e.g.
+            9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. (header ``client-request-id``;
+            default: a new random UUID)
+        :param return_client_request_id: Whether the server should return the
+            client-request-id in the response. (header ``return-client-request-id``;
+            service default: ``false``)
+        :param ocp_date: The time the request was issued. Client libraries typically
+            set this to the current system clock time; set it explicitly if you are
+            calling the REST API directly. (header ``ocp-date``; default: the current
+            time, at each attempt)
+        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :returns: a lazy iterator (``async for``) over every item, following the next links page by page.
+
+        :raises BatchServiceError: the service answered with a non-2xx status.
+        :raises ServiceRequestError: no response, after the retries: the connection failed,
+            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        """
+        _path = "/jobs/" + path_segment("job_id", job_id) + "/tasks"
+        _query: list[tuple[str, str]] = []
+        if filter_ is not None:
+            _query.append(("$filter", ser_str(filter_)))
+        if select is not None:
+            _query.append(("$select", ser_str(select)))
+        if expand is not None:
+            _query.append(("$expand", ser_str(expand)))
+        if max_results is not None:
+            _query.append(("maxresults", ser_int(max_results)))
+        if timeout is not None:
+            _query.append(("timeout", ser_int(timeout)))
+        _query.append(("api-version", self._config.api_version))
+        _headers: dict[str, str] = {}
+        _headers["client-request-id"] = (
+            ser_uuid(client_request_id)
+            if client_request_id is not None
+            else str(uuid.uuid4())
+        )
+        if return_client_request_id is not None:
+            _headers["return-client-request-id"] = ser_bool(return_client_request_id)
+        if ocp_date is not None:
+            _headers["ocp-date"] = ser_rfc1123(ocp_date)
+        _body = None
+
+        async def fetch(next_link: str | None) -> tuple[List[CloudTask], str | None]:
+            if next_link is None:
+                _page_path, _page_query = _path, _query
+            else:
+                _page_path, _page_query = self._config.pipeline.next_link(
+                    next_link, ("api-version", self._config.api_version)
+                )
+            _response = await self._config.pipeline.send(
+                "GET", _page_path, _page_query, _headers, _body, request_options
+            )
+            if not 200 <= _response.status < 300:
+                raise error_from_response(
+                    _response.status,
+                    _response.reason,
+                    _response.headers,
+                    _response.body,
+                )
+            _page = _models.CloudTaskListResult.from_dict(decode_json(_response.body))
+            return _page.value or [], _page.odata_next_link
+
+        return AsyncItemPaged(fetch)
+
+    async def reactivate(
+        self,
+        job_id: str,
+        task_id: str,
+        *,
+        timeout: int | None = None,
+        client_request_id: uuid.UUID | str | None = None,
+        return_client_request_id: bool | None = None,
+        ocp_date: datetime.datetime | None = None,
+        if_match: str | None = None,
+        if_none_match: str | None = None,
+        if_modified_since: datetime.datetime | None = None,
+        if_unmodified_since: datetime.datetime | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> TaskReactivateHeaders:
+        """Reactivates a Task, allowing it to run again even if its retry count has been
+        exhausted.
+
+        Reactivation makes a Task eligible to be retried again up to its maximum retry
+        count. The Task's state is changed to active. As the Task is no longer in the
+        completed state, any previous exit code or failure information is no longer
+        available after reactivation. Each time a Task is reactivated, its retry count
+        is reset to 0. Reactivation will fail for Tasks that are not completed or that
+        previously completed successfully (with an exit code of 0). Additionally, it
+        will fail if the Job has completed (or is terminating or deleting).
+
+        ``POST /jobs/{jobId}/tasks/{taskId}/reactivate`` (operation ``Task_Reactivate``)
+
+        :param job_id: The ID of the Job containing the Task. (path ``jobId``)
+        :param task_id: The ID of the Task to reactivate. (path ``taskId``)
+        :param timeout: The maximum time that the server can spend processing the
+            request, in seconds. The default is 30 seconds. If the value is larger than
+            30, the default will be used instead. (query ``timeout``; service default:
+            ``30``)
+        :param client_request_id: The caller-generated request identity, in the form
+            of a GUID with no decoration such as curly braces, e.g.
+            9C4D50EE-2D56-4CD3-8152-34347DC9F2B0. (header ``client-request-id``;
+            default: a new random UUID)
+        :param return_client_request_id: Whether the server should return the
+            client-request-id in the response. (header ``return-client-request-id``;
+            service default: ``false``)
+        :param ocp_date: The time the request was issued. Client libraries typically
+            set this to the current system clock time; set it explicitly if you are
+            calling the REST API directly. (header ``ocp-date``; default: the current
+            time, at each attempt)
+        :param if_match: An ETag value associated with the version of the resource
+            known to the client. The operation will be performed only if the resource's
+            current ETag on the service exactly matches the value specified by the
+            client. (header ``If-Match``)
+        :param if_none_match: An ETag value associated with the version of the
+            resource known to the client. The operation will be performed only if the
+            resource's current ETag on the service does not match the value specified by
+            the client. (header ``If-None-Match``)
+        :param if_modified_since: A timestamp indicating the last modified time of
+            the resource known to the client. The operation will be performed only if
+            the resource on the service has been modified since the specified time.
+            (header ``If-Modified-Since``)
+        :param if_unmodified_since: A timestamp indicating the last modified time of
+            the resource known to the client. The operation will be performed only if
+            the resource on the service has not been modified since the specified time.
+            (header ``If-Unmodified-Since``)
+        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :returns: the response headers.
+
+        :raises BatchServiceError: the service answered with a non-2xx status.
+        :raises ServiceRequestError: no response, after the retries: the connection failed,
+            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        """
+        _path = (
+            "/jobs/"
+            + path_segment("job_id", job_id)
+            + "/tasks/"
+            + path_segment("task_id", task_id)
+            + "/reactivate"
+        )
+        _query: list[tuple[str, str]] = []
+        if timeout is not None:
+            _query.append(("timeout", ser_int(timeout)))
+        _query.append(("api-version", self._config.api_version))
+        _headers: dict[str, str] = {}
+        _headers["client-request-id"] = (
+            ser_uuid(client_request_id)
+            if client_request_id is not None
+            else str(uuid.uuid4())
+        )
+        if return_client_request_id is not None:
+            _headers["return-client-request-id"] = ser_bool(return_client_request_id)
+        if ocp_date is not None:
+            _headers["ocp-date"] = ser_rfc1123(ocp_date)
+        if if_match is not None:
+            _headers["if-match"] = ser_str(if_match)
+        if if_none_match is not None:
+            _headers["if-none-match"] = ser_str(if_none_match)
+        if if_modified_since is not None:
+            _headers["if-modified-since"] = ser_rfc1123(if_modified_since)
+        if if_unmodified_since is not None:
+            _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
+        _body = None
+        _response = await self._config.pipeline.send(
+            "POST", _path, _query, _headers, _body, request_options
+        )
+        if not 200 <= _response.status < 300:
+            raise error_from_response(
+                _response.status, _response.reason, _response.headers, _response.body
+            )
+        return TaskReactivateHeaders.from_headers(_response.headers)
+
+    def list_events(
+        self,
+        job_id: str,
+        task_id: str,
+        *,
+        maxresults: int | None = None,
+        request_options: RequestOptions | None = None,
+    ) -> AsyncItemPaged[TaskEvent]:
+        """Lists the events of a Task (synthetic: not part of the Batch API).
+
+        Added to this slice to cover polymorphic models: each item is a TaskStartedEvent
+        or a TaskFailedEvent, told apart by its kind.
+
+        ``GET /jobs/{jobId}/tasks/{taskId}/events`` (operation ``Task_ListEvents``)
+
+        :param job_id: The ID of the Job. (path ``jobId``)
+        :param task_id: The ID of the Task. (path ``taskId``)
+        :param maxresults: The maximum number of items to return in the response.
+            (query ``maxresults``; service default: ``1000``)
+        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :returns: a lazy iterator (``async for``) over every item, following the next links page by page.
+
+        :raises BatchServiceError: the service answered with a non-2xx status.
+        :raises ServiceRequestError: no response, after the retries: the connection failed,
+            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        """
+        _path = (
+            "/jobs/"
+            + path_segment("job_id", job_id)
+            + "/tasks/"
+            + path_segment("task_id", task_id)
+            + "/events"
+        )
+        _query: list[tuple[str, str]] = []
+        if maxresults is not None:
+            _query.append(("maxresults", ser_int(maxresults)))
+        _query.append(("api-version", self._config.api_version))
+        _headers: dict[str, str] = {}
+        _body = None
+
+        async def fetch(next_link: str | None) -> tuple[List[TaskEvent], str | None]:
+            if next_link is None:
+                _page_path, _page_query = _path, _query
+            else:
+                _page_path, _page_query = self._config.pipeline.next_link(
+                    next_link, ("api-version", self._config.api_version)
+                )
+            _response = await self._config.pipeline.send(
+                "GET", _page_path, _page_query, _headers, _body, request_options
+            )
+            if not 200 <= _response.status < 300:
+                raise error_from_response(
+                    _response.status,
+                    _response.reason,
+                    _response.headers,
+                    _response.body,
+                )
+            _page = _models.TaskEventListResult.from_dict(decode_json(_response.body))
+            return _page.value or [], _page.odata_next_link
+
+        return AsyncItemPaged(fetch)

@@ -1,0 +1,18 @@
+"""``AccessScope``"""
+
+from __future__ import annotations
+
+import enum
+
+__all__ = ["AccessScope"]
+
+
+class AccessScope(str, enum.Enum):
+    """AccessScope
+
+    Wire name: ``AccessScope``. A value this version does not know is
+    returned as plain ``str`` instead of failing.
+    """
+
+    JOB = "job"
+    """Grants access to perform all operations on the Job containing the Task."""

@@ -1,0 +1,35 @@
+"""``AffinityInformation``: A locality hint that can be used by the Batch service to select a Compute Node on which to start a Task."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .._serialization import Model, STR
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["AffinityInformation"]
+
+
+@dataclass(kw_only=True, slots=True)
+class AffinityInformation(Model):
+    """A locality hint that can be used by the Batch service to select a Compute Node on
+    which to start a Task.
+
+    Wire name: ``AffinityInformation``.
+    """
+
+    affinity_id: str
+    """You can pass the affinityId of a Node to indicate that this Task needs to run on
+    that Compute Node. Note that this is just a soft affinity. If the target Compute
+    Node is busy or unavailable at the time the Task is scheduled, then the Task will be
+    scheduled elsewhere. (``affinityId``, required)"""
+    additional_properties: dict[str, Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Fields the service sent that this version of the API description does not know."""
+
+
+AffinityInformation._fields = (("affinity_id", "affinityId", STR),)

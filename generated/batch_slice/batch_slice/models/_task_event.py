@@ -1,0 +1,42 @@
+"""``TaskEvent``: Something that happened to a Task (synthetic)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .._serialization import ISO_DATETIME, Model, STR
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["TaskEvent"]
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskEvent(Model):
+    """Something that happened to a Task (synthetic).
+
+    Wire name: ``TaskEvent``.
+    """
+
+    kind: str
+    """The kind of event. (``kind``, required)"""
+    time: datetime.datetime | None = None
+    """When it happened. (``time``)"""
+    additional_properties: dict[str, Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Fields the service sent that this version of the API description does not know."""
+
+
+TaskEvent._fields = (
+    ("kind", "kind", STR),
+    ("time", "time", ISO_DATETIME),
+)
+TaskEvent._discriminator = "kind"
+TaskEvent._subtypes = {
+    "failed": "TaskFailedEvent",
+    "started": "TaskStartedEvent",
+}

@@ -1,0 +1,37 @@
+"""``TaskEventListResult``: A page of Task events."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .. import models as _models
+from .._serialization import ListCodec, Model, ModelCodec, STR
+
+if TYPE_CHECKING:
+    from . import TaskEvent
+
+__all__ = ["TaskEventListResult"]
+
+
+@dataclass(kw_only=True, slots=True)
+class TaskEventListResult(Model):
+    """A page of Task events.
+
+    Wire name: ``TaskEventListResult``.
+    """
+
+    value: list[TaskEvent] | None = None
+    """The events. (``value``)"""
+    odata_next_link: str | None = None
+    """The URL to get the next set of results. (``odata.nextLink``)"""
+    additional_properties: dict[str, Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Fields the service sent that this version of the API description does not know."""
+
+
+TaskEventListResult._fields = (
+    ("value", "value", ListCodec(ModelCodec(lambda: _models.TaskEvent))),
+    ("odata_next_link", "odata.nextLink", STR),
+)
