@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .pyfmt import pystr
+
 TypeKind = Literal[
     "str", "int", "float", "bool", "datetime", "date", "duration", "uuid", "bytes", "any", "model", "enum", "list", "dict", "file"
 ]
@@ -300,6 +302,14 @@ class Operation:
     paging: Paging | None = None
 
     @property
+    def path_operands(self) -> tuple[str, ...]:
+        """The path as Python operands of ``+``: literals, and each parameter percent-encoded."""
+        return tuple(
+            (f"{'path_raw' if s.raw else 'path_segment'}({pystr(s.parameter)}, {s.value_expression})" if s.parameter else pystr(s.literal))
+            for s in self.segments
+        ) or ('""',)
+
+    @property
     def return_annotation(self) -> str:
         match self.result:
             case "headers":
@@ -494,6 +504,11 @@ class Model:
     @property
     def codec_names(self) -> tuple[str, ...]:
         return tuple(sorted(frozenset().union(*(p.type.codec_names for p in self.properties))))
+
+    @property
+    def fields_entries(self) -> list[list[str]]:
+        """``_fields`` as Python items: (python name, wire name, codec) per property."""
+        return [[pystr(p.python_name), pystr(p.wire_name), p.type.codec] for p in self.properties]
 
     @property
     def needs_datetime(self) -> bool:

@@ -15,6 +15,8 @@ from typing import Any
 
 import jinja2
 
+from . import pyfmt
+from .pyfmt import pystr
 from .ir import Api
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -23,32 +25,6 @@ PACKAGE_VERSION = "1.0.0"
 # Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
 # surrogates (which cannot even be written as UTF-8).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-
-
-def pystr(value: object) -> str:
-    """A double-quoted Python string literal of exactly ``value``, in ASCII: quotes, backslashes,
-    control and non-ASCII characters are escaped, so nothing in it can end the literal or the line,
-    and look-alike characters stay visible."""
-    out = ['"']
-    for ch in str(value):
-        code = ord(ch)
-        if ch in ('"', "\\"):
-            out.append("\\" + ch)
-        elif 0x20 <= code < 0x7F:
-            out.append(ch)
-        elif ch in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[ch])
-        elif code < 0x100:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
-        else:
-            out.append(f"\\U{code:08x}")
-    out.append('"')
-    return "".join(out)
-
-
-_SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
@@ -127,6 +103,39 @@ def md_codeblock(value: object, language: str = "") -> str:
     return f"{fence}{language}\n{text}\n{fence}"
 
 
+def py_import(names: list[str] | tuple[str, ...], module: str, indent: int = 0) -> str:
+    return pyfmt.import_from(module, list(names), indent)
+
+
+def py_call(args: list[str] | tuple[str, ...], head: str, indent: int, tail: str = "") -> str:
+    return pyfmt.call(head, list(args), indent, tail)
+
+
+def py_concat(operands: list[str] | tuple[str, ...], head: str, indent: int) -> str:
+    return pyfmt.concat(head, list(operands), indent)
+
+
+def py_list(items: list[str] | tuple[str, ...], head: str, indent: int = 0) -> str:
+    return pyfmt.bracket(head, list(items), indent, open_="[", close="]", collection=True)
+
+
+def py_tuple(items: list[str] | tuple[str, ...]) -> str:
+    return pyfmt.tuple_literal(list(items))
+
+
+def py_collection(entries: list[list[str]], head: str, indent: int = 0) -> str:
+    return pyfmt.collection(head, [list(e) for e in entries], indent)
+
+
+def py_annotated(name: str, annotation: str, default: str, indent: int) -> str:
+    return pyfmt.annotated(name, annotation, default, indent)
+
+
+def py_entry(items: list[str] | tuple[str, ...], indent: int) -> str:
+    """One element of an exploded collection: ``(a, b, c),`` at ``indent``."""
+    return pyfmt.bracket("", list(items), indent, tail=",", collection=True)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "pystr": pystr,
     "docstring": docstring,
@@ -136,6 +145,14 @@ FILTERS: dict[str, Callable[..., str]] = {
     "md_block": md_block,
     "md_code": md_code,
     "md_codeblock": md_codeblock,
+    "py_import": py_import,
+    "py_call": py_call,
+    "py_concat": py_concat,
+    "py_tuple": py_tuple,
+    "py_list": py_list,
+    "py_entry": py_entry,
+    "py_collection": py_collection,
+    "py_annotated": py_annotated,
 }
 
 
@@ -149,6 +166,7 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
         autoescape=False,  # output is Python and Markdown, escaped per target by the filters above
     )
     env.filters.update(FILTERS)
+    env.globals["py_annotated"] = py_annotated
     return env
 
 

@@ -12,12 +12,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import black
+from .pyfmt import LINE_LENGTH
 
 MANIFEST = ".generated-files"
 # Tool caches and build products inside a generated tree: never compared, never removed.
 IGNORED_DIRS = frozenset({"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist"})
-_BLACK_MODE = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
 
 
 class FormatError(Exception):
@@ -26,15 +25,36 @@ class FormatError(Exception):
         self.path = path
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """black for Python files; other files are kept as rendered. Adds the manifest."""
+def needs_black(text: str) -> bool:
+    """Whether black could change a rendered file. The templates lay code out as black does
+    (``pyfmt``), so only a code line longer than the limit (a very long name, say) is left for
+    black; docstring lines are not black's concern. ``tests/test_black_stable.py`` holds this up."""
+    in_docstring = False
+    for line in text.splitlines():
+        quotes = line.count('"""')
+        if not in_docstring and quotes == 0 and len(line) > LINE_LENGTH:
+            return True
+        if quotes % 2 == 1:
+            in_docstring = not in_docstring
+    return False
+
+
+def black_format(path: str, text: str) -> str:
+    import black  # imported only when a file needs it: black's import alone costs ~0.2 s
+
+    mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)
+    try:
+        return black.format_str(text, mode=mode)
+    except Exception as exc:  # black raises several types; any of them means a bad template
+        raise FormatError(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+
+
+def format_files(files: dict[str, str], *, force_black: bool = False) -> dict[str, str]:
+    """black for the Python files that need it (all with ``force_black``); adds the manifest."""
     out: dict[str, str] = {}
     for path, text in files.items():
-        if path.endswith(".py"):
-            try:
-                text = black.format_str(text, mode=_BLACK_MODE)
-            except Exception as exc:  # black raises several types; any of them means a bad template
-                raise FormatError(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+        if path.endswith(".py") and (force_black or needs_black(text)):
+            text = black_format(path, text)
         out[path] = text
     out[MANIFEST] = "".join(f"{p}\n" for p in sorted(out))
     return dict(sorted(out.items()))

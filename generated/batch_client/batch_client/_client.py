@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BatchClient"]
 
-CREDENTIAL_SCOPES = ("https://batch.core.windows.net//.default",)
+CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 
 class BatchClient:

@@ -167,9 +167,7 @@ class PipelineBase:
         retry: RetryPolicy | None,
     ) -> None:
         if not isinstance(endpoint, str) or not endpoint.strip():
-            raise ValueError(
-                "endpoint must be a non-empty URL such as https://account.region.batch.azure.com"
-            )
+            raise ValueError("endpoint must be a non-empty http(s) URL")
         endpoint = endpoint.strip()
         if "://" not in endpoint:
             endpoint = "https://" + endpoint

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ._pipeline import Response
     from .models import BatchError
 
 
@@ -83,10 +84,14 @@ class BatchServiceError(Exception):
         return self._summary()
 
 
-def error_from_response(
-    status: int, reason: str, headers: Mapping[str, str], body: bytes
-) -> BatchServiceError:
+def error_from_response(response: Response) -> BatchServiceError:
     """The exception for a non-2xx response; the body is decoded only if it is a valid error model."""
+    status, reason, headers, body = (
+        response.status,
+        response.reason,
+        response.headers,
+        response.body,
+    )
     text = body.decode("utf-8", errors="replace")
     error: BatchError | None = None
     if body[:1] in (b"{", b" ", b"\n", b"\r", b"\t"):
@@ -98,11 +103,7 @@ def error_from_response(
             error = BatchError.from_dict(json.loads(text))
         except (ValueError, TypeError, RecursionError):
             error = None
+    request_id = headers.get("request-id")
     return BatchServiceError(
-        status,
-        reason,
-        error=error,
-        request_id=headers.get("request-id"),
-        body=text,
-        headers=headers,
+        status, reason, error=error, request_id=request_id, body=text, headers=headers
     )

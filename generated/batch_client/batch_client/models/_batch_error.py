@@ -28,7 +28,8 @@ class BatchError(Model):
     """A message describing the error, intended to be suitable for display in a user
     interface. (``message``)"""
     values: list[BatchErrorDetail] | None = None
-    """A collection of key-value pairs containing additional details about the error. (``values``)"""
+    """A collection of key-value pairs containing additional details about the error.
+    (``values``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -30,7 +30,4 @@ class BatchErrorDetail(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-BatchErrorDetail._fields = (
-    ("key", "key", STR),
-    ("value", "value", STR),
-)
+BatchErrorDetail._fields = (("key", "key", STR), ("value", "value", STR))

@@ -30,7 +30,4 @@ class ErrorMessage(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-ErrorMessage._fields = (
-    ("lang", "lang", STR),
-    ("value", "value", STR),
-)
+ErrorMessage._fields = (("lang", "lang", STR), ("value", "value", STR))

@@ -6,6 +6,7 @@ import datetime
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (
@@ -34,7 +35,8 @@ class TaskReactivateHeaders(NamedTuple):
 
     client_request_id: str | None
     """The client-request-id provided by the client during the request. This will be
-    returned only if the return-client-request-id parameter was set to true. (``client-request-id``)"""
+    returned only if the return-client-request-id parameter was set to true.
+    (``client-request-id``)"""
     request_id: str | None
     """A unique identifier for the request that was made to the Batch service. If a request
     is consistently failing and you have verified that the request is properly
@@ -68,10 +70,12 @@ class TaskReactivateHeaders(NamedTuple):
 
 
 class TasksOperations:
-    """Operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create this class yourself."""
+    """Operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create
+    this class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
+        self._pipeline = config.pipeline
 
     def reactivate(
         self,
@@ -134,12 +138,13 @@ class TasksOperations:
             the resource known to the client. The operation will be performed only if
             the resource on the service has not been modified since the specified time.
             (header ``If-Unmodified-Since``)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
         :returns: the response headers.
-
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = (
             "/jobs/"
@@ -153,11 +158,10 @@ class TasksOperations:
         if timeout is not None:
             _query.append(("timeout", ser_int(timeout)))
         _headers: dict[str, str] = {}
-        _headers["client-request-id"] = (
-            ser_uuid(client_request_id)
-            if client_request_id is not None
-            else str(uuid.uuid4())
-        )
+        if client_request_id is not None:
+            _headers["client-request-id"] = ser_uuid(client_request_id)
+        else:
+            _headers["client-request-id"] = str(uuid.uuid4())
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
@@ -171,11 +175,9 @@ class TasksOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
-        _response = self._config.pipeline.send(
+        _response = self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
         if not 200 <= _response.status < 300:
-            raise error_from_response(
-                _response.status, _response.reason, _response.headers, _response.body
-            )
+            raise error_from_response(_response)
         return TaskReactivateHeaders.from_headers(_response.headers)

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncBatchClient"]
 
-CREDENTIAL_SCOPES = ("https://batch.core.windows.net//.default",)
+CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
 
 class AsyncBatchClient:

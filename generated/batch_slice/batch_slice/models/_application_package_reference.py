@@ -22,7 +22,8 @@ class ApplicationPackageReference(Model):
 
     application_id: str
     """When creating a pool, the package's application ID must be fully qualified
-    (/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/applications/{applicationName}). (``applicationId``, required)"""
+    (/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.Batch/batchAccounts/{accountName}/applications/{applicationName}).
+    (``applicationId``, required)"""
     version: str | None = None
     """If this is omitted on a Pool, and no default version is specified for this
     application, the request fails with the error code

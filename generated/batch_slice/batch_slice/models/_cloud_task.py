@@ -78,9 +78,11 @@ class CloudTask(Model):
     state_transition_time: datetime.datetime | None = None
     """The time at which the Task entered its current state. (``stateTransitionTime``)"""
     previous_state: TaskState | str | None = None
-    """This property is not set if the Task is in its initial Active state. (``previousState``)"""
+    """This property is not set if the Task is in its initial Active state.
+    (``previousState``)"""
     previous_state_transition_time: datetime.datetime | None = None
-    """This property is not set if the Task is in its initial Active state. (``previousStateTransitionTime``)"""
+    """This property is not set if the Task is in its initial Active state.
+    (``previousStateTransitionTime``)"""
     command_line: str | None = None
     """For multi-instance Tasks, the command line is executed as the primary Task, after
     the primary Task and all subtasks have finished executing the coordination command
@@ -91,7 +93,8 @@ class CloudTask(Model):
     Linux. If the command line refers to file paths, it should use a relative path
     (relative to the Task working directory), or use the Batch provided environment
     variable
-    (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables). (``commandLine``)"""
+    (https://learn.microsoft.com/azure/batch/batch-compute-node-environment-variables).
+    (``commandLine``)"""
     container_settings: TaskContainerSettings | None = None
     """If the Pool that will run this Task has containerConfiguration set, this must be set
     as well. If the Pool that will run this Task doesn't have containerConfiguration
@@ -100,7 +103,8 @@ class CloudTask(Model):
     mapped into the container, all Task environment variables are mapped into the
     container, and the Task command line is executed in the container. Files produced in
     the container outside of AZ_BATCH_NODE_ROOT_DIR might not be reflected to the host
-    disk, meaning that Batch file APIs will not be able to access those files. (``containerSettings``)"""
+    disk, meaning that Batch file APIs will not be able to access those files.
+    (``containerSettings``)"""
     resource_files: list[ResourceFile] | None = None
     """For multi-instance Tasks, the resource files will only be downloaded to the Compute
     Node on which the primary Task is executed. There is a maximum size for the list of
@@ -123,7 +127,8 @@ class CloudTask(Model):
     has enough free scheduling slots available. For multi-instance Tasks, this must be
     1. (``requiredSlots``)"""
     user_identity: UserIdentity | None = None
-    """If omitted, the Task runs as a non-administrative user unique to the Task. (``userIdentity``)"""
+    """If omitted, the Task runs as a non-administrative user unique to the Task.
+    (``userIdentity``)"""
     execution_info: TaskExecutionInformation | None = None
     """Information about the execution of the Task. (``executionInfo``)"""
     node_info: ComputeNodeInformation | None = None
@@ -142,7 +147,8 @@ class CloudTask(Model):
     working directory. Therefore, if a referenced package is already on the Node, and is
     up to date, then it is not re-downloaded; the existing copy on the Compute Node is
     used. If a referenced Package cannot be installed, for example because the package
-    has been deleted or because download failed, the Task fails. (``applicationPackageReferences``)"""
+    has been deleted or because download failed, the Task fails.
+    (``applicationPackageReferences``)"""
     authentication_token_settings: AuthenticationTokenSettings | None = None
     """If this property is set, the Batch service provides the Task with an authentication
     token which can be used to authenticate Batch service operations without requiring

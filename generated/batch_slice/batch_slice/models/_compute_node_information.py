@@ -32,7 +32,8 @@ class ComputeNodeInformation(Model):
     task_root_directory: str | None = None
     """The root directory of the Task on the Compute Node. (``taskRootDirectory``)"""
     task_root_directory_url: str | None = None
-    """The URL to the root directory of the Task on the Compute Node. (``taskRootDirectoryUrl``)"""
+    """The URL to the root directory of the Task on the Compute Node.
+    (``taskRootDirectoryUrl``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -30,7 +30,4 @@ class EnvironmentSetting(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-EnvironmentSetting._fields = (
-    ("name", "name", STR),
-    ("value", "value", STR),
-)
+EnvironmentSetting._fields = (("name", "name", STR), ("value", "value", STR))

@@ -24,7 +24,8 @@ class ExitCodeMapping(Model):
     code: int
     """A process exit code. (``code``, required)"""
     exit_options: ExitOptions
-    """How the Batch service should respond if the Task exits with this exit code. (``exitOptions``, required)"""
+    """How the Batch service should respond if the Task exits with this exit code.
+    (``exitOptions``, required)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -25,9 +25,11 @@ class ExitConditions(Model):
     """A list of individual Task exit codes and how the Batch service should respond to
     them. (``exitCodes``)"""
     exit_code_ranges: list[ExitCodeRangeMapping] | None = None
-    """A list of Task exit code ranges and how the Batch service should respond to them. (``exitCodeRanges``)"""
+    """A list of Task exit code ranges and how the Batch service should respond to them.
+    (``exitCodeRanges``)"""
     pre_processing_error: ExitOptions | None = None
-    """How the Batch service should respond if the Task fails to start due to an error. (``preProcessingError``)"""
+    """How the Batch service should respond if the Task fails to start due to an error.
+    (``preProcessingError``)"""
     file_upload_error: ExitOptions | None = None
     """If the Task exited with an exit code that was specified via exitCodes or
     exitCodeRanges, and then encountered a file upload error, then the action specified

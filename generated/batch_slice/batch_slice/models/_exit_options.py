@@ -25,7 +25,8 @@ class ExitOptions(Model):
     """The default is none for exit code 0 and terminate for all other exit conditions. If
     the Job's onTaskFailed property is noaction, then specifying this property returns
     an error and the add Task request fails with an invalid property value error; if you
-    are calling the REST API directly, the HTTP status code is 400 (Bad Request). (``jobAction``)"""
+    are calling the REST API directly, the HTTP status code is 400 (Bad Request).
+    (``jobAction``)"""
     dependency_action: DependencyAction | str | None = None
     """Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block'
     (dependent tasks continue to wait). Batch does not yet support cancellation of

@@ -21,7 +21,8 @@ class HttpHeader(Model):
     """
 
     name: str
-    """The case-insensitive name of the header to be used while uploading output files (``name``, required)"""
+    """The case-insensitive name of the header to be used while uploading output files
+    (``name``, required)"""
     value: str | None = None
     """The value of the header to be used while uploading output files (``value``)"""
     additional_properties: dict[str, Any] = field(
@@ -30,7 +31,4 @@ class HttpHeader(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-HttpHeader._fields = (
-    ("name", "name", STR),
-    ("value", "value", STR),
-)
+HttpHeader._fields = (("name", "name", STR), ("value", "value", STR))

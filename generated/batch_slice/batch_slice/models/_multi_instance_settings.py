@@ -26,7 +26,8 @@ class MultiInstanceSettings(Model):
 
     coordination_command_line: str
     """A typical coordination command line launches a background service and verifies that
-    the service is ready to process inter-node messages. (``coordinationCommandLine``, required)"""
+    the service is ready to process inter-node messages. (``coordinationCommandLine``,
+    required)"""
     number_of_instances: int | None = None
     """If omitted, the default is 1. (``numberOfInstances``)"""
     common_resource_files: list[ResourceFile] | None = None
@@ -38,7 +39,8 @@ class MultiInstanceSettings(Model):
     maximum size for the list of resource files.  When the max size is exceeded, the
     request will fail and the response error code will be RequestEntityTooLarge. If this
     occurs, the collection of ResourceFiles must be reduced in size. This can be
-    achieved using .zip files, Application Packages, or Docker Containers. (``commonResourceFiles``)"""
+    achieved using .zip files, Application Packages, or Docker Containers.
+    (``commonResourceFiles``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

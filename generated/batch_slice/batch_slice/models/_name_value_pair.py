@@ -30,7 +30,4 @@ class NameValuePair(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-NameValuePair._fields = (
-    ("name", "name", STR),
-    ("value", "value", STR),
-)
+NameValuePair._fields = (("name", "name", STR), ("value", "value", STR))

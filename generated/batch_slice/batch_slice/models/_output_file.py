@@ -37,7 +37,8 @@ class OutputFile(Model):
     If the filename contains a wildcard character it can be escaped using brackets (for
     example abc[*] would match a file named abc*). Note that both \\ and / are treated
     as directory separators on Windows, but only / is on Linux. Environment variables
-    (%var% on Windows or $var on Linux) are expanded prior to the pattern being applied. (``filePattern``, required)"""
+    (%var% on Windows or $var on Linux) are expanded prior to the pattern being applied.
+    (``filePattern``, required)"""
     destination: OutputFileDestination
     """The destination for the output file(s). (``destination``, required)"""
     upload_options: OutputFileUploadOptions

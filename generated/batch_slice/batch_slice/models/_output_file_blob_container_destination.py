@@ -32,11 +32,13 @@ class OutputFileBlobContainerDestination(Model):
     the file(s). If omitted, file(s) are uploaded to the root of the container with a
     blob name matching their file name. (``path``)"""
     identity_reference: ComputeNodeIdentityReference | None = None
-    """The identity must have write access to the Azure Blob Storage container (``identityReference``)"""
+    """The identity must have write access to the Azure Blob Storage container
+    (``identityReference``)"""
     upload_headers: list[HttpHeader] | None = None
     """These headers will be specified when uploading files to Azure Storage. Official
     document on allowed headers when uploading blobs:
-    https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types (``uploadHeaders``)"""
+    https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types
+    (``uploadHeaders``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -22,7 +22,8 @@ class TaskConstraints(Model):
     """
 
     max_wall_clock_time: datetime.timedelta | None = None
-    """If this is not specified, there is no time limit on how long the Task may run. (``maxWallClockTime``)"""
+    """If this is not specified, there is no time limit on how long the Task may run.
+    (``maxWallClockTime``)"""
     retention_time: datetime.timedelta | None = None
     """The default is 7 days, i.e. the Task directory will be retained for 7 days unless
     the Compute Node is removed or the Job is deleted. (``retentionTime``)"""

@@ -27,7 +27,8 @@ class TaskContainerSettings(Model):
 
     image_name: str
     """This is the full Image reference, as would be specified to \"docker pull\". If no
-    tag is provided as part of the Image name, the tag \":latest\" is used as a default. (``imageName``, required)"""
+    tag is provided as part of the Image name, the tag \":latest\" is used as a default.
+    (``imageName``, required)"""
     container_run_options: str | None = None
     """These additional options are supplied as arguments to the \"docker create\" command,
     in addition to those controlled by the Batch Service. (``containerRunOptions``)"""
@@ -40,7 +41,8 @@ class TaskContainerSettings(Model):
     )
     """If this array is null or be not present, container task will mount entire temporary
     disk drive in windows (or AZ_BATCH_NODE_ROOT_DIR in Linux). It won't' mount any data
-    paths into container if this array is set as empty. (``containerHostBatchBindMounts``)"""
+    paths into container if this array is set as empty.
+    (``containerHostBatchBindMounts``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )

@@ -31,10 +31,7 @@ class TaskEvent(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-TaskEvent._fields = (
-    ("kind", "kind", STR),
-    ("time", "time", ISO_DATETIME),
-)
+TaskEvent._fields = (("kind", "kind", STR), ("time", "time", ISO_DATETIME))
 TaskEvent._discriminator = "kind"
 TaskEvent._subtypes = {
     "failed": "TaskFailedEvent",

@@ -29,7 +29,8 @@ class TaskExecutionInformation(Model):
     retry_count: int
     """Task application failures (non-zero exit code) are retried, pre-processing errors
     (the Task could not be run) and file upload errors are not retried. The Batch
-    service will retry the Task up to the limit specified by the constraints. (``retryCount``, required)"""
+    service will retry the Task up to the limit specified by the constraints.
+    (``retryCount``, required)"""
     requeue_count: int
     """When the user removes Compute Nodes from a Pool (by resizing/shrinking the pool) or
     when the Job is being disabled, the user can specify that running Tasks on the
@@ -52,7 +53,8 @@ class TaskExecutionInformation(Model):
     timeout, or user termination via the API) you may see an operating system-defined
     exit code. (``exitCode``)"""
     container_info: TaskContainerExecutionInformation | None = None
-    """This property is set only if the Task runs in a container context. (``containerInfo``)"""
+    """This property is set only if the Task runs in a container context.
+    (``containerInfo``)"""
     failure_info: TaskFailureInformation | None = None
     """This property is set only if the Task is in the completed state and encountered a
     failure. (``failureInfo``)"""

@@ -31,7 +31,4 @@ class TaskIdRange(Model):
     """Fields the service sent that this version of the API description does not know."""
 
 
-TaskIdRange._fields = (
-    ("start", "start", INT),
-    ("end", "end", INT),
-)
+TaskIdRange._fields = (("start", "start", INT), ("end", "end", INT))

@@ -24,7 +24,8 @@ class TaskStatistics(Model):
     url: str
     """The URL of the statistics. (``url``, required)"""
     start_time: datetime.datetime
-    """The start time of the time range covered by the statistics. (``startTime``, required)"""
+    """The start time of the time range covered by the statistics. (``startTime``,
+    required)"""
     last_update_time: datetime.datetime
     """The time at which the statistics were last updated. All statistics are limited to
     the range between startTime and lastUpdateTime. (``lastUpdateTime``, required)"""
@@ -42,7 +43,8 @@ class TaskStatistics(Model):
     read_iops: int
     """The total number of disk read operations made by the Task. (``readIOps``, required)"""
     write_iops: int
-    """The total number of disk write operations made by the Task. (``writeIOps``, required)"""
+    """The total number of disk write operations made by the Task. (``writeIOps``,
+    required)"""
     read_io_gi_b: float
     """The total gibibytes read from disk by the Task. (``readIOGiB``, required)"""
     write_io_gi_b: float

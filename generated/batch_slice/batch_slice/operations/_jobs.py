@@ -6,6 +6,7 @@ import datetime
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+
 from .. import models as _models
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
@@ -36,7 +37,8 @@ class JobTerminateHeaders(NamedTuple):
 
     client_request_id: str | None
     """The client-request-id provided by the client during the request. This will be
-    returned only if the return-client-request-id parameter was set to true. (``client-request-id``)"""
+    returned only if the return-client-request-id parameter was set to true.
+    (``client-request-id``)"""
     request_id: str | None
     """A unique identifier for the request that was made to the Batch service. If a request
     is consistently failing and you have verified that the request is properly
@@ -70,10 +72,12 @@ class JobTerminateHeaders(NamedTuple):
 
 
 class JobsOperations:
-    """Operations of the ``Jobs`` group. Reach them as ``client.jobs``; do not create this class yourself."""
+    """Operations of the ``Jobs`` group. Reach them as ``client.jobs``; do not create this
+    class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
+        self._pipeline = config.pipeline
 
     def terminate(
         self,
@@ -139,12 +143,13 @@ class JobsOperations:
         :param force: If true, the server will terminate the Job even if the
             corresponding nodes have not fully processed the termination. The default
             value is false. (query ``force``; service default: ``false``)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
         :returns: the response headers.
-
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = "/jobs/" + path_segment("job_id", job_id) + "/terminate"
         _query: list[tuple[str, str]] = []
@@ -154,11 +159,10 @@ class JobsOperations:
             _query.append(("force", ser_bool(force)))
         _query.append(("api-version", self._config.api_version))
         _headers: dict[str, str] = {}
-        _headers["client-request-id"] = (
-            ser_uuid(client_request_id)
-            if client_request_id is not None
-            else str(uuid.uuid4())
-        )
+        if client_request_id is not None:
+            _headers["client-request-id"] = ser_uuid(client_request_id)
+        else:
+            _headers["client-request-id"] = str(uuid.uuid4())
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
@@ -175,11 +179,9 @@ class JobsOperations:
         if job_terminate_parameter is not None:
             _headers["content-type"] = "application/json; odata=minimalmetadata"
             _body = encode_json(job_terminate_parameter.to_dict())
-        _response = self._config.pipeline.send(
+        _response = self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
         if not 200 <= _response.status < 300:
-            raise error_from_response(
-                _response.status, _response.reason, _response.headers, _response.body
-            )
+            raise error_from_response(_response)
         return JobTerminateHeaders.from_headers(_response.headers)

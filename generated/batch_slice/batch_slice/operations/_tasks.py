@@ -6,6 +6,7 @@ import datetime
 import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+
 from .. import models as _models
 from .._errors import error_from_response
 from .._paging import ItemPaged
@@ -37,7 +38,8 @@ class TaskListHeaders(NamedTuple):
 
     client_request_id: str | None
     """The client-request-id provided by the client during the request. This will be
-    returned only if the return-client-request-id parameter was set to true. (``client-request-id``)"""
+    returned only if the return-client-request-id parameter was set to true.
+    (``client-request-id``)"""
     request_id: str | None
     """A unique identifier for the request that was made to the Batch service. If a request
     is consistently failing and you have verified that the request is properly
@@ -75,7 +77,8 @@ class TaskReactivateHeaders(NamedTuple):
 
     client_request_id: str | None
     """The client-request-id provided by the client during the request. This will be
-    returned only if the return-client-request-id parameter was set to true. (``client-request-id``)"""
+    returned only if the return-client-request-id parameter was set to true.
+    (``client-request-id``)"""
     request_id: str | None
     """A unique identifier for the request that was made to the Batch service. If a request
     is consistently failing and you have verified that the request is properly
@@ -109,10 +112,12 @@ class TaskReactivateHeaders(NamedTuple):
 
 
 class TasksOperations:
-    """Operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create this class yourself."""
+    """Operations of the ``Tasks`` group. Reach them as ``client.tasks``; do not create
+    this class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
+        self._pipeline = config.pipeline
 
     def list(
         self,
@@ -161,12 +166,14 @@ class TasksOperations:
             set this to the current system clock time; set it explicitly if you are
             calling the REST API directly. (header ``ocp-date``; default: the current
             time, at each attempt)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
-        :returns: a lazy iterator over every item, following the next links page by page.
-
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
+        :returns: a lazy iterator over every item, following the next links page by
+            page.
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = "/jobs/" + path_segment("job_id", job_id) + "/tasks"
         _query: list[tuple[str, str]] = []
@@ -182,34 +189,30 @@ class TasksOperations:
             _query.append(("timeout", ser_int(timeout)))
         _query.append(("api-version", self._config.api_version))
         _headers: dict[str, str] = {}
-        _headers["client-request-id"] = (
-            ser_uuid(client_request_id)
-            if client_request_id is not None
-            else str(uuid.uuid4())
-        )
+        if client_request_id is not None:
+            _headers["client-request-id"] = ser_uuid(client_request_id)
+        else:
+            _headers["client-request-id"] = str(uuid.uuid4())
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
             _headers["ocp-date"] = ser_rfc1123(ocp_date)
         _body = None
 
-        def fetch(next_link: str | None) -> tuple[List[CloudTask], str | None]:
+        def fetch(
+            next_link: str | None,
+        ) -> tuple[List[CloudTask], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:
-                _page_path, _page_query = self._config.pipeline.next_link(
+                _page_path, _page_query = self._pipeline.next_link(
                     next_link, ("api-version", self._config.api_version)
                 )
-            _response = self._config.pipeline.send(
+            _response = self._pipeline.send(
                 "GET", _page_path, _page_query, _headers, _body, request_options
             )
             if not 200 <= _response.status < 300:
-                raise error_from_response(
-                    _response.status,
-                    _response.reason,
-                    _response.headers,
-                    _response.body,
-                )
+                raise error_from_response(_response)
             _page = _models.CloudTaskListResult.from_dict(decode_json(_response.body))
             return _page.value or [], _page.odata_next_link
 
@@ -276,12 +279,13 @@ class TasksOperations:
             the resource known to the client. The operation will be performed only if
             the resource on the service has not been modified since the specified time.
             (header ``If-Unmodified-Since``)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
         :returns: the response headers.
-
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = (
             "/jobs/"
@@ -295,11 +299,10 @@ class TasksOperations:
             _query.append(("timeout", ser_int(timeout)))
         _query.append(("api-version", self._config.api_version))
         _headers: dict[str, str] = {}
-        _headers["client-request-id"] = (
-            ser_uuid(client_request_id)
-            if client_request_id is not None
-            else str(uuid.uuid4())
-        )
+        if client_request_id is not None:
+            _headers["client-request-id"] = ser_uuid(client_request_id)
+        else:
+            _headers["client-request-id"] = str(uuid.uuid4())
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
@@ -313,13 +316,11 @@ class TasksOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
-        _response = self._config.pipeline.send(
+        _response = self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
         if not 200 <= _response.status < 300:
-            raise error_from_response(
-                _response.status, _response.reason, _response.headers, _response.body
-            )
+            raise error_from_response(_response)
         return TaskReactivateHeaders.from_headers(_response.headers)
 
     def list_events(
@@ -341,12 +342,14 @@ class TasksOperations:
         :param task_id: The ID of the Task. (path ``taskId``)
         :param maxresults: The maximum number of items to return in the response.
             (query ``maxresults``; service default: ``1000``)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
-        :returns: a lazy iterator over every item, following the next links page by page.
-
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
+        :returns: a lazy iterator over every item, following the next links page by
+            page.
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = (
             "/jobs/"
@@ -362,23 +365,20 @@ class TasksOperations:
         _headers: dict[str, str] = {}
         _body = None
 
-        def fetch(next_link: str | None) -> tuple[List[TaskEvent], str | None]:
+        def fetch(
+            next_link: str | None,
+        ) -> tuple[List[TaskEvent], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:
-                _page_path, _page_query = self._config.pipeline.next_link(
+                _page_path, _page_query = self._pipeline.next_link(
                     next_link, ("api-version", self._config.api_version)
                 )
-            _response = self._config.pipeline.send(
+            _response = self._pipeline.send(
                 "GET", _page_path, _page_query, _headers, _body, request_options
             )
             if not 200 <= _response.status < 300:
-                raise error_from_response(
-                    _response.status,
-                    _response.reason,
-                    _response.headers,
-                    _response.body,
-                )
+                raise error_from_response(_response)
             _page = _models.TaskEventListResult.from_dict(decode_json(_response.body))
             return _page.value or [], _page.odata_next_link
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from typing import TYPE_CHECKING, Any, Dict, List
+
 from ..._download import AsyncDownload
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
@@ -26,10 +27,12 @@ __all__ = ["FilesOperations"]
 
 
 class FilesOperations:
-    """Async operations of the ``Files`` group. Reach them as ``client.files``; do not create this class yourself."""
+    """Async operations of the ``Files`` group. Reach them as ``client.files``; do not
+    create this class yourself."""
 
     def __init__(self, config: ClientConfig) -> None:
         self._config = config
+        self._pipeline = config.pipeline
 
     async def get_from_task(
         self,
@@ -50,7 +53,8 @@ class FilesOperations:
 
         Returns the content of the specified Task file.
 
-        ``GET /jobs/{jobId}/tasks/{taskId}/files/{filePath}`` (operation ``File_GetFromTask``)
+        ``GET /jobs/{jobId}/tasks/{taskId}/files/{filePath}`` (operation
+        ``File_GetFromTask``)
 
         :param job_id: The ID of the Job that contains the Task. (path ``jobId``)
         :param task_id: The ID of the Task whose file you want to retrieve. (path
@@ -83,12 +87,13 @@ class FilesOperations:
             the resource known to the client. The operation will be performed only if
             the resource on the service has not been modified since the specified time.
             (header ``If-Unmodified-Since``)
-        :param request_options: per-call retry policy and timeouts (default: the client's).
+        :param request_options: per-call retry policy and timeouts (default: the
+            client's).
         :returns: the response headers and the body, streamed as you iterate.
-
         :raises BatchServiceError: the service answered with a non-2xx status.
-        :raises ServiceRequestError: no response, after the retries: the connection failed,
-            broke off (``ServiceResponseError``) or timed out (``ServiceRequestTimeoutError``).
+        :raises ServiceRequestError: no response, after the retries: the connection
+            failed, broke off (``ServiceResponseError``) or timed out
+            (``ServiceRequestTimeoutError``).
         """
         _path = (
             "/jobs/"
@@ -103,11 +108,10 @@ class FilesOperations:
             _query.append(("timeout", ser_int(timeout)))
         _query.append(("api-version", self._config.api_version))
         _headers: dict[str, str] = {}
-        _headers["client-request-id"] = (
-            ser_uuid(client_request_id)
-            if client_request_id is not None
-            else str(uuid.uuid4())
-        )
+        if client_request_id is not None:
+            _headers["client-request-id"] = ser_uuid(client_request_id)
+        else:
+            _headers["client-request-id"] = str(uuid.uuid4())
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
@@ -119,13 +123,11 @@ class FilesOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
-        _response = await self._config.pipeline.send(
+        _response = await self._pipeline.send(
             "GET", _path, _query, _headers, _body, request_options, stream=True
         )
         if not 200 <= _response.status < 300:
-            raise error_from_response(
-                _response.status, _response.reason, _response.headers, _response.body
-            )
+            raise error_from_response(_response)
         return AsyncDownload(
             FileGetFromTaskHeaders.from_headers(_response.headers),
             _response.stream,
