@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import pickle
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,7 +14,7 @@ from .ir import Api
 from .load import load_document
 from .problems import Problem, Severity, SpecError
 from .render import RenderError, render
-from .validate import validate
+from .validate import check, run_spec_validator
 from .write import FormatError, format_files
 
 
@@ -25,25 +29,65 @@ class Result:
 
 
 def generate_files(spec: Path, options: Options, display: str | None = None) -> Result:
-    """Validate, build the IR, render and format. Never writes; never raises for bad input."""
+    """Validate, build the IR, render and format. Never writes; never raises for bad input.
+
+    openapi-spec-validator (warnings only; about half the time of a run) works in a forked
+    process while this one builds and renders; its findings join the others at the end.
+    """
     try:
         doc = load_document(spec, display)
     except SpecError as exc:
         return Result(None, exc.problems)
-    version, problems = validate(doc)
+    version, problems = check(doc)
     if any(p.is_error for p in problems):
         return Result(None, problems)
+    validator = _Background(lambda: run_spec_validator(doc, version))
     try:
         api, build_problems = build_api(doc, version, options, spec.parent)
     except SpecError as exc:
+        validator.result()
         return Result(None, problems + exc.problems)
     except RecursionError:
+        validator.result()
         return Result(None, problems + [doc.error("the description is nested too deeply to generate", "#")])
     problems += build_problems
-    if api is None or any(p.is_error for p in problems):
-        return Result(None, problems, api)
-    try:
-        files = format_files(render(api))
-    except (RenderError, FormatError) as exc:
-        return Result(None, problems + [Problem(Severity.ERROR, str(exc), doc.file)], api)
+    files: dict[str, str] | None = None
+    if api is not None and not any(p.is_error for p in problems):
+        try:
+            files = format_files(render(api))
+        except (RenderError, FormatError) as exc:
+            problems.append(Problem(Severity.ERROR, str(exc), doc.file))
+    problems = validator.result() + problems
     return Result(files, problems, api)
+
+
+class _Background:
+    """Runs ``work`` in a forked child when that is safe (fork available, no other threads),
+    else right here; ``result()`` returns its problems either way."""
+
+    def __init__(self, work: Callable[[], list[Problem]]) -> None:
+        self._value: list[Problem] | None = None
+        self._pid = 0
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            self._value = work()
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, hand back the pickled problems, leave at once
+            try:
+                os.close(read)
+                payload = pickle.dumps(work())
+                with os.fdopen(write, "wb") as pipe:
+                    pipe.write(payload)
+            finally:
+                os._exit(0)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> list[Problem]:
+        if self._value is None:
+            with os.fdopen(self._read, "rb") as pipe:
+                payload = pipe.read()
+            os.waitpid(self._pid, 0)
+            self._value = pickle.loads(payload) if payload else []
+        return self._value

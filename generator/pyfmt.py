@@ -60,8 +60,36 @@ def bracket(
     body = ", ".join(items)
     if not collection and fits(indent + 4, body):
         return f"{head}{open_}\n{inner}{body}\n{pad}{close}{tail}"
-    lines = "".join(f"{inner}{item},\n" for item in items)
+    lines = "".join(f"{inner}{_split_item(item, indent + 4)},\n" for item in items)
     return f"{head}{open_}\n{lines}{pad}{close}{tail}"
+
+
+def _split_item(item: str, indent: int) -> str:
+    """An item alone on its line that is still too long: a call ``f(inner)`` is split at its
+    brackets as black does; anything else is left for black (``write.needs_black``)."""
+    if fits(indent, item + ","):
+        return item
+    open_at = item.find("(")
+    if open_at <= 0 or not item.endswith(")") or not item[:open_at].replace(".", "").replace("_", "").isalnum():
+        return item
+    depth = 0
+    for index, char in enumerate(item[open_at:], open_at):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index != len(item) - 1:
+            return item  # the first bracket closes before the end: not one call
+    inner = item[open_at + 1 : -1]
+    if "," in inner.replace(", ", ","):  # several arguments: keep it simple, let black decide
+        return item
+    laid = bracket(item[:open_at], [inner], indent)
+    return _indent_tail(laid)
+
+
+def _indent_tail(text: str) -> str:
+    """Continuation lines of an item are written relative to the item's own column."""
+    first, _, rest = text.partition("\n")
+    if not rest:
+        return first
+    return first + "\n" + "\n".join(_INNER + line for line in rest.split("\n"))
 
 
 def call(head: str, args: list[str], indent: int, tail: str = "") -> str:

@@ -209,13 +209,19 @@ def _error_pointer(doc: Document, error: Any) -> str:
     return fallback or "#"
 
 
-def validate(doc: Document) -> tuple[str, list[Problem]]:
-    """All problems of ``doc``; the spec version found ("" when it is not OpenAPI)."""
+def check(doc: Document) -> tuple[str, list[Problem]]:
+    """Our semantic checks (the errors that make generation impossible); the spec version."""
     version, problems = spec_version(doc)
     if not version:
         return version, problems
     problems += check_refs(doc)
     problems += check_paths(doc)
-    if not any(p.is_error for p in problems):
+    return version, problems
+
+
+def validate(doc: Document) -> tuple[str, list[Problem]]:
+    """All problems of ``doc``: our checks, then openapi-spec-validator's (when ours pass)."""
+    version, problems = check(doc)
+    if version and not any(p.is_error for p in problems):
         problems += run_spec_validator(doc, version)
     return version, problems

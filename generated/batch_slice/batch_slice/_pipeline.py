@@ -94,7 +94,10 @@ class RequestOptions:
         self.read_timeout = read_timeout
 
     def __repr__(self) -> str:
-        return f"RequestOptions(retry={self.retry!r}, connect_timeout={self.connect_timeout}, read_timeout={self.read_timeout})"
+        return (
+            f"RequestOptions(retry={self.retry!r}, connect_timeout={self.connect_timeout}, "
+            f"read_timeout={self.read_timeout})"
+        )
 
 
 def parse_retry_after(headers: Mapping[str, str]) -> float | None:

@@ -48,7 +48,10 @@ def ser_rfc1123(value: datetime.datetime) -> str:
     if not isinstance(value, datetime.datetime):
         raise TypeError(f"expected datetime.datetime, got {type(value).__name__}")
     v = _utc(value)
-    return f"{_DAYS[v.weekday()]}, {v.day:02d} {_MONTHS[v.month - 1]} {v.year:04d} {v.hour:02d}:{v.minute:02d}:{v.second:02d} GMT"
+    return (
+        f"{_DAYS[v.weekday()]}, {v.day:02d} {_MONTHS[v.month - 1]} {v.year:04d} "
+        f"{v.hour:02d}:{v.minute:02d}:{v.second:02d} GMT"
+    )
 
 
 def ser_iso_datetime(value: datetime.datetime) -> str:
