@@ -11,10 +11,17 @@ import os
 import sys
 from pathlib import Path
 
-from .build import Options
+from typing import TYPE_CHECKING
+
+from . import cache
 from .config import ConfigError, PackageConfig, find_project, load_config
-from .pipeline import Result, generate_files
-from .write import UnsafeOutputError, compare, write_tree
+from .options import Options
+
+if TYPE_CHECKING:
+    from .pipeline import Result
+
+# The rest of the generator (jinja2, yaml, the validator) is imported only when there is work:
+# a no-op build step costs a hash of the inputs and a stat of the outputs.
 
 EXIT_OK, EXIT_DIFFERENT, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -34,22 +41,32 @@ def _report(result: Result, strict: bool) -> None:
 def _jobs(args: argparse.Namespace) -> tuple[list[PackageConfig], Path]:
     cwd = Path.cwd()
     if args.spec is None:
-        if args.out or args.package or args.client_name or args.credential_scopes:
-            raise ConfigError("--out, --package, --client-name and --credential-scopes need a SPEC argument")
+        if args.out or args.package or args.client_name or args.credential_scopes or args.templates:
+            raise ConfigError("--out, --package, --client-name, --credential-scopes and --templates need a SPEC argument")
         root = find_project(cwd)
         return load_config(root), root
     if not args.out or not args.package:
         raise ConfigError("generate SPEC needs --out DIR and --package NAME")
     if not args.package.isidentifier():
         raise ConfigError(f"--package {args.package!r} is not a Python identifier")
-    options = Options(args.package, args.client_name or "", tuple(args.credential_scopes or ()))
+    templates = Path(args.templates) if args.templates else None
+    options = Options(args.package, args.client_name or "", tuple(args.credential_scopes or ()), templates)
     return [PackageConfig(Path(args.spec), Path(args.out), options)], cwd
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
     jobs, root = _jobs(args)
-    results = []
+    stale = [job for job in jobs if args.strict or not cache.is_fresh(job.spec, job.options, job.out)]
     for job in jobs:
+        if job not in stale:
+            print(f"{_display(job.out, root)}: up to date (nothing to do)")
+    if not stale:
+        return EXIT_OK
+    from .pipeline import generate_files
+    from .write import write_tree
+
+    results = []
+    for job in stale:
         result = generate_files(job.spec, job.options, _display(job.spec, root))
         _report(result, args.strict)
         if result.failed(args.strict):
@@ -60,6 +77,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for job, result in results:
         assert result.files is not None
         changes = write_tree(job.out, result.files)
+        cache.remember(job.spec, job.options, job.out)
         print(
             f"{_display(job.out, root)}: {len(changes.added)} added, {len(changes.changed)} changed, "
             f"{len(changes.removed)} removed, {changes.unchanged} unchanged"
@@ -68,6 +86,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .pipeline import generate_files
+    from .write import compare
+
     root = find_project(Path.cwd())
     status = EXIT_OK
     for job in load_config(root):
@@ -97,13 +118,17 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--package", help="import name of the generated package")
     gen.add_argument("--client-name", help="base of the class names: Batch → BatchClient, BatchServiceError")
     gen.add_argument("--credential-scopes", action="append", metavar="SCOPE", help="token scope; marks an Azure service")
+    gen.add_argument("--templates", metavar="DIR", help="a directory whose templates override the default ones")
     gen.add_argument("--strict", action="store_true", help="treat warnings as errors")
     chk = sub.add_parser("check", help="exit 1 if generated/ is not exactly what spec/ produces")
     chk.add_argument("--strict", action="store_true", help="treat warnings as errors")
     args = parser.parse_args(argv)
     try:
         return cmd_generate(args) if args.command == "generate" else cmd_check(args)
-    except (ConfigError, UnsafeOutputError) as exc:
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # the output directory (write_tree raises UnsafeOutputError, an OSError)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -6,7 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import Options
+from .options import Options
 
 
 class ConfigError(Exception):
@@ -54,11 +54,19 @@ def load_config(root: Path) -> list[PackageConfig]:
         package = entry["package"]
         if not package.isidentifier():
             raise ConfigError(f"{where}: package {package!r} is not a Python identifier")
+        templates = entry.get("templates")
+        if templates is not None and not isinstance(templates, str):
+            raise ConfigError(f"{where}: templates must be a directory path")
         out.append(
             PackageConfig(
                 spec=root / entry["spec"],
                 out=root / entry["out"],
-                options=Options(package=package, client_name=str(entry.get("client-name", "")), credential_scopes=tuple(scopes)),
+                options=Options(
+                    package=package,
+                    client_name=str(entry.get("client-name", "")),
+                    credential_scopes=tuple(scopes),
+                    templates=root / templates if templates else None,
+                ),
             )
         )
     return out

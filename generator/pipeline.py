@@ -13,7 +13,7 @@ from .build import Options, build_api
 from .ir import Api
 from .load import load_document
 from .problems import Problem, Severity, SpecError
-from .render import RenderError, render
+from .render import TEMPLATES, RenderError, environment, render
 from .validate import check, run_spec_validator
 from .write import FormatError, format_files
 
@@ -54,7 +54,8 @@ def generate_files(spec: Path, options: Options, display: str | None = None) -> 
     files: dict[str, str] | None = None
     if api is not None and not any(p.is_error for p in problems):
         try:
-            files = format_files(render(api))
+            env = environment([options.templates, TEMPLATES] if options.templates else None)
+            files = format_files(render(api, env))
         except (RenderError, FormatError) as exc:
             problems.append(Problem(Severity.ERROR, str(exc), doc.file))
     problems = validator.result() + problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,55 +114,103 @@ def compare(root: Path, files: dict[str, str]) -> Changes:
     return changes
 
 
-class UnsafeOutputError(Exception):
-    pass
+class UnsafeOutputError(OSError):
+    """The output directory is not one this generator may write into."""
 
 
-def write_tree(root: Path, files: dict[str, str]) -> Changes:
-    """Write ``files`` under ``root``: changed files only, atomically each; stale generated files removed.
-
-    Refuses a non-empty directory that this generator did not write (no manifest), so that
-    ``--out`` pointed at the wrong place cannot delete anything.
-    """
-    previous: set[str] = set()
+def _previous_manifest(root: Path) -> set[str]:
     manifest = root / MANIFEST
     if root.exists():
         if not root.is_dir():
             raise UnsafeOutputError(f"{root}: exists and is not a directory")
         if manifest.is_file():
-            previous = {line for line in manifest.read_text("utf-8").splitlines() if line}
-        elif existing_files(root):
+            return {line for line in manifest.read_text("utf-8").splitlines() if line}
+        if existing_files(root):
             raise UnsafeOutputError(
                 f"{root}: not empty and not written by this generator (no {MANIFEST}); refusing to write into it"
             )
+    return set()
+
+
+def write_tree(root: Path, files: dict[str, str]) -> Changes:
+    """Make ``root`` hold exactly ``files``, all at once, writing only what changed.
+
+    The new tree is assembled beside ``root``: unchanged files are hard links to the old ones
+    (so their mtimes stay), changed ones are written; files the previous run produced and this
+    one does not are left out; anything else (a user's file, tool caches) is linked over. Then
+    the two directories are exchanged in one atomic rename. Until that moment ``root`` is
+    untouched, so a failure or an interruption leaves it exactly as it was.
+    """
+    previous = _previous_manifest(root)
     changes = compare(root, files)
-    for path in changes.added + changes.changed:
-        if path == MANIFEST:
-            continue
-        _atomic_write(root / path, files[path])
-    # The manifest goes last: until it is written, the previous one still lists what to clean up.
-    for path in sorted(set(changes.removed) & previous):
-        (root / path).unlink(missing_ok=True)
-        _prune_empty_dirs(root, (root / path).parent)
     changes.removed = sorted(set(changes.removed) & previous)
-    if MANIFEST in changes.added + changes.changed:
-        _atomic_write(manifest, files[MANIFEST])
+    if changes.clean:
+        return changes
+    root.parent.mkdir(parents=True, exist_ok=True)
+    _clean_leftovers(root)
+    staging = root.parent / f".{root.name}.staging-{os.getpid()}"
+    try:
+        staged: set[str] = set()
+        for path, text in files.items():
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if path in changes.added or path in changes.changed:
+                target.write_bytes(text.encode("utf-8"))
+            else:
+                _link_or_copy(root / path, target)
+            staged.add(path)
+        if root.is_dir():
+            for dirpath, _, filenames in os.walk(root):
+                for name in filenames:
+                    rel = Path(dirpath, name).relative_to(root).as_posix()
+                    if rel not in staged and rel not in previous:
+                        target = staging / rel
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        _link_or_copy(Path(dirpath, name), target)
+        _swap(staging, root)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     return changes
 
 
-def _atomic_write(target: Path, text: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+def _link_or_copy(source: Path, target: Path) -> None:
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
-def _prune_empty_dirs(root: Path, directory: Path) -> None:
-    while directory != root and directory.is_dir() and not any(directory.iterdir()):
-        directory.rmdir()
-        directory = directory.parent
+def _clean_leftovers(root: Path) -> None:
+    """Staging trees of runs that were killed before they finished."""
+    for leftover in root.parent.glob(f".{root.name}.staging-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _swap(staging: Path, root: Path) -> None:
+    """Put ``staging`` in place of ``root`` atomically; ``staging`` then holds the old tree."""
+    if not root.exists():
+        os.rename(staging, root)
+        staging.mkdir()  # so the caller's cleanup has something to remove
+        return
+    if _exchange(staging, root):
+        return
+    # No atomic exchange here (not Linux): two renames, with a window of a few microseconds.
+    old = root.parent / f".{root.name}.old-{os.getpid()}"
+    os.rename(root, old)
+    os.rename(staging, root)
+    os.rename(old, staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """``renameat2(RENAME_EXCHANGE)``: swap two paths in one step (Linux 3.15+)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    result = renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange)
+    return bool(result == 0)

@@ -7,17 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..load import Document
+from ..options import Options
 from ..problems import Problem
 from ..validate import deref
-
-
-@dataclass(frozen=True)
-class Options:
-    """What the user asked for on the command line or in the build config."""
-
-    package: str
-    client_name: str = ""
-    credential_scopes: tuple[str, ...] = ()
 
 
 @dataclass

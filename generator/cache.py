@@ -1,0 +1,105 @@
+"""The build step's no-op check: when the spec, the templates, the options and the generator
+are what produced the output last time, and the output is as that run left it, nothing runs.
+
+The record lives under ``$XDG_CACHE_HOME/openapi-pyclient-generator/`` (``~/.cache`` by default),
+one file per output directory: the fingerprint of the inputs and each output file's size and
+mtime. It is a cache: deleting it only costs one full run (which then writes nothing if the
+output was already right). This module imports nothing heavy, so a no-op run stays cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+from . import __version__
+from .options import Options
+
+GENERATOR_DIR = Path(__file__).resolve().parent
+DEFAULT_TEMPLATES = GENERATOR_DIR.parent / "templates"
+_IGNORED_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist"}
+_MAX_INPUT_FILES = 2000
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "openapi-pyclient-generator"
+
+
+def _record_path(out: Path) -> Path:
+    key = hashlib.sha256(str(out.resolve()).encode()).hexdigest()[:32]
+    return _cache_dir() / f"{key}.json"
+
+
+def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | None = None) -> bool:
+    count = 0
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if d not in _IGNORED_DIRS and not d.startswith("."))
+        for name in sorted(filenames):
+            if suffixes and not name.endswith(suffixes):
+                continue
+            count += 1
+            if count > _MAX_INPUT_FILES:
+                return False
+            path = Path(dirpath, name)
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    return True
+
+
+def fingerprint(spec: Path, options: Options) -> str | None:
+    """Everything the output depends on: the generator (version and code), the templates, the
+    options, the spec and the files beside it (example files); None when that is too much to hash."""
+    digest = hashlib.sha256(f"{__version__}\0{options!r}\0".encode())
+    if not _hash_tree(digest, GENERATOR_DIR, (".py",)) or not _hash_tree(digest, DEFAULT_TEMPLATES):
+        return None
+    if options.templates is not None and not _hash_tree(digest, options.templates):
+        return None
+    try:
+        digest.update(spec.read_bytes())
+    except OSError:
+        return None
+    if not _hash_tree(digest, spec.parent):
+        return None
+    return digest.hexdigest()
+
+
+def _snapshot(out: Path) -> dict[str, list[int]]:
+    files: dict[str, list[int]] = {}
+    for dirpath, dirnames, filenames in os.walk(out):
+        dirnames[:] = [d for d in dirnames if d not in _IGNORED_DIRS and not d.endswith(".egg-info")]
+        for name in filenames:
+            path = Path(dirpath, name)
+            stat = path.stat()
+            files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
+    return files
+
+
+def is_fresh(spec: Path, options: Options, out: Path) -> bool:
+    """True when running would change nothing."""
+    if not out.is_dir():
+        return False
+    try:
+        record = json.loads(_record_path(out).read_text())
+    except (OSError, ValueError):
+        return False
+    current = fingerprint(spec, options)
+    return current is not None and record.get("fingerprint") == current and record.get("files") == _snapshot(out)
+
+
+def remember(spec: Path, options: Options, out: Path) -> None:
+    """Record what produced ``out`` as it is now. Best effort: a cache that cannot be written
+    only makes the next run a full one."""
+    current = fingerprint(spec, options)
+    if current is None:
+        return
+    try:
+        path = _record_path(out)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fingerprint": current, "out": str(out.resolve()), "files": _snapshot(out)}))
+        os.replace(tmp, path)
+    except OSError:
+        pass
