@@ -67,7 +67,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     results = []
     for job in stale:
-        result = generate_files(job.spec, job.options, _display(job.spec, root))
+        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out)
         _report(result, args.strict)
         if result.failed(args.strict):
             print(f"error: {_display(job.spec, root)}: nothing written", file=sys.stderr)
@@ -92,7 +92,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = find_project(Path.cwd())
     status = EXIT_OK
     for job in load_config(root):
-        result = generate_files(job.spec, job.options, _display(job.spec, root))
+        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out)
         _report(result, args.strict)
         if result.failed(args.strict) or result.files is None:
             return EXIT_BAD_INPUT
@@ -109,6 +109,49 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    """Compare two descriptions at the level of the generated Python API."""
+    import json
+
+    from .build import build_api
+    from .load import load_document
+    from .problems import SpecError
+    from .surface import as_json, diff, markdown, surface
+    from .validate import check
+
+    surfaces, locators = [], []
+    for path in (args.old, args.new):
+        try:
+            doc = load_document(Path(path))
+        except SpecError as exc:
+            for problem in exc.problems:
+                print(problem.format(), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        version, problems = check(doc)
+        errors = [p for p in problems if p.is_error]
+        api = None
+        if not errors:
+            api, built = build_api(doc, version, Options("api"), Path(path).parent)
+            errors = [p for p in built if p.is_error]
+        if errors or api is None:
+            for problem in errors:
+                print(problem.format(), file=sys.stderr)
+            return EXIT_BAD_INPUT
+        surfaces.append(surface(api, ""))
+
+        def locate(pointer: str, doc: object = doc) -> str:
+            where = doc.locate(pointer)  # type: ignore[attr-defined]
+            return f"{doc.file}:{where[0]}:{where[1]}" if where else doc.file  # type: ignore[attr-defined]
+
+        locators.append(locate)
+    report = diff(surfaces[0], surfaces[1])
+    if args.format == "json":
+        print(json.dumps(as_json(report, locators[0], locators[1]), indent=2, ensure_ascii=False))
+    else:
+        print(markdown(report, locators[0], locators[1]), end="")
+    return EXIT_DIFFERENT if args.fail_on_breaking and report.breaking else EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description="Generate Python clients from OpenAPI descriptions.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -122,9 +165,15 @@ def main(argv: list[str] | None = None) -> int:
     gen.add_argument("--strict", action="store_true", help="treat warnings as errors")
     chk = sub.add_parser("check", help="exit 1 if generated/ is not exactly what spec/ produces")
     chk.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    dif = sub.add_parser("diff", help="what changes for users between two descriptions of an API")
+    dif.add_argument("old", help="the older description (Swagger 2.0 or OpenAPI 3.x)")
+    dif.add_argument("new", help="the newer description")
+    dif.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    dif.add_argument("--fail-on-breaking", action="store_true", help="exit 1 when anything breaks")
     args = parser.parse_args(argv)
+    commands = {"generate": cmd_generate, "check": cmd_check, "diff": cmd_diff}
     try:
-        return cmd_generate(args) if args.command == "generate" else cmd_check(args)
+        return commands[args.command](args)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .build import Options, build_api
 from .ir import Api
 from .load import load_document
 from .problems import Problem, Severity, SpecError
-from .render import TEMPLATES, RenderError, environment, render
+from .render import TEMPLATES, Release, RenderError, environment, render
+from .surface import release, surface
 from .validate import check, run_spec_validator
 from .write import FormatError, format_files
 
@@ -28,8 +31,11 @@ class Result:
         return self.files is None or any(p.is_error or strict for p in self.problems)
 
 
-def generate_files(spec: Path, options: Options, display: str | None = None) -> Result:
+def generate_files(spec: Path, options: Options, display: str | None = None, previous: Path | None = None) -> Result:
     """Validate, build the IR, render and format. Never writes; never raises for bad input.
+
+    ``previous`` is the existing output directory, if any: its ``api.json`` and ``CHANGELOG.md``
+    decide the package version and the changelog (see ``surface.release``).
 
     openapi-spec-validator (warnings only; about half the time of a run) works in a forked
     process while this one builds and renders; its findings join the others at the end.
@@ -55,11 +61,26 @@ def generate_files(spec: Path, options: Options, display: str | None = None) -> 
     if api is not None and not any(p.is_error for p in problems):
         try:
             env = environment([options.templates, TEMPLATES] if options.templates else None)
-            files = format_files(render(api, env))
+            files = format_files(render(api, env, _release(api, previous)))
         except (RenderError, FormatError) as exc:
             problems.append(Problem(Severity.ERROR, str(exc), doc.file))
     problems = validator.result() + problems
     return Result(files, problems, api)
+
+
+def _release(api: Api, previous: Path | None) -> Release:
+    old: dict[str, Any] | None = None
+    changelog = ""
+    if previous is not None:
+        try:
+            old = json.loads((previous / "api.json").read_text("utf-8"))
+            changelog = (previous / "CHANGELOG.md").read_text("utf-8")
+        except (OSError, ValueError):
+            old, changelog = None, ""
+    current = surface(api, "")
+    version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
+    current["package_version"] = version
+    return Release(version, changelog, json.dumps(current, indent=1, ensure_ascii=False) + "\n")
 
 
 class _Background:

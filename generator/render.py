@@ -20,7 +20,15 @@ from .pyfmt import pystr
 from .ir import Api
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-PACKAGE_VERSION = "1.0.0"
+
+
+@dataclass(frozen=True)
+class Release:
+    """What the previous output decides: the package version, the changelog, the API surface."""
+
+    package_version: str = "1.0.0"
+    changelog: str = "# Changelog\n"
+    surface_json: str = "{}\n"
 
 # Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
 # surrogates (which cannot even be written as UTF-8).
@@ -177,12 +185,15 @@ class Output:
     context: dict[str, Any]
 
 
-def outputs(api: Api) -> list[Output]:
+def outputs(api: Api, release: Release | None = None) -> list[Output]:
     """Every file of the generated project: which template renders it, where it goes, with what."""
     pkg = api.names.package
-    base = {"api": api, "package_version": PACKAGE_VERSION}
+    release = release or Release()
+    base = {"api": api, "package_version": release.package_version, "release": release}
     files = [
         Output("project/pyproject.toml.j2", "pyproject.toml", base),
+        Output("project/CHANGELOG.md.j2", "CHANGELOG.md", base),
+        Output("project/api.json.j2", "api.json", base),
         Output("project/README.md.j2", "README.md", base),
         Output("docs/index.md.j2", "docs/index.md", base),
     ]
@@ -227,11 +238,11 @@ class RenderError(Exception):
         self.path = path
 
 
-def render(api: Api, env: jinja2.Environment | None = None) -> dict[str, str]:
+def render(api: Api, env: jinja2.Environment | None = None, release: Release | None = None) -> dict[str, str]:
     """Render every output; ``{relative path: text}``, in a stable order."""
     env = env or environment()
     result: dict[str, str] = {}
-    for output in outputs(api):
+    for output in outputs(api, release):
         try:
             result[output.path] = env.get_template(output.template).render(**output.context)
         except jinja2.TemplateError as exc:
