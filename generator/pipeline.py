@@ -80,7 +80,7 @@ def _release(api: Api, previous: Path | None) -> Release:
     current = surface(api, "")
     version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
     current["package_version"] = version
-    return Release(version, changelog, json.dumps(current, indent=1, ensure_ascii=False) + "\n")
+    return Release(version, changelog, json.dumps(current, indent=1, ensure_ascii=True) + "\n")
 
 
 class _Background:

@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from . import pyfmt
+from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .pyfmt import pystr
 from .ir import Api
 
@@ -29,10 +30,6 @@ class Release:
     package_version: str = "1.0.0"
     changelog: str = "# Changelog\n"
     surface_json: str = "{}\n"
-
-# Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
-# surrogates (which cannot even be written as UTF-8).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
@@ -61,54 +58,6 @@ def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
 def comment(value: object) -> str:
     """One line, safe in a ``#`` comment or a one-line docstring: no line breaks, no quotes run."""
     return docstring(" ".join(str(value).split()), 0).replace("\n", " ")
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-
-
-def md(value: object) -> str:
-    """Inline Markdown (paragraphs and table cells): the text shows verbatim, no markup, no HTML."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-    text = _CONTROL.sub(" ", text)
-    return text
-
-
-def md_cell(value: object) -> str:
-    """A Markdown table cell: as ``md``, with line breaks as ``<br>``."""
-    return "<br>".join(line.strip() for line in md(value).strip().split("\n"))
-
-
-def md_block(value: object) -> str:
-    """A Markdown paragraph block: as ``md``; no line can start a heading, list, quote or rule."""
-    lines = []
-    for line in md(value).strip().split("\n"):
-        line = line.strip()
-        if re.match(r"^\d+[.)]", line):
-            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
-        elif line[:1] in ("-", "=", "#", "+"):
-            line = "\\" + line
-        lines.append(line)
-    return "\n".join(lines)
-
-
-def md_code(value: object, cell: bool = False) -> str:
-    """An inline code span that no backtick in the text can close early; in a table
-    (``cell=True``) its pipes are escaped, as GitHub-flavoured tables require."""
-    text = " ".join(str(value).split())
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
-    span = f"{fence}{pad}{text}{pad}{fence}"
-    return span.replace("|", "\\|") if cell else span
-
-
-def md_codeblock(value: object, language: str = "") -> str:
-    """A fenced code block whose fence no line of the content can close."""
-    text = str(value).strip("\n")
-    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=0)
-    fence = "`" * max(3, longest + 1)
-    return f"{fence}{language}\n{text}\n{fence}"
 
 
 def py_import(names: list[str] | tuple[str, ...], module: str, indent: int = 0) -> str:

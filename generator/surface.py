@@ -14,6 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .ir import Api, TypeRef
+from .markdown import md, md_cell, md_code
+
+
+def _c(*parts: str) -> str:
+    """A name from the description as a Markdown code span that no text in it can break."""
+    return md_code("".join(parts), cell=True)
 
 
 def _type(t: TypeRef | None) -> str:
@@ -111,63 +117,63 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> Report:
             renamed.add(other)
             n = new_ops[other]
             add(Change("operation renamed", op["method"] != n["method"],
-                       f"`{op['http']}`: operation `{key}` is now `{other}` (`client.{op['method']}` → `client.{n['method']}`)",
+                       f"{_c(op['http'])}: operation {_c(key)} is now {_c(other)} ({_c('client.', op['method'])} → {_c('client.', n['method'])})",
                        op["pointer"], n["pointer"]))
             _compare_operation(add, op, n)
         else:
-            add(Change("operation removed", True, f"operation `{key}` (`client.{op['method']}`, `{op['http']}`) removed", op["pointer"]))
+            add(Change("operation removed", True, f"operation {_c(key)} ({_c('client.', op['method'])}, {_c(op['http'])}) removed", op["pointer"]))
     for key, op in new_ops.items():
         if key not in old_ops and key not in renamed:
             if by_http_old.get(op["http"]) in new_ops or op["http"] not in by_http_old:
-                add(Change("operation added", False, f"operation `{key}` (`client.{op['method']}`, `{op['http']}`) added", "", op["pointer"]))
+                add(Change("operation added", False, f"operation {_c(key)} ({_c('client.', op['method'])}, {_c(op['http'])}) added", "", op["pointer"]))
     for key in old_ops.keys() & new_ops.keys():
         o, n = old_ops[key], new_ops[key]
         if o["method"] != n["method"]:
-            add(Change("method renamed", True, f"`{key}`: `client.{o['method']}` is now `client.{n['method']}`", o["pointer"], n["pointer"]))
+            add(Change("method renamed", True, f"{_c(key)}: {_c('client.', o['method'])} is now {_c('client.', n['method'])}", o["pointer"], n["pointer"]))
         _compare_operation(add, o, n)
 
     old_models, new_models = old.get("models", {}), new.get("models", {})
     for name, model in old_models.items():
         if name not in new_models:
-            add(Change("model removed", True, f"model `{name}` removed", model["pointer"]))
+            add(Change("model removed", True, f"model {_c(name)} removed", model["pointer"]))
             continue
         other = new_models[name]
         for wire, prop in model["properties"].items():
             where = (model["pointer"], other["pointer"])
             if wire not in other["properties"]:
-                add(Change("property removed", True, f"`{name}.{prop['python']}` (`{wire}`) removed", *where))
+                add(Change("property removed", True, f"{_c(name, '.', prop['python'])} ({_c(wire)}) removed", *where))
                 continue
             now = other["properties"][wire]
             if now["type"] != prop["type"]:
-                add(Change("property retyped", True, f"`{name}.{prop['python']}` (`{wire}`): `{prop['type']}` → `{now['type']}`", *where))
+                add(Change("property retyped", True, f"{_c(name, '.', prop['python'])} ({_c(wire)}): {_c(prop['type'])} → {_c(now['type'])}", *where))
             if now["python"] != prop["python"]:
-                add(Change("property renamed", True, f"`{name}.{prop['python']}` is now `{name}.{now['python']}` (`{wire}`)", *where))
+                add(Change("property renamed", True, f"{_c(name, '.', prop['python'])} is now {_c(name, '.', now['python'])} ({_c(wire)})", *where))
             if now["required"] and not prop["required"]:
-                add(Change("property made required", True, f"`{name}.{now['python']}` (`{wire}`) is now required", *where))
+                add(Change("property made required", True, f"{_c(name, '.', now['python'])} ({_c(wire)}) is now required", *where))
         for wire, prop in other["properties"].items():
             if wire not in model["properties"]:
                 add(Change("property added", bool(prop["required"]),
-                           f"`{name}.{prop['python']}` (`{wire}`) added{' (required)' if prop['required'] else ''}",
+                           f"{_c(name, '.', prop['python'])} ({_c(wire)}) added{' (required)' if prop['required'] else ''}",
                            model["pointer"], other["pointer"]))
     for name, model in new_models.items():
         if name not in old_models:
-            add(Change("model added", False, f"model `{name}` added", "", model["pointer"]))
+            add(Change("model added", False, f"model {_c(name)} added", "", model["pointer"]))
 
     old_enums, new_enums = old.get("enums", {}), new.get("enums", {})
     for name, enum in old_enums.items():
         if name not in new_enums:
-            add(Change("enum removed", True, f"enum `{name}` removed", enum["pointer"]))
+            add(Change("enum removed", True, f"enum {_c(name)} removed", enum["pointer"]))
             continue
         other = new_enums[name]
         for value in enum["values"]:
             if value not in other["values"]:
-                add(Change("enum value removed", True, f"`{name}`: value `{value}` removed", enum["pointer"], other["pointer"]))
+                add(Change("enum value removed", True, f"{_c(name)}: value {_c(value)} removed", enum["pointer"], other["pointer"]))
         for value in other["values"]:
             if value not in enum["values"]:
-                add(Change("enum value added", False, f"`{name}`: value `{value}` added", enum["pointer"], other["pointer"]))
+                add(Change("enum value added", False, f"{_c(name)}: value {_c(value)} added", enum["pointer"], other["pointer"]))
     for name, enum in new_enums.items():
         if name not in old_enums:
-            add(Change("enum added", False, f"enum `{name}` added", "", enum["pointer"]))
+            add(Change("enum added", False, f"enum {_c(name)} added", "", enum["pointer"]))
     return report
 
 
@@ -176,34 +182,34 @@ def _compare_operation(add: Callable[[Change], None], o: dict[str, Any], n: dict
     for key, param in o["parameters"].items():
         where = (param["pointer"], o["pointer"])
         if key not in n["parameters"]:
-            add(Change("parameter removed", True, f"`{method}`: parameter `{param['python']}` ({key}) removed", param["pointer"], n["pointer"]))
+            add(Change("parameter removed", True, f"{_c(method)}: parameter {_c(param['python'])} ({_c(key)}) removed", param["pointer"], n["pointer"]))
             continue
         now = n["parameters"][key]
         where = (param["pointer"], now["pointer"])
         if now["type"] != param["type"]:
-            add(Change("parameter retyped", True, f"`{method}`: `{param['python']}` ({key}): `{param['type']}` → `{now['type']}`", *where))
+            add(Change("parameter retyped", True, f"{_c(method)}: {_c(param['python'])} ({_c(key)}): {_c(param['type'])} → {_c(now['type'])}", *where))
         if now["python"] != param["python"]:
-            add(Change("parameter renamed", True, f"`{method}`: `{param['python']}` is now `{now['python']}` ({key})", *where))
+            add(Change("parameter renamed", True, f"{_c(method)}: {_c(param['python'])} is now {_c(now['python'])} ({_c(key)})", *where))
         if now["required"] and not param["required"]:
-            add(Change("parameter made required", True, f"`{method}`: `{now['python']}` ({key}) is now required", *where))
+            add(Change("parameter made required", True, f"{_c(method)}: {_c(now['python'])} ({_c(key)}) is now required", *where))
         if param["required"] and not now["required"]:
-            add(Change("parameter made optional", False, f"`{method}`: `{now['python']}` ({key}) is now optional", *where))
+            add(Change("parameter made optional", False, f"{_c(method)}: {_c(now['python'])} ({_c(key)}) is now optional", *where))
     for key, param in n["parameters"].items():
         if key not in o["parameters"]:
             add(Change("parameter added", bool(param["required"]),
-                       f"`{method}`: parameter `{param['python']}` ({key}) added{' (required)' if param['required'] else ''}",
+                       f"{_c(method)}: parameter {_c(param['python'])} ({_c(key)}) added{' (required)' if param['required'] else ''}",
                        o["pointer"], param["pointer"]))
     if o["returns"] != n["returns"]:
-        add(Change("return type changed", True, f"`{method}` returns `{n['returns']}` instead of `{o['returns']}`", o["pointer"], n["pointer"]))
+        add(Change("return type changed", True, f"{_c(method)} returns {_c(n['returns'])} instead of {_c(o['returns'])}", o["pointer"], n["pointer"]))
     for wire, header in o["response_headers"].items():
         if wire not in n["response_headers"]:
-            add(Change("response header removed", True, f"`{method}`: response header `{wire}` removed", o["pointer"], n["pointer"]))
+            add(Change("response header removed", True, f"{_c(method)}: response header {_c(wire)} removed", o["pointer"], n["pointer"]))
         elif n["response_headers"][wire]["type"] != header["type"]:
             add(Change("response header retyped", True,
-                       f"`{method}`: response header `{wire}`: `{header['type']}` → `{n['response_headers'][wire]['type']}`",
+                       f"{_c(method)}: response header {_c(wire)}: {_c(header['type'])} → {_c(n['response_headers'][wire]['type'])}",
                        o["pointer"], n["pointer"]))
     for wire in n["response_headers"].keys() - o["response_headers"].keys():
-        add(Change("response header added", False, f"`{method}`: response header `{wire}` added", o["pointer"], n["pointer"]))
+        add(Change("response header added", False, f"{_c(method)}: response header {_c(wire)} added", o["pointer"], n["pointer"]))
 
 
 Locator = Callable[[str], str]  # pointer → "file:line:col"
@@ -214,10 +220,10 @@ def markdown(report: Report, old_at: Locator | None = None, new_at: Locator | No
         if not pointer:
             return "—"
         place = locate(pointer) if locate else ""
-        return f"{place} `{pointer}`".strip().replace("|", "\\|")
+        return f"{md_cell(place)} {md_code(pointer, cell=True)}".strip()
 
     lines = [
-        f"{heading} API changes: {report.title} {report.old_version} → {report.new_version}",
+        f"{heading} API changes: {md(report.title)} {md(report.old_version)} → {md(report.new_version)}",
         "",
         f"{len(report.breaking)} breaking, {len(report.non_breaking)} non-breaking.",
     ]
@@ -226,7 +232,7 @@ def markdown(report: Report, old_at: Locator | None = None, new_at: Locator | No
             continue
         lines += ["", f"{heading}# {title}", "", "| Change | Kind | Old | New |", "|---|---|---|---|"]
         for c in changes:
-            message = c.message.replace("|", "\\|").replace("\n", " ")
+            message = c.message.replace("\n", " ")
             lines.append(f"| {message} | {c.kind} | {where(old_at, c.old_pointer)} | {where(new_at, c.new_pointer)} |")
     return "\n".join(lines) + "\n"
 
@@ -261,7 +267,7 @@ def release(previous: dict[str, Any] | None, previous_changelog: str, current: d
     """
     api_version = str(current.get("api_version", ""))
     if previous is None or "package_version" not in previous:
-        changelog = f"# Changelog\n\n## {INITIAL_VERSION} (API version {api_version})\n\nFirst release of this package.\n"
+        changelog = f"# Changelog\n\n## {INITIAL_VERSION} (API version {md(api_version)})\n\nFirst release of this package.\n"
         return INITIAL_VERSION, changelog
     old_version = str(previous["package_version"])
     if str(previous.get("api_version", "")) == api_version and previous_changelog:
@@ -269,7 +275,7 @@ def release(previous: dict[str, Any] | None, previous_changelog: str, current: d
     report = diff(previous, current)
     parts = [int(p) if p.isdigit() else 0 for p in (old_version.split(".") + ["0", "0"])[:3]]
     new_version = f"{parts[0] + 1}.0.0" if report.breaking else f"{parts[0]}.{parts[1] + 1}.0"
-    section = f"## {new_version} (API version {api_version})\n\n" + markdown(report, heading="###").split("\n", 2)[2]
+    section = f"## {new_version} (API version {md(api_version)})\n\n" + markdown(report, heading="###").split("\n", 2)[2]
     head, _, rest = previous_changelog.partition("\n\n")
     if not head.startswith("# "):
         head, rest = "# Changelog", previous_changelog

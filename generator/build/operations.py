@@ -343,9 +343,9 @@ class OperationBuilder:
                 Example(
                     str(name),
                     ref,
-                    json.dumps(parameters, indent=2, ensure_ascii=False) if parameters is not None else "",
+                    json.dumps(parameters, indent=2, ensure_ascii=True) if parameters is not None else "",
                     tuple(
-                        (str(status), json.dumps(resp.get("body"), indent=2, ensure_ascii=False))
+                        (str(status), json.dumps(resp.get("body"), indent=2, ensure_ascii=True))
                         for status, resp in responses.items()
                         if isinstance(resp, dict) and resp.get("body") is not None
                     ),

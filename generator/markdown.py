@@ -1,0 +1,62 @@
+"""Escaping for Markdown targets (docs, changelogs, reports): spec text shows verbatim and inert."""
+
+from __future__ import annotations
+
+import re
+
+# Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
+# surrogates (which cannot even be written as UTF-8).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def md(value: object) -> str:
+    """Inline Markdown (paragraphs and table cells): the text shows verbatim, no markup, no HTML."""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
+    text = _CONTROL.sub(" ", text)
+    return text
+
+
+def md_cell(value: object) -> str:
+    """A Markdown table cell: as ``md``, with line breaks as ``<br>``."""
+    return "<br>".join(line.strip() for line in md(value).strip().split("\n"))
+
+
+def md_block(value: object) -> str:
+    """A Markdown paragraph block: as ``md``; no line can start a heading, list, quote or rule."""
+    lines = []
+    for line in md(value).strip().split("\n"):
+        line = line.strip()
+        if re.match(r"^\d+[.)]", line):
+            line = re.sub(r"^(\d+)([.)])", r"\1\\\2", line)
+        elif line[:1] in ("-", "=", "#", "+"):
+            line = "\\" + line
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _visible(text: str, keep: str = "") -> str:
+    """Control characters and lone surrogates as visible escapes (code spans show text as is)."""
+    return _CONTROL.sub(lambda m: m.group() if m.group() in keep else f"\\u{ord(m.group()):04x}", text)
+
+
+def md_code(value: object, cell: bool = False) -> str:
+    """An inline code span that no backtick in the text can close early; in a table
+    (``cell=True``) its pipes are escaped, as GitHub-flavoured tables require."""
+    text = _visible(" ".join(str(value).split()))
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
+    span = f"{fence}{pad}{text}{pad}{fence}"
+    return span.replace("|", "\\|") if cell else span
+
+
+def md_codeblock(value: object, language: str = "") -> str:
+    """A fenced code block whose fence no line of the content can close."""
+    text = _visible(str(value).strip("\n"), keep="\n\t")
+    longest = max((len(run) for run in re.findall(r"`{3,}", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}{language}\n{text}\n{fence}"

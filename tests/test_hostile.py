@@ -1,0 +1,112 @@
+"""Hostile descriptions: text that tries to end strings, inject code, templates or markup.
+Every generated file must parse, import without running anything from the spec, and show the
+text inert. Hypothesis feeds 1,000 generated specs through the whole pipeline."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import itertools
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.build import Options
+from generator.pipeline import generate_files
+from generator.render import md_cell
+from generator.write import write_tree
+
+MARKER = Path("/tmp/openapi-pyclient-generator-pwned")
+PAYLOADS = [
+    '"""', "'''", "\\", "\\\\", "\n", "\r\n", "\t", "{{ 7*7 }}", "{% raw %}", "{# x #}", "}}", "{%", "<script>alert(1)</script>",
+    "| a | b |", "`code`", "```", "**", "_", "[x](javascript:alert(1))", "# h", "\u2028", "\u0085", "Ａ", "ℌ", "𝔞", "\u200b",
+    f"__import__('os').system('touch {MARKER}')", f"\"); import os; os.system('touch {MARKER}'); (\"", "${x}", "%s", "\x00",
+    "\x1b[31m", "é", "class", "None", "self", "1", "-", ".", "$", "' + '", "\\N{BULLET}", "\\u0041", "\\x41",
+]
+hostile = st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=6)), min_size=1, max_size=5).map("".join)
+_counter = itertools.count()
+
+
+def _spec(texts: list[str], enum_values: list[str], name: str) -> dict[str, Any]:
+    t = iter(itertools.cycle(texts))
+    path_text = "".join(c for c in next(t) if c not in "{}/?#") or "x"
+    props = {next(t) or "p": {"type": "string", "description": next(t), "default": next(t), "example": next(t)}}
+    props[next(t) + "2"] = {"type": "string", "enum": enum_values, "x-ms-enum": {"name": next(t) or "E", "values": [{"value": v, "description": next(t)} for v in enum_values]}}
+    return {
+        "swagger": "2.0",
+        "info": {"title": next(t), "version": next(t), "description": next(t)},
+        "host": "example.invalid",
+        "tags": [{"name": next(t), "description": next(t)}],
+        "paths": {
+            f"/{path_text}/{{id}}": {
+                "post": {
+                    "operationId": next(t) or "op",
+                    "tags": [next(t)],
+                    "summary": next(t),
+                    "description": next(t),
+                    "parameters": [
+                        {"name": "id", "in": "path", "required": True, "type": "string", "description": next(t)},
+                        {"name": next(t) or "q", "in": "query", "type": "string", "default": next(t), "description": next(t)},
+                        {"name": (next(t) or "h") + "-h", "in": "header", "type": "string", "enum": enum_values},
+                        {"name": "body", "in": "body", "schema": {"$ref": f"#/definitions/{name}"}},
+                    ],
+                    "responses": {
+                        "200": {"description": next(t), "schema": {"$ref": f"#/definitions/{name}"},
+                                "headers": {next(t) or "h": {"type": "string", "description": next(t)}}},
+                        "default": {"description": next(t)},
+                    },
+                }
+            }
+        },
+        "definitions": {name: {"type": "object", "description": next(t), "properties": props}},
+    }
+
+
+def _check(spec: dict[str, Any], tmp_path: Path) -> None:
+    package = f"hostile_{next(_counter)}"
+    path = tmp_path / f"{package}.json"
+    path.write_text(json.dumps(spec))
+    result = generate_files(path, Options(package))
+    errors = [p for p in result.problems if p.is_error]
+    assert result.files is not None, [p.format() for p in errors]
+    for name, text in result.files.items():
+        if name.endswith(".py"):
+            ast.parse(text, filename=name)
+        text.encode("utf-8")  # every file is writable as UTF-8 (no lone surrogates)
+        assert "\x00" not in text and "\x1b" not in text
+    out = tmp_path / package
+    write_tree(out, result.files)
+    sys.path.insert(0, str(out))
+    try:
+        module = importlib.import_module(package)
+        importlib.import_module(package + ".models")
+        for attr in module.__all__:
+            getattr(module, attr)
+    finally:
+        sys.path.remove(str(out))
+        for loaded in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
+            del sys.modules[loaded]
+    assert not MARKER.exists(), "text from the spec was executed"
+
+
+@pytest.mark.slow
+@settings(max_examples=int(__import__("os").environ.get("HOSTILE_EXAMPLES", "1000")), deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@given(texts=st.lists(hostile, min_size=3, max_size=12), enum_values=st.lists(hostile, min_size=1, max_size=4, unique=True),
+       name=st.sampled_from(["Model", "class", "BatchClient", "ItemPaged", "Ünïcode", "x" * 120]))
+def test_hostile_specs_generate_inert_code(texts: list[str], enum_values: list[str], name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+    _check(_spec(texts, enum_values, name), tmp_path_factory.mktemp("hostile"))
+
+
+def test_the_worst_payloads_together(tmp_path: Path) -> None:
+    _check(_spec(PAYLOADS, PAYLOADS[:12], "Model"), tmp_path)
+
+
+def test_markdown_table_cells_stay_cells() -> None:
+    for payload in PAYLOADS:
+        cell = md_cell(payload)
+        assert "\n" not in cell and "<script>" not in cell
