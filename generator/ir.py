@@ -506,6 +506,11 @@ class Model:
         return tuple(sorted(frozenset().union(*(p.type.codec_names for p in self.properties))))
 
     @property
+    def codecs_use_models(self) -> bool:
+        """Whether the ``_fields`` codecs refer to model classes (itself included)."""
+        return any(p.type.models_used for p in self.properties)
+
+    @property
     def fields_entries(self) -> list[list[str]]:
         """``_fields`` as Python items: (python name, wire name, codec) per property."""
         return [[pystr(p.python_name), pystr(p.wire_name), p.type.codec] for p in self.properties]

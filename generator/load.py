@@ -19,6 +19,7 @@ from .problems import Problem, Severity, SpecError, split_pointer
 
 MAX_DEPTH = 256  # deeper than any real spec; guards the recursive passes that follow
 MAX_NODES = 5_000_000  # bounds YAML alias expansion ("billion laughs")
+MAX_BYTES = 64 * 1024 * 1024  # the largest real descriptions are a few MB
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -78,6 +79,10 @@ def load_document(path: Path, display: str | None = None) -> Document:
     """Load ``path``; raise ``SpecError`` with a located problem when it cannot be read as a spec."""
     name = display or str(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            message = f"spec too large: {size / 2**20:.1f} MiB (the limit is {MAX_BYTES // 2**20} MiB)"
+            raise SpecError([Problem(Severity.ERROR, message, name)])
         raw = path.read_bytes()
     except OSError as exc:
         raise SpecError([Problem(Severity.ERROR, f"cannot read spec: {exc.strerror}", name)]) from None
@@ -106,9 +111,10 @@ def load_text(raw: bytes, name: str, *, json_hint: bool = False) -> Document:
             if json_hint:
                 raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
         except RecursionError:
-            raise fail(f"document nested too deeply (more than {MAX_DEPTH} levels)") from None
+            raise fail(f"document nested too deeply (more than {MAX_DEPTH} levels)", *_too_deep_at(text)) from None
         else:
-            _check_depth(data, name)
+            if _depth_exceeded(data):
+                raise fail(f"document nested too deeply (more than {MAX_DEPTH} levels)", *_too_deep_at(text))
             doc = Document(name, text, data, "json")
             _require_mapping(doc)
             return doc
@@ -145,16 +151,42 @@ def _require_mapping(doc: Document) -> None:
         raise SpecError([doc.error(f"not an OpenAPI document: the top level is a {kind}, not a mapping", "#")])
 
 
-def _check_depth(data: Any, name: str) -> None:
+_BRACKETS = re.compile(r'[\[\]{}"\\]')
+
+
+def _depth_exceeded(data: Any) -> bool:
     stack: list[tuple[Any, int]] = [(data, 0)]
     while stack:
         value, depth = stack.pop()
         if depth > MAX_DEPTH:
-            raise SpecError([Problem(Severity.ERROR, f"document nested too deeply (more than {MAX_DEPTH} levels)", name)])
+            return True
         if isinstance(value, dict):
             stack.extend((v, depth + 1) for v in value.values())
         elif isinstance(value, list):
             stack.extend((v, depth + 1) for v in value)
+    return False
+
+
+def _too_deep_at(text: str) -> tuple[int | None, int | None]:
+    """(line, column) where JSON text first nests deeper than MAX_DEPTH, or (None, None)."""
+    depth, in_string, index = 0, False, 0
+    while (match := _BRACKETS.search(text, index)) is not None:
+        char, index = match.group(), match.end()
+        if in_string:
+            if char == "\\":
+                index += 1  # whatever follows a backslash is part of the string
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                pos = match.start()
+                return text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1
+        else:
+            depth -= 1
+    return None, None
 
 
 class _Constructor:

@@ -149,3 +149,22 @@ def annotated(name: str, annotation: str, default: str, indent: int) -> str:
     if fits(indent, f"{name}: {annotation} = ("):
         return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD})"
     return f"{name}: (\n{_INNER}{annotation}\n{_PAD}) = {default}"
+
+
+def toml_str(value: object) -> str:
+    """A TOML basic string of ``value``, in ASCII (TOML has no ``\\x`` escape and no surrogates)."""
+    out = ['"']
+    for ch in str(value):
+        code = ord(ch)
+        if ch in ('"', "\\"):
+            out.append("\\" + ch)
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append("\\uFFFD")
+        elif code < 0x10000:
+            out.append(f"\\u{code:04X}")
+        else:
+            out.append(f"\\U{code:08X}")
+    out.append('"')
+    return "".join(out)

@@ -17,7 +17,7 @@ import jinja2
 
 from . import pyfmt
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
-from .pyfmt import pystr
+from .pyfmt import pystr, toml_str
 from .ir import Api
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -95,6 +95,7 @@ def py_entry(items: list[str] | tuple[str, ...], indent: int) -> str:
 
 FILTERS: dict[str, Callable[..., str]] = {
     "pystr": pystr,
+    "toml_str": toml_str,
     "docstring": docstring,
     "comment": comment,
     "md": md,

@@ -33,3 +33,37 @@ def test_failed_generation_leaves_previous_output_untouched(tmp_path: Path, monk
     assert main(["generate", "tests/specs/broken/dangling_ref.yaml", "--out", str(out), "--package", "p"]) == 2
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
     assert before == after
+
+
+def test_enormous_spec_is_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from generator.load import MAX_BYTES
+
+    spec = tmp_path / "huge.yaml"
+    with spec.open("wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: costs no disk
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", "huge.yaml", "--out", "out", "--package", "p"]) == 2
+    assert capsys.readouterr().err.startswith("huge.yaml: error: spec too large: 64.0 MiB (the limit is 64 MiB)\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_recursive_model_is_valid_and_generates(tmp_path: Path) -> None:
+    spec = tmp_path / "tree.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /t:\n    get:\n      operationId: Tree_Get\n"
+        "      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {$ref: '#/components/schemas/Node'}\ncomponents:\n  schemas:\n    Node:\n      type: object\n"
+        "      properties:\n        children: {type: array, items: {$ref: '#/components/schemas/Node'}}\n"
+        "        parent: {$ref: '#/components/schemas/Node'}\n"
+    )
+    assert main(["generate", str(spec), "--out", str(tmp_path / "out"), "--package", "tree"]) == 0
+    import sys
+
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        import tree
+
+        node = tree.Node.from_dict({"children": [{"children": []}], "parent": {"parent": {}}})
+        assert isinstance(node.children[0], tree.Node) and isinstance(node.parent.parent, tree.Node)  # type: ignore[union-attr,index]
+    finally:
+        sys.path.remove(str(tmp_path / "out"))

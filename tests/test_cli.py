@@ -106,3 +106,33 @@ def test_missing_arguments_are_bad_input(capsys: pytest.CaptureFixture[str]) -> 
     assert main(["generate", str(SPEC)]) == 2
     assert "--out DIR and --package NAME" in capsys.readouterr().err
     assert main(["generate", str(SPEC), "--out", "x", "--package", "not-an-identifier"]) == 2
+
+
+@pytest.mark.parametrize("failure", [OSError("disk full"), KeyboardInterrupt()])
+def test_interrupted_write_leaves_the_previous_tree_exactly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: BaseException) -> None:
+    from generator import write
+
+    out = tmp_path / "out"
+    assert main(["generate", str(SPEC), "--out", str(out), "--package", "p"]) == 0
+    (out / "README.md").write_text("changed by someone\n")  # so the next run has work to do
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    calls = {"n": 0}
+    real = write._link_or_copy
+
+    def flaky(source: Path, target: Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == 10:
+            raise failure
+        real(source, target)
+
+    monkeypatch.setattr(write, "_link_or_copy", flaky)
+    from generator.build import Options
+    from generator.pipeline import generate_files
+
+    files = generate_files(SPEC, Options("p")).files
+    assert files is not None
+    with pytest.raises(type(failure)):
+        write.write_tree(out, files)
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not list(tmp_path.glob(".out.staging-*"))  # cleaned up

@@ -9,6 +9,7 @@ import importlib
 import itertools
 import json
 import sys
+import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,10 @@ def _check(spec: dict[str, Any], tmp_path: Path) -> None:
         if name.endswith(".py"):
             ast.parse(text, filename=name)
         text.encode("utf-8")  # every file is writable as UTF-8 (no lone surrogates)
+        if name.endswith(".toml"):
+            tomllib.loads(text)
+        if name.endswith(".json"):
+            json.loads(text)
         assert "\x00" not in text and "\x1b" not in text
     out = tmp_path / package
     write_tree(out, result.files)

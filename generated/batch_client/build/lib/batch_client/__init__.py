@@ -1,0 +1,83 @@
+"""A client for issuing REST requests to the Azure Batch service.
+
+Generated from ``batch-task-reactivate.yaml`` (API version 2024-07-01.20.0).
+
+    from batch_client import BatchClient, SharedKeyCredential
+The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first use.
+"""
+
+from typing import TYPE_CHECKING, Any
+
+from ._client import BatchClient
+from ._credentials import (
+    AccessToken,
+    AsyncTokenCredential,
+    SharedKeyCredential,
+    TokenCredential,
+)
+from ._errors import (
+    BatchServiceError,
+    DecodeError,
+    ServiceRequestError,
+    ServiceRequestTimeoutError,
+    ServiceResponseError,
+)
+from ._download import AsyncDownload, Download
+from ._paging import AsyncItemPaged, ItemPaged
+from ._pipeline import RequestOptions, RetryPolicy
+from ._version import API_VERSION, VERSION
+
+if TYPE_CHECKING:
+    from .aio import AsyncBatchClient
+    from .models import BatchError
+    from .models import BatchErrorDetail
+    from .models import ErrorMessage
+    from .operations._tasks import TaskReactivateHeaders
+
+# Imported on first use, to keep `import batch_client` fast.
+_LAZY = {
+    "AsyncBatchClient": ".aio",
+    "BatchError": ".models",
+    "BatchErrorDetail": ".models",
+    "ErrorMessage": ".models",
+    "TaskReactivateHeaders": ".operations._tasks",
+}
+
+__version__ = VERSION
+
+__all__ = [
+    "BatchClient",
+    "AsyncBatchClient",
+    "AccessToken",
+    "AsyncTokenCredential",
+    "SharedKeyCredential",
+    "TokenCredential",
+    "BatchServiceError",
+    "DecodeError",
+    "ServiceRequestError",
+    "ServiceRequestTimeoutError",
+    "ServiceResponseError",
+    "RequestOptions",
+    "RetryPolicy",
+    "ItemPaged",
+    "AsyncItemPaged",
+    "Download",
+    "AsyncDownload",
+    "TaskReactivateHeaders",
+    "BatchError",
+    "BatchErrorDetail",
+    "ErrorMessage",
+    "API_VERSION",
+    "VERSION",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,83 @@
+"""BatchClient: the entry point of the package."""
+
+from __future__ import annotations
+
+import sys
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from ._credentials import SharedKeyCredential, TokenCredential
+from ._pipeline import RetryPolicy
+from ._version import API_VERSION, VERSION
+from ._transport import ClientConfig, Pipeline
+from .operations import TasksOperations
+
+if TYPE_CHECKING:
+    import ssl
+
+__all__ = ["BatchClient"]
+
+CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
+
+
+class BatchClient:
+    """A client for issuing REST requests to the Azure Batch service.
+
+    :param endpoint: The base URL for all Azure Batch service requests.
+    :param credential: a ``SharedKeyCredential(account_name, key)``, or a Microsoft Entra token
+        credential: any object with ``get_token(*scopes)`` (every azure-identity credential).
+    :param api_version: the ``api-version`` sent with every call.
+    :param connect_timeout: seconds to wait for a connection.
+    :param read_timeout: seconds to wait for each read of a response.
+    :param retry: when to retry and how long to wait (default: ``RetryPolicy()``, 3 retries).
+    :param ssl_context: TLS settings for ``https`` endpoints (default: the system's trust store).
+
+    Use it as a context manager, or call ``close()``, to release its connections.
+    """
+
+    def __init__(
+        self,
+        endpoint: str,
+        credential: SharedKeyCredential | TokenCredential,
+        *,
+        api_version: str = API_VERSION,
+        connect_timeout: float = 10.0,
+        read_timeout: float = 60.0,
+        retry: RetryPolicy | None = None,
+        ssl_context: ssl.SSLContext | None = None,
+    ) -> None:
+        self._pipeline = Pipeline(
+            endpoint,
+            credential,
+            scopes=CREDENTIAL_SCOPES,
+            user_agent=f"batch-client/{VERSION} Python/{sys.version_info[0]}.{sys.version_info[1]}",
+            connect_timeout=connect_timeout,
+            read_timeout=read_timeout,
+            retry=retry,
+            ssl_context=ssl_context,
+        )
+        config = ClientConfig(self._pipeline, api_version)
+        self.tasks = TasksOperations(config)
+        """Tasks operations."""
+
+    @property
+    def endpoint(self) -> str:
+        return self._pipeline.endpoint
+
+    def __repr__(self) -> str:
+        return f"BatchClient(endpoint={self._pipeline.endpoint!r})"
+
+    def close(self) -> None:
+        """Close the pooled connections. The client may still be used; it reconnects."""
+        self._pipeline.close()
+
+    def __enter__(self) -> BatchClient:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()

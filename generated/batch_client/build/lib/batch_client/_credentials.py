@@ -1,0 +1,144 @@
+"""Credentials: Shared Key signing and Microsoft Entra / OAuth bearer tokens.
+
+Secrets never appear in ``repr``, ``str``, exceptions or logs.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from typing import Any, NamedTuple, Protocol, runtime_checkable
+import base64
+import binascii
+import hashlib
+import hmac
+
+
+class AccessToken(NamedTuple):
+    """What ``get_token`` returns (the azure-identity protocol): the token and its expiry (epoch s)."""
+
+    token: str
+    expires_on: int
+
+
+@runtime_checkable
+class TokenCredential(Protocol):
+    """Anything with ``get_token(*scopes)``, e.g. every azure-identity credential."""
+
+    def get_token(self, *scopes: str, **kwargs: Any) -> Any: ...
+
+
+@runtime_checkable
+class AsyncTokenCredential(Protocol):
+    """Anything with ``async def get_token(*scopes)``, e.g. every azure.identity.aio credential."""
+
+    async def get_token(self, *scopes: str, **kwargs: Any) -> Any: ...
+
+
+class SharedKeyCredential:
+    """A Batch account name and one of its access keys (base64), used to sign each request.
+
+    The key is decoded once, here; a key that is not base64 is refused at construction.
+    """
+
+    __slots__ = ("account_name", "_key")
+
+    def __init__(self, account_name: str, key: str) -> None:
+        if not account_name:
+            raise ValueError("account_name must not be empty")
+        try:
+            self._key = base64.b64decode(key, validate=True)
+        except (binascii.Error, ValueError, TypeError):
+            raise ValueError("key must be the account's base64 access key") from None
+        self.account_name = account_name
+
+    def __repr__(self) -> str:
+        return (
+            f"SharedKeyCredential(account_name={self.account_name!r}, key=<redacted>)"
+        )
+
+    __str__ = __repr__
+
+    def __reduce__(
+        self,
+    ) -> Any:  # pickling would carry the key out of the process unnoticed
+        raise TypeError("SharedKeyCredential cannot be pickled")
+
+    def sign(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+    ) -> str:
+        """The ``Authorization`` value for a request, over the string the official Batch clients sign.
+
+        ``path`` is the percent-encoded path as sent; ``query`` holds decoded names and values;
+        ``headers`` maps lower-case names to values (the client sends lower-case names).
+        """
+        h = headers.get
+        length = h("content-length", "0" if method not in ("GET", "HEAD") else "")
+        string_to_sign = (
+            f"{method}\n{h('content-encoding', '')}\n{h('content-language', '')}\n{length}\n{h('content-md5', '')}\n"
+            f"{h('content-type', '')}\n{h('date', '')}\n{h('if-modified-since', '')}\n{h('if-match', '')}\n"
+            f"{h('if-none-match', '')}\n{h('if-unmodified-since', '')}\n{h('range', '')}\n"
+        )
+        for name in sorted(n for n, v in headers.items() if n.startswith("ocp-") and v):
+            string_to_sign += f"{name}:{headers[name]}\n"
+        string_to_sign += f"/{self.account_name}{path}"
+        if query:
+            first: dict[str, str] = {}
+            for name, value in query:
+                first.setdefault(name, value)
+            for name in sorted(first):
+                if first[name]:
+                    string_to_sign += f"\n{name}:{first[name]}"
+        digest = hmac.new(
+            self._key, string_to_sign.encode("utf-8"), hashlib.sha256
+        ).digest()
+        return (
+            f"SharedKey {self.account_name}:{base64.b64encode(digest).decode('ascii')}"
+        )
+
+
+class TokenCache:
+    """Fetches a token once and reuses it until shortly before ``expires_on``."""
+
+    __slots__ = (
+        "_credential",
+        "_scopes",
+        "_token",
+        "_expires_on",
+        "_lock",
+        "refresh_margin",
+    )
+
+    def __init__(
+        self,
+        credential: TokenCredential,
+        scopes: tuple[str, ...],
+        refresh_margin: float = 300.0,
+    ) -> None:
+        self._credential = credential
+        self._scopes = scopes
+        self._token = ""
+        self._expires_on = 0.0
+        self._lock = threading.Lock()
+        self.refresh_margin = refresh_margin
+
+    def __repr__(self) -> str:
+        return f"TokenCache(scopes={self._scopes!r}, token=<redacted>)"
+
+    def _fresh(self) -> bool:
+        return (
+            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
+        )
+
+    def authorization(self) -> str:
+        if not self._fresh():
+            with self._lock:
+                if not self._fresh():
+                    token = self._credential.get_token(*self._scopes)
+                    self._token = str(token.token)
+                    self._expires_on = float(token.expires_on)
+        return "Bearer " + self._token

@@ -1,0 +1,326 @@
+"""What the sync and async transports share: requests, responses, per-call options, the retry
+policy, header preparation and signing. No I/O here."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import random
+import time
+from collections.abc import Mapping
+from typing import Any
+from urllib.parse import parse_qsl, quote, urlsplit
+
+from ._credentials import SharedKeyCredential, TokenCredential
+from ._serialization import parse_rfc1123, ser_rfc1123
+
+LOGGER = logging.getLogger("batch_client")
+_FORBIDDEN = frozenset("\r\n\0")
+_SECRET_HEADERS = frozenset(
+    {"authorization", "proxy-authorization", "cookie", "x-ms-encryption-key"}
+)
+# Filled in at each attempt when the caller did not give it, so a retry carries a fresh date.
+AUTO_DATE_HEADER = "ocp-date"
+
+
+class RetryPolicy:
+    """When and how long to wait before sending a request again.
+
+    Retries happen on connection failures and timeouts and on the statuses in
+    ``retry_statuses``; the wait doubles from ``backoff_factor`` seconds up to ``backoff_max``,
+    with jitter (50–100% of it), unless the response says ``Retry-After`` (seconds or an HTTP
+    date) or ``retry-after-ms``, which is honoured (up to ``backoff_max``). A retry keeps the
+    same ``client-request-id``, refreshes ``ocp-date`` and is signed again.
+    """
+
+    __slots__ = (
+        "max_retries",
+        "backoff_factor",
+        "backoff_max",
+        "retry_statuses",
+        "retry_on_connection_errors",
+    )
+
+    def __init__(
+        self,
+        max_retries: int = 3,
+        backoff_factor: float = 0.8,
+        backoff_max: float = 60.0,
+        retry_statuses: frozenset[int] = frozenset({408, 429, 500, 502, 503, 504}),
+        retry_on_connection_errors: bool = True,
+    ) -> None:
+        if max_retries < 0 or backoff_factor < 0 or backoff_max < 0:
+            raise ValueError(
+                "max_retries, backoff_factor and backoff_max must not be negative"
+            )
+        self.max_retries = max_retries
+        self.backoff_factor = backoff_factor
+        self.backoff_max = backoff_max
+        self.retry_statuses = frozenset(retry_statuses)
+        self.retry_on_connection_errors = retry_on_connection_errors
+
+    def __repr__(self) -> str:
+        return (
+            f"RetryPolicy(max_retries={self.max_retries}, backoff_factor={self.backoff_factor}, "
+            f"backoff_max={self.backoff_max}, retry_statuses={sorted(self.retry_statuses)}, "
+            f"retry_on_connection_errors={self.retry_on_connection_errors})"
+        )
+
+    def delay(self, retry_number: int, retry_after: float | None = None) -> float:
+        """Seconds to wait before retry number ``retry_number`` (1-based)."""
+        if retry_after is not None:
+            return min(max(retry_after, 0.0), self.backoff_max)
+        base = min(self.backoff_max, self.backoff_factor * 2.0 ** (retry_number - 1))
+        return base * random.uniform(0.5, 1.0)
+
+
+NO_RETRIES = RetryPolicy(max_retries=0)
+
+
+class RequestOptions:
+    """Per-call settings; anything left ``None`` falls back to the client's."""
+
+    __slots__ = ("retry", "connect_timeout", "read_timeout")
+
+    def __init__(
+        self,
+        *,
+        retry: RetryPolicy | None = None,
+        connect_timeout: float | None = None,
+        read_timeout: float | None = None,
+    ) -> None:
+        self.retry = retry
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+
+    def __repr__(self) -> str:
+        return (
+            f"RequestOptions(retry={self.retry!r}, connect_timeout={self.connect_timeout}, "
+            f"read_timeout={self.read_timeout})"
+        )
+
+
+def parse_retry_after(headers: Mapping[str, str]) -> float | None:
+    """Seconds to wait as the server asks: ``retry-after-ms``, ``Retry-After`` seconds or HTTP date."""
+    millis = headers.get("retry-after-ms") or headers.get("x-ms-retry-after-ms")
+    if millis:
+        try:
+            return max(float(millis) / 1000.0, 0.0)
+        except ValueError:
+            pass
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    when = parse_rfc1123(value)
+    if when is None:
+        return None
+    return max(
+        (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds(), 0.0
+    )
+
+
+class Response:
+    """A response: status, headers (lower-case names) and body bytes, or, for a download that
+    succeeded, ``stream`` to read the body from."""
+
+    __slots__ = ("status", "reason", "headers", "body", "stream")
+
+    def __init__(
+        self,
+        status: int,
+        reason: str,
+        headers: dict[str, str],
+        body: bytes,
+        stream: Any = None,
+    ) -> None:
+        self.status = status
+        self.reason = reason
+        self.headers = headers
+        self.body = body
+        self.stream = stream
+
+    @property
+    def content_length(self) -> int | None:
+        value = self.headers.get("content-length", "")
+        return int(value) if value.isdigit() else None
+
+
+def check_header(name: str, value: str) -> None:
+    """Refuse CR, LF and NUL in header values before anything is sent (header injection)."""
+    if not _FORBIDDEN.isdisjoint(value):
+        raise ValueError(
+            f"header {name!r} contains a line break or NUL; refused before sending"
+        )
+
+
+class PipelineBase:
+    """Endpoint, credentials and defaults: everything but the I/O."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        credential: SharedKeyCredential | TokenCredential | None,
+        *,
+        user_agent: str,
+        connect_timeout: float,
+        read_timeout: float,
+        retry: RetryPolicy | None,
+    ) -> None:
+        if not isinstance(endpoint, str) or not endpoint.strip():
+            raise ValueError("endpoint must be a non-empty http(s) URL")
+        endpoint = endpoint.strip()
+        if "://" not in endpoint:
+            endpoint = "https://" + endpoint
+        parts = urlsplit(endpoint)
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or parts.query
+            or parts.fragment
+        ):
+            raise ValueError(
+                f"endpoint must be an http(s) URL without query or fragment, got {endpoint!r}"
+            )
+        if connect_timeout <= 0 or read_timeout <= 0:
+            raise ValueError("timeouts must be positive")
+        check_header("endpoint", endpoint)
+        self.endpoint = endpoint
+        self.https = parts.scheme == "https"
+        self.host = parts.hostname
+        self.port = parts.port or (443 if self.https else 80)
+        self.base_path = parts.path.rstrip("/")
+        self.host_header = parts.netloc.rpartition("@")[2]
+        self.connect_timeout = connect_timeout
+        self.read_timeout = read_timeout
+        self.retry = retry if retry is not None else RetryPolicy()
+        self.shared_key = (
+            credential if isinstance(credential, SharedKeyCredential) else None
+        )
+        if (
+            credential is not None
+            and self.shared_key is None
+            and not hasattr(credential, "get_token")
+        ):
+            raise TypeError(
+                "credential must be a SharedKeyCredential or an object with get_token(*scopes), "
+                f"got {type(credential).__name__}"
+            )
+        # Header names are sent in lower case (HTTP/1.1 names are case-insensitive): what is
+        # signed is then exactly what is sent, with no case-folding per call.
+        self.static_headers = {"user-agent": user_agent, "accept": "application/json"}
+        check_header("user-agent", user_agent)
+        self._date_second = -1
+        self._date_text = ""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(endpoint={self.endpoint!r})"
+
+    def target(self, path: str, query: list[tuple[str, str]]) -> tuple[str, str]:
+        """(full path, request target): the path is already percent-encoded; query is encoded here."""
+        full_path = self.base_path + path
+        if not query:
+            return full_path, full_path
+        return full_path, full_path + "?" + "&".join(
+            f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query
+        )
+
+    def next_link(
+        self, link: str, api_version: tuple[str, str] | None
+    ) -> tuple[str, list[tuple[str, str]]]:
+        """(path, query) of a next-page link. Credentials go only to the client's own endpoint:
+        a link to another host is refused."""
+        parts = urlsplit(link)
+        if parts.scheme or parts.netloc:
+            same = (
+                parts.scheme == ("https" if self.https else "http")
+                and parts.hostname == self.host
+                and (parts.port or (443 if parts.scheme == "https" else 80))
+                == self.port
+            )
+            if not same:
+                from ._errors import ServiceResponseError
+
+                raise ServiceResponseError(
+                    f"refusing to follow a next link to another host: {parts.scheme}://{parts.netloc}"
+                )
+        path = parts.path
+        if self.base_path and path.startswith(self.base_path + "/"):
+            path = path[len(self.base_path) :]
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        if api_version is not None and not any(k == api_version[0] for k, _ in query):
+            query.append(api_version)
+        return path or "/", query
+
+    def prepare(
+        self,
+        method: str,
+        full_path: str,
+        query: list[tuple[str, str]],
+        headers: Mapping[str, str],
+        body: bytes | None,
+    ) -> dict[str, str]:
+        """The headers of one attempt (everything but authorization): checked, dated."""
+        out = self.static_headers.copy()
+        out.update(headers)
+        if AUTO_DATE_HEADER not in headers:
+            now = int(time.time())
+            if (
+                now != self._date_second
+            ):  # the text changes once a second: format it once
+                self._date_text = ser_rfc1123(
+                    datetime.datetime.fromtimestamp(now, datetime.timezone.utc)
+                )
+                self._date_second = now
+            out[AUTO_DATE_HEADER] = self._date_text
+        if body is not None or method not in ("GET", "HEAD", "DELETE"):
+            out["content-length"] = str(len(body or b""))
+        for name, value in headers.items():
+            if not _FORBIDDEN.isdisjoint(value):
+                check_header(name, value)
+        if self.shared_key is not None:
+            out["authorization"] = self.shared_key.sign(method, full_path, query, out)
+        return out
+
+    def log_request(self, method: str, target: str, headers: Mapping[str, str]) -> None:
+        if LOGGER.isEnabledFor(logging.DEBUG):
+            shown = {
+                k: "<redacted>" if k in _SECRET_HEADERS else v
+                for k, v in headers.items()
+            }
+            LOGGER.debug("%s %s headers=%r", method, target, shown)
+
+    def log_response(
+        self, method: str, target: str, status: int, attempt: int, elapsed: float
+    ) -> None:
+        # Only method, path and status: header values may carry secrets, bodies personal data.
+        if LOGGER.isEnabledFor(logging.DEBUG):
+            LOGGER.debug(
+                "%s %s -> %d in %.1f ms (attempt %d)",
+                method,
+                target,
+                status,
+                elapsed * 1000,
+                attempt,
+            )
+
+    def log_retry(
+        self,
+        method: str,
+        target: str,
+        reason: str,
+        delay: float,
+        attempt: int,
+        total: int,
+    ) -> None:
+        LOGGER.info(
+            "%s %s: %s; retry %d of %d in %.2f s",
+            method,
+            target,
+            reason,
+            attempt,
+            total,
+            delay,
+        )

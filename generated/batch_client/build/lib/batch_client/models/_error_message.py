@@ -1,0 +1,33 @@
+"""``ErrorMessage``: An error message received in an Azure Batch error response."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .._serialization import Model, STR
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["ErrorMessage"]
+
+
+@dataclass(kw_only=True, slots=True)
+class ErrorMessage(Model):
+    """An error message received in an Azure Batch error response.
+
+    Wire name: ``ErrorMessage``.
+    """
+
+    lang: str | None = None
+    """The language code of the error message (``lang``)"""
+    value: str | None = None
+    """The text of the message. (``value``)"""
+    additional_properties: dict[str, Any] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    """Fields the service sent that this version of the API description does not know."""
+
+
+ErrorMessage._fields = (("lang", "lang", STR), ("value", "value", STR))
