@@ -11,14 +11,15 @@ still too long is given to black itself (see ``write.needs_black``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 LINE_LENGTH = 88
 _SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def pystr(value: object) -> str:
-    """A double-quoted Python string literal of exactly ``value``, in ASCII: quotes, backslashes,
-    control and non-ASCII characters are escaped, so nothing in it can end the literal or the line,
-    and look-alike characters stay visible."""
+def _quoted(value: object, escape: Callable[[int], str]) -> str:
+    """A double-quoted ASCII literal: printable ASCII as is, quotes and backslashes escaped,
+    every other character as ``escape(code point)``."""
     out = ['"']
     for ch in str(value):
         code = ord(ch)
@@ -26,20 +27,35 @@ def pystr(value: object) -> str:
             out.append("\\" + ch)
         elif 0x20 <= code < 0x7F:
             out.append(ch)
-        elif ch in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[ch])
-        elif code < 0x100:
-            out.append(f"\\x{code:02x}")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04x}")
         else:
-            out.append(f"\\U{code:08x}")
+            out.append(escape(code))
     out.append('"')
     return "".join(out)
 
 
-def fits(indent: int, text: str) -> bool:
-    return indent + len(text) <= LINE_LENGTH
+def _python_escape(code: int) -> str:
+    if chr(code) in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[chr(code)]
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _toml_escape(code: int) -> str:
+    if 0xD800 <= code <= 0xDFFF:
+        return "\\uFFFD"  # TOML has no surrogates
+    return f"\\u{code:04X}" if code < 0x10000 else f"\\U{code:08X}"
+
+
+def pystr(value: object) -> str:
+    """A Python string literal of exactly ``value``, in ASCII: nothing in it can end the literal
+    or the line, and look-alike characters stay visible as escapes."""
+    return _quoted(value, _python_escape)
+
+
+def toml_str(value: object) -> str:
+    """A TOML basic string of ``value``, in ASCII (TOML has no ``\\x`` escape)."""
+    return _quoted(value, _toml_escape)
 
 
 # Every function below decides the layout for the real column ``indent`` but writes continuation
@@ -150,21 +166,3 @@ def annotated(name: str, annotation: str, default: str, indent: int) -> str:
         return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD})"
     return f"{name}: (\n{_INNER}{annotation}\n{_PAD}) = {default}"
 
-
-def toml_str(value: object) -> str:
-    """A TOML basic string of ``value``, in ASCII (TOML has no ``\\x`` escape and no surrogates)."""
-    out = ['"']
-    for ch in str(value):
-        code = ord(ch)
-        if ch in ('"', "\\"):
-            out.append("\\" + ch)
-        elif 0x20 <= code < 0x7F:
-            out.append(ch)
-        elif 0xD800 <= code <= 0xDFFF:
-            out.append("\\uFFFD")
-        elif code < 0x10000:
-            out.append(f"\\u{code:04X}")
-        else:
-            out.append(f"\\U{code:08X}")
-    out.append('"')
-    return "".join(out)

@@ -3,6 +3,7 @@ virtual environment, and used from there against the fake service on 127.0.0.1."
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -32,8 +33,10 @@ print("version", batch_client.VERSION, batch_client.API_VERSION)
 @pytest.mark.slow
 def test_wheel_installs_into_a_fresh_venv_and_works(tmp_path: Path, fake: FakeBatch) -> None:
     dist = tmp_path / "dist"
+    source = tmp_path / "src"  # a copy: building in place would leave build/ and *.egg-info in generated/
+    shutil.copytree(ROOT / "generated" / "batch_client", source, ignore=shutil.ignore_patterns("__pycache__", ".mypy_cache"))
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(ROOT / "generated" / "batch_client")],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(dist), str(source)],
         capture_output=True, text=True,
     )
     assert build.returncode == 0, build.stderr[-2000:]

@@ -265,6 +265,8 @@ class SchemaResolver:
             if changed:
                 self.ctx.warn(f"property {wire!r} is named {python} to avoid a clash with another property", prop_pointer)
             target, _ = self.ctx.deref(prop_schema, prop_pointer)
+            if isinstance(prop_schema, dict) and prop_schema.get("x-ms-flatten"):
+                self.ctx.warn("x-ms-flatten is not supported: the property stays a nested model", join_pointer(prop_pointer, "x-ms-flatten"))
             type_ref = self.resolve(prop_schema, prop_pointer, name + naming.pascal(wire))
             description = text(prop_schema, "description", "title") or text(target, "description", "title")
             read_only = bool(isinstance(prop_schema, dict) and prop_schema.get("readOnly"))

@@ -1,7 +1,0 @@
-"""Operation groups, one module each; reach them as attributes of the client."""
-
-from ._tasks import TasksOperations
-
-__all__ = [
-    "TasksOperations",
-]
