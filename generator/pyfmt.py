@@ -58,6 +58,10 @@ def toml_str(value: object) -> str:
     return _quoted(value, _toml_escape)
 
 
+def fits(indent: int, text: str) -> bool:
+    return indent + len(text) <= LINE_LENGTH
+
+
 # Every function below decides the layout for the real column ``indent`` but writes continuation
 # lines relative to column 0: templates indent the result where they place it (Jinja ``indent``).
 _PAD, _INNER = "", "    "
