@@ -31,13 +31,13 @@ MODULE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict"
 
 
 def _kind(c: str) -> str:
+    if not ("x" + c).isidentifier() or c == "_":
+        return " "  # not allowed in an identifier (some letters and digits are not: U+2E2F, "²")
     if c.isdigit():
         return "D"
     if c.isupper():
         return "U"
-    if c.isalpha() or (c.isidentifier() and c != "_"):
-        return "L"
-    return " "
+    return "L"
 
 
 def words(name: str) -> list[str]:
@@ -85,6 +85,16 @@ def _join_digits(parts: list[str]) -> list[str]:
     return merged
 
 
+def _valid(ident: str, prefix: str, fallback: str) -> str:
+    """A name that cannot start an identifier (a digit, a combining mark) gets ``prefix``; the
+    name is NFKC-normalised, as Python normalises identifiers in source (so that the name a
+    string in the generated code spells is the name the class or attribute really has)."""
+    ident = unicodedata.normalize("NFKC", ident)
+    if ident and not ident[0].isidentifier():
+        ident = unicodedata.normalize("NFKC", prefix + ident)
+    return ident if ident.isidentifier() else fallback
+
+
 def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -> str:
     """A Python identifier in snake_case for ``name``.
 
@@ -92,9 +102,7 @@ def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -
     builtins such as ``id`` or ``type``, but not keywords nor names the module itself uses.
     """
     parts = _join_digits([w.lower() for w in words(name)])
-    ident = "_".join(parts) or "value"
-    if ident[0].isdigit():
-        ident = "n" + ident
+    ident = _valid("_".join(parts), "n", "value")
     clashes = _KEYWORDS | MODULE_NAMES if attribute else RESERVED_WORDS
     if ident in clashes or ident in set(reserved):
         ident += "_"
@@ -115,12 +123,16 @@ def method_name(name: str, reserved: Iterable[str] = ()) -> str:
     return ident
 
 
+def constant(name: str) -> str:
+    """An enum member name: UPPER_SNAKE (``userError`` → ``USER_ERROR``); never ``_``-led."""
+    ident = snake(name, attribute=True).upper().strip("_")
+    return _valid(ident, "V_", "VALUE")
+
+
 def pascal(name: str, reserved: Iterable[str] = ()) -> str:
     """A class name in PascalCase; an existing PascalCase name is kept as it is (``ETag`` stays)."""
     parts = _join_digits(words(name))
-    ident = "".join(p[:1].upper() + p[1:] for p in parts) or "Model"
-    if ident[0].isdigit():
-        ident = "N" + ident
+    ident = _valid("".join(p[:1].upper() + p[1:] for p in parts), "N", "Model")
     if ident in RESERVED_WORDS or ident in set(reserved):
         ident += "_"
     return ident
@@ -130,9 +142,7 @@ def group_name(name: str) -> str:
     """Attribute name of an operation group: ``Task`` → ``tasks``, ``ComputeNodeExtension`` →
     ``compute_node_extensions``; reserved words are checked after pluralising."""
     base = "_".join(_join_digits([w.lower() for w in words(name)])) or "default"
-    ident = plural(base)
-    if ident[0].isdigit():
-        ident = "n" + ident
+    ident = _valid(plural(base), "n", "default")
     return ident + "_" if ident in RESERVED_WORDS else ident
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import keyword
+import unicodedata
 
 import pytest
 
@@ -82,3 +83,16 @@ def test_names_differing_only_in_case_or_punctuation_are_made_unique_in_order() 
     assert names == [
         ("foo_bar", False), ("foo_bar_2", True), ("foo_bar_3", True), ("foo_bar_4", True), ("self_", False), ("self__2", True),
     ]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=3000, deadline=None, database=None)
+@given(st.text(max_size=30))
+def test_any_text_becomes_a_valid_name(text: str) -> None:
+    for name in (naming.snake(text), naming.snake(text, attribute=True), naming.pascal(text), naming.method_name(text),
+                 naming.group_name(text), naming.constant(text)):
+        assert name.isidentifier() and not keyword.iskeyword(name), (text, name)
+        assert unicodedata.normalize("NFKC", name) == name, (text, name)  # what Python's parser makes of it

@@ -121,10 +121,7 @@ class SchemaResolver:
             members = []
             for value in values:
                 given, description = described.get(value, (None, ""))
-                python = naming.snake(given if isinstance(given, str) and given else value, attribute=True).upper().rstrip("_")
-                if not python or python[0] == "_" or not python.isidentifier():
-                    python = "V_" + python.strip("_")
-                python, _ = member_namer.claim(python)
+                python, _ = member_namer.claim(naming.constant(given if isinstance(given, str) and given else value))
                 members.append(EnumValue(python, value, description))
             class_name = self.enum_names[key]
             self.enums[key] = EnumType(
