@@ -347,10 +347,6 @@ class Operation:
         return tuple(p for p in self.parameters if not p.required and not p.on_client)
 
     @property
-    def client_parameters(self) -> tuple[Parameter, ...]:
-        return tuple(p for p in self.parameters if p.on_client)
-
-    @property
     def query(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "query")
 
@@ -361,10 +357,6 @@ class Operation:
     @property
     def header_params(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "header")
-
-    @property
-    def success_codes(self) -> tuple[int, ...]:
-        return tuple(int(r.status) for r in self.success if r.status.isdigit())
 
     @property
     def response_headers(self) -> tuple[ResponseHeader, ...]:
@@ -381,9 +373,6 @@ class Operation:
                 return response.body.model
         return ""
 
-    @property
-    def doc_slug(self) -> str:
-        return self.operation_id
 
 
 @dataclass(frozen=True, slots=True)

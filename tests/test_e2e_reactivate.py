@@ -23,10 +23,47 @@ from batch_client import (
 UTC = datetime.timezone.utc
 
 
-@pytest.fixture
-def client(fake: FakeBatch) -> BatchClient:
-    with BatchClient(fake.endpoint, SharedKeyCredential(ACCOUNT, KEY)) as c:
-        yield c
+class _AsyncFacade:
+    """The async client behind the sync client's interface, so every test here runs on both:
+    one event loop in a thread, each call awaited there."""
+
+    def __init__(self, endpoint: str) -> None:
+        import asyncio
+        import threading
+
+        import batch_client
+
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True)
+        self._thread.start()
+        self._client = batch_client.AsyncBatchClient(endpoint, SharedKeyCredential(ACCOUNT, KEY))
+        self.tasks = self
+
+    def reactivate(self, *args: object, **kwargs: object) -> TaskReactivateHeaders:
+        import asyncio
+
+        future = asyncio.run_coroutine_threadsafe(self._client.tasks.reactivate(*args, **kwargs), self._loop)  # type: ignore[arg-type]
+        return future.result(timeout=30)
+
+    def close(self) -> None:
+        import asyncio
+
+        asyncio.run_coroutine_threadsafe(self._client.close(), self._loop).result(timeout=30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=5)
+
+
+@pytest.fixture(params=["sync", "async"])
+def client(fake: FakeBatch, request: pytest.FixtureRequest) -> BatchClient:
+    if request.param == "sync":
+        with BatchClient(fake.endpoint, SharedKeyCredential(ACCOUNT, KEY)) as c:
+            yield c
+    else:
+        facade = _AsyncFacade(fake.endpoint)
+        try:
+            yield facade  # type: ignore[misc]
+        finally:
+            facade.close()
 
 
 def test_success_returns_the_five_headers(fake: FakeBatch, client: BatchClient) -> None:
