@@ -89,7 +89,7 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-@settings(max_examples=3000, deadline=None, database=None)
+@settings(max_examples=3000, deadline=None, database=None, derandomize=bool(__import__("os").environ.get("CI")))
 @given(st.text(max_size=30))
 def test_any_text_becomes_a_valid_name(text: str) -> None:
     for name in (naming.snake(text), naming.snake(text, attribute=True), naming.pascal(text), naming.method_name(text),
