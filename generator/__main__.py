@@ -1,7 +1,8 @@
-"""Command line: ``python -m generator generate|check``. The only place that prints or exits.
+"""Command line: ``python -m generator generate|check|diff``. The only place that prints or exits.
 
-Exit codes: 0 success; 1 ``check`` found differences; 2 bad input (spec errors, or warnings with
-``--strict``), bad configuration, or an output directory it will not write into.
+Exit codes: 0 success; 1 ``check`` found differences, or ``diff --fail-on-breaking`` found a
+break; 2 bad input (spec errors, or warnings with ``--strict``), bad configuration, or an output
+directory it will not write into.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ import argparse
 import os
 import sys
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from . import cache
@@ -18,7 +18,9 @@ from .config import ConfigError, PackageConfig, find_project, load_config
 from .options import Options
 
 if TYPE_CHECKING:
+    from .load import Document
     from .pipeline import Result
+    from .surface import Locator
 
 # The rest of the generator (jinja2, yaml, the validator) is imported only when there is work:
 # a no-op build step costs a hash of the inputs and a stat of the outputs.
@@ -113,43 +115,33 @@ def cmd_diff(args: argparse.Namespace) -> int:
     """Compare two descriptions at the level of the generated Python API."""
     import json
 
-    from .build import build_api
-    from .load import load_document
-    from .problems import SpecError
-    from .surface import as_json, diff, markdown, surface
-    from .validate import check
+    from .pipeline import build_ir
+    from .surface import Locator, as_json, diff, markdown, surface
 
     surfaces, locators = [], []
     for path in (args.old, args.new):
-        try:
-            doc = load_document(Path(path))
-        except SpecError as exc:
-            for problem in exc.problems:
-                print(problem.format(), file=sys.stderr)
+        result = build_ir(Path(path), Options("api"))
+        errors = [p for p in result.problems if p.is_error]
+        for problem in errors:
+            print(problem.format(), file=sys.stderr)
+        if errors or result.api is None or result.doc is None:
             return EXIT_BAD_INPUT
-        version, problems = check(doc)
-        errors = [p for p in problems if p.is_error]
-        api = None
-        if not errors:
-            api, built = build_api(doc, version, Options("api"), Path(path).parent)
-            errors = [p for p in built if p.is_error]
-        if errors or api is None:
-            for problem in errors:
-                print(problem.format(), file=sys.stderr)
-            return EXIT_BAD_INPUT
-        surfaces.append(surface(api, ""))
-
-        def locate(pointer: str, doc: object = doc) -> str:
-            where = doc.locate(pointer)  # type: ignore[attr-defined]
-            return f"{doc.file}:{where[0]}:{where[1]}" if where else doc.file  # type: ignore[attr-defined]
-
-        locators.append(locate)
+        surfaces.append(surface(result.api, ""))
+        locators.append(_locator(result.doc))
     report = diff(surfaces[0], surfaces[1])
     if args.format == "json":
         print(json.dumps(as_json(report, locators[0], locators[1]), indent=2, ensure_ascii=False))
     else:
         print(markdown(report, locators[0], locators[1]), end="")
     return EXIT_DIFFERENT if args.fail_on_breaking and report.breaking else EXIT_OK
+
+
+def _locator(doc: Document) -> Locator:
+    def locate(pointer: str) -> str:
+        where = doc.locate(pointer)
+        return f"{doc.file}:{where[0]}:{where[1]}" if where else doc.file
+
+    return locate
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 from . import __version__
 from .options import Options
+from .write import ignored_dir  # light: write imports black only when a file needs it
 
 GENERATOR_DIR = Path(__file__).resolve().parent
 DEFAULT_TEMPLATES = GENERATOR_DIR.parent / "templates"
-_IGNORED_DIRS = {"__pycache__", ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist"}
 _MAX_INPUT_FILES = 2000
 
 
@@ -36,7 +36,7 @@ def _record_path(out: Path) -> Path:
 def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | None = None) -> bool:
     count = 0
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in _IGNORED_DIRS and not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not ignored_dir(d) and not d.startswith("."))
         for name in sorted(filenames):
             if suffixes and not name.endswith(suffixes):
                 continue
@@ -69,7 +69,7 @@ def fingerprint(spec: Path, options: Options) -> str | None:
 def _snapshot(out: Path) -> dict[str, list[int]]:
     files: dict[str, list[int]] = {}
     for dirpath, dirnames, filenames in os.walk(out):
-        dirnames[:] = [d for d in dirnames if d not in _IGNORED_DIRS and not d.endswith(".egg-info")]
+        dirnames[:] = [d for d in dirnames if not ignored_dir(d)]
         for name in filenames:
             path = Path(dirpath, name)
             stat = path.stat()

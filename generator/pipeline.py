@@ -13,7 +13,7 @@ from typing import Any
 
 from .build import Options, build_api
 from .ir import Api
-from .load import load_document
+from .load import Document, load_document
 from .problems import Problem, Severity, SpecError
 from .render import TEMPLATES, Release, RenderError, environment, render
 from .surface import release, surface
@@ -26,9 +26,16 @@ class Result:
     files: dict[str, str] | None  # None when generation is impossible
     problems: list[Problem] = field(default_factory=list)
     api: Api | None = None
+    doc: Document | None = None
 
     def failed(self, strict: bool = False) -> bool:
         return self.files is None or any(p.is_error or strict for p in self.problems)
+
+
+def build_ir(spec: Path, options: Options, display: str | None = None) -> Result:
+    """Load, check and build the IR (no validator, no rendering): what ``diff`` needs."""
+    doc, api, problems, _ = _front(spec, options, display, with_validator=False)
+    return Result(None, problems, api, doc)
 
 
 def generate_files(spec: Path, options: Options, display: str | None = None, previous: Path | None = None) -> Result:
@@ -40,32 +47,38 @@ def generate_files(spec: Path, options: Options, display: str | None = None, pre
     openapi-spec-validator (warnings only; about half the time of a run) works in a forked
     process while this one builds and renders; its findings join the others at the end.
     """
-    try:
-        doc = load_document(spec, display)
-    except SpecError as exc:
-        return Result(None, exc.problems)
-    version, problems = check(doc)
-    if any(p.is_error for p in problems):
-        return Result(None, problems)
-    validator = _Background(lambda: run_spec_validator(doc, version))
-    try:
-        api, build_problems = build_api(doc, version, options, spec.parent)
-    except SpecError as exc:
-        validator.result()
-        return Result(None, problems + exc.problems)
-    except RecursionError:
-        validator.result()
-        return Result(None, problems + [doc.error("the description is nested too deeply to generate", "#")])
-    problems += build_problems
+    doc, api, problems, validator = _front(spec, options, display, with_validator=True)
     files: dict[str, str] | None = None
-    if api is not None and not any(p.is_error for p in problems):
+    if doc is not None and api is not None and not any(p.is_error for p in problems):
         try:
             env = environment([options.templates, TEMPLATES] if options.templates else None)
             files = format_files(render(api, env, _release(api, previous)))
         except (RenderError, FormatError) as exc:
             problems.append(Problem(Severity.ERROR, str(exc), doc.file))
-    problems = validator.result() + problems
-    return Result(files, problems, api)
+    if validator is not None:
+        problems = validator.result() + problems
+    return Result(files, problems, api, doc)
+
+
+def _front(
+    spec: Path, options: Options, display: str | None, *, with_validator: bool
+) -> tuple[Document | None, Api | None, list[Problem], _Background | None]:
+    """Load, our checks, (the validator started in the background,) the IR."""
+    try:
+        doc = load_document(spec, display)
+    except SpecError as exc:
+        return None, None, exc.problems, None
+    version, problems = check(doc)
+    if any(p.is_error for p in problems):
+        return doc, None, problems, None
+    validator = _Background(lambda: run_spec_validator(doc, version)) if with_validator else None
+    try:
+        api, build_problems = build_api(doc, version, options, spec.parent)
+    except SpecError as exc:
+        return doc, None, problems + exc.problems, validator
+    except RecursionError:
+        return doc, None, problems + [doc.error("the description is nested too deeply to generate", "#")], validator
+    return doc, api, problems + build_problems, validator
 
 
 def _release(api: Api, previous: Path | None) -> Release:

@@ -1,8 +1,7 @@
 """Format, compare and write generated files. The only module that touches the output directory.
 
-A generation is written only after every file rendered and formatted, so a failure anywhere
-before leaves the previous tree untouched. Each file is replaced atomically (temp file + rename)
-and only when its bytes change; files the previous run produced and this one does not are removed.
+A generation is written only after every file rendered and formatted, and then all at once (see
+``write_tree``), so a failure anywhere leaves the previous tree untouched.
 """
 
 from __future__ import annotations
@@ -58,31 +57,31 @@ def black_format(path: str, text: str) -> str:
         raise FormatError(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
 
-def format_files(files: dict[str, str], *, force_black: bool = False) -> dict[str, str]:
-    """black for the Python files that need it (all with ``force_black``); adds the manifest."""
+def format_files(files: dict[str, str]) -> dict[str, str]:
+    """black for the Python files that need it; adds the manifest."""
     out: dict[str, str] = {}
     for path, text in files.items():
-        if path.endswith(".py") and (force_black or needs_black(text)):
+        if path.endswith(".py") and needs_black(text):
             text = black_format(path, text)
         out[path] = text
     out[MANIFEST] = "".join(f"{p}\n" for p in sorted(out))
     return dict(sorted(out.items()))
 
 
-def _ignored(rel: Path) -> bool:
-    return any(part in IGNORED_DIRS or part.endswith(".egg-info") for part in rel.parts[:-1]) or rel.name.endswith(".pyc")
+def ignored_dir(name: str) -> bool:
+    return name in IGNORED_DIRS or name.endswith(".egg-info")
 
 
 def existing_files(root: Path) -> set[str]:
+    """Files under ``root``, tool caches and build products left out."""
     if not root.is_dir():
         return set()
     found: set[str] = set()
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if d not in IGNORED_DIRS and not d.endswith(".egg-info"))
+        dirnames[:] = sorted(d for d in dirnames if not ignored_dir(d))
         for name in filenames:
-            rel = Path(dirpath, name).relative_to(root)
-            if not _ignored(rel):
-                found.add(rel.as_posix())
+            if not name.endswith(".pyc"):
+                found.add(Path(dirpath, name).relative_to(root).as_posix())
     return found
 
 
@@ -150,7 +149,6 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
     _clean_leftovers(root)
     staging = root.parent / f".{root.name}.staging-{os.getpid()}"
     try:
-        staged: set[str] = set()
         for path, text in files.items():
             target = staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -158,12 +156,11 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
                 target.write_bytes(text.encode("utf-8"))
             else:
                 _link_or_copy(root / path, target)
-            staged.add(path)
         if root.is_dir():
             for dirpath, _, filenames in os.walk(root):
                 for name in filenames:
                     rel = Path(dirpath, name).relative_to(root).as_posix()
-                    if rel not in staged and rel not in previous:
+                    if rel not in files and rel not in previous:
                         target = staging / rel
                         target.parent.mkdir(parents=True, exist_ok=True)
                         _link_or_copy(Path(dirpath, name), target)
