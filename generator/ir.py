@@ -9,148 +9,167 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from . import pyfmt
+from .contract import KINDS, NULLABLE_CODEC, RUNTIME_ANNOTATION_NAMES, TYPING_NAMES, Kind, runtime_exports
 from .pyfmt import pystr
 
 TypeKind = Literal[
-    "str", "int", "float", "bool", "datetime", "date", "duration", "uuid", "bytes", "any", "model", "enum", "list", "dict", "file"
+    "str", "int", "float", "bool", "datetime", "rfc1123", "date", "duration", "uuid", "bytes", "file", "any", "null",
+    "model", "enum", "literal", "list", "dict", "union",
 ]
 ParamLocation = Literal["path", "query", "header", "body", "form"]
 
 
 @dataclass(frozen=True, slots=True)
 class TypeRef:
-    """A wire type and how it maps to Python."""
+    """A wire type and how it maps to Python; what each kind needs is ``contract.KINDS``."""
 
     kind: TypeKind
     format: str = ""  # the spec's format, e.g. "int32", "date-time-rfc1123", "uuid"
     model: str = ""  # class name when kind is "model" or "enum"
     item: TypeRef | None = None  # element type of "list", value type of "dict"
+    variants: tuple[TypeRef, ...] = ()  # "union": the alternatives, in the description's order
+    discriminator: str = ""  # "union": wire name of the property that selects the variant
+    mapping: tuple[tuple[str, int], ...] = ()  # "union": discriminator value → index in variants
+    literal: str = ""  # "literal": the Python literal of the constant
+    nullable: bool = False  # JSON null is a value of this type (decoded as None)
+
+    @property
+    def spec(self) -> Kind:
+        return KINDS[self.kind]
+
+    def _annotation(self, signature: bool) -> str:
+        match self.kind:
+            case "model":
+                text = self.model
+            case "enum":
+                text = f"{self.model} | str"  # unknown future values stay usable as text
+            case "literal":
+                text = f"Literal[{self.literal}]"
+            case "list":
+                assert self.item is not None
+                text = f"{'List' if signature else 'list'}[{self.item._annotation(signature)}]"
+            case "dict":
+                assert self.item is not None
+                text = f"{'Dict' if signature else 'dict'}[str, {self.item._annotation(signature)}]"
+            case "union":
+                parts: list[str] = []
+                for variant in self.variants:
+                    for part in variant._annotation(signature).split(" | "):
+                        if part not in parts:
+                            parts.append(part)
+                if self.discriminator:
+                    parts.append("UnknownVariant")  # a value a newer service adds is kept, not refused
+                text = " | ".join(parts)
+            case _:
+                text = self.spec.annotation
+        if self.nullable and text != "Any" and not text.endswith(" | None"):
+            text += " | None"
+        return text
 
     @property
     def annotation(self) -> str:
         """The Python annotation, in the generated modules' import scheme."""
-        match self.kind:
-            case "str" | "int" | "float" | "bool" | "bytes":
-                return self.kind
-            case "datetime":
-                return "datetime.datetime"
-            case "date":
-                return "datetime.date"
-            case "duration":
-                return "datetime.timedelta"
-            case "uuid":
-                return "uuid.UUID"
-            case "model":
-                return self.model
-            case "enum":
-                return f"{self.model} | str"  # unknown future values stay usable as text
-            case "file":
-                return "bytes"
-            case "list":
-                assert self.item is not None
-                return f"list[{self.item.annotation}]"
-            case "dict":
-                assert self.item is not None
-                return f"dict[str, {self.item.annotation}]"
-            case _:
-                return "Any"
+        return self._annotation(False)
 
     @property
     def signature_annotation(self) -> str:
         """The annotation inside a generated class's signatures, where a method may be named
         ``list``: ``List``/``Dict`` from typing cannot be shadowed."""
-        match self.kind:
-            case "list":
-                assert self.item is not None
-                return f"List[{self.item.signature_annotation}]"
-            case "dict":
-                assert self.item is not None
-                return f"Dict[str, {self.item.signature_annotation}]"
-            case _:
-                return self.annotation
+        return self._annotation(True)
+
+    def _children(self) -> tuple[TypeRef, ...]:
+        return ((self.item,) if self.item is not None else ()) + self.variants
 
     @property
     def codec(self) -> str:
         """Expression (in the runtime's names) of the codec that converts to and from the wire."""
         match self.kind:
-            case "datetime":
-                return "RFC1123" if self.format == "date-time-rfc1123" else "ISO_DATETIME"
-            case "date":
-                return "ISO_DATE"
-            case "duration":
-                return "DURATION"
-            case "model":
-                return f"ModelCodec(lambda: _models.{self.model})"
-            case "enum":
-                return f"EnumCodec(lambda: _models.{self.model})"
-            case "list":
+            case "model" | "enum":
+                text = f"{self.spec.codec}(lambda: _models.{self.model})"
+            case "literal":
+                text = f"LiteralCodec({self.literal})"
+            case "list" | "dict":
                 assert self.item is not None
-                return f"ListCodec({self.item.codec})"
-            case "dict":
-                assert self.item is not None
-                return f"DictCodec({self.item.codec})"
-            case "str" | "int" | "float" | "bool" | "bytes" | "uuid":
-                return self.kind.upper()
+                text = f"{self.spec.codec}({self.item.codec})"
+            case "union":
+                inner = pyfmt.tuple_literal([v.codec for v in self.variants])
+                if self.discriminator:
+                    mapping = "{" + ", ".join(f"{pystr(value)}: {index}" for value, index in self.mapping) + "}"
+                    text = f"UnionCodec({inner}, {pystr(self.discriminator)}, {mapping})"
+                else:
+                    text = f"UnionCodec({inner})"
             case _:
-                return "ANY"
+                text = self.spec.codec
+        return f"{NULLABLE_CODEC}({text})" if self.nullable and self.kind not in ("any", "null") else text
 
     @property
     def codec_names(self) -> frozenset[str]:
         """Runtime names ``codec`` refers to, for exact imports."""
-        match self.kind:
-            case "datetime":
-                return frozenset({"RFC1123" if self.format == "date-time-rfc1123" else "ISO_DATETIME"})
-            case "date":
-                return frozenset({"ISO_DATE"})
-            case "duration":
-                return frozenset({"DURATION"})
-            case "model":
-                return frozenset({"ModelCodec"})
-            case "enum":
-                return frozenset({"EnumCodec"})
-            case "list" | "dict":
-                assert self.item is not None
-                return frozenset({"ListCodec" if self.kind == "list" else "DictCodec"}) | self.item.codec_names
-            case "str" | "int" | "float" | "bool" | "bytes" | "uuid":
-                return frozenset({self.kind.upper()})
-            case _:
-                return frozenset({"ANY"})
+        own = {self.spec.codec} | ({NULLABLE_CODEC} if self.nullable and self.kind not in ("any", "null") else set())
+        return frozenset(own).union(*(c.codec_names for c in self._children()))
+
+    @property
+    def annotation_names(self) -> frozenset[str]:
+        """Modules, typing names and runtime names ``annotation`` refers to (not models):
+        ``datetime``, ``uuid``, ``Any``, ``Literal``, ``UnknownVariant``."""
+        own = set(self.spec.imports)
+        if self.kind == "union" and self.discriminator:
+            own.add("UnknownVariant")
+        return frozenset(own).union(*(c.annotation_names for c in self._children()))
+
+    @property
+    def signature_names(self) -> frozenset[str]:
+        """``annotation_names`` plus ``List``/``Dict``, which ``signature_annotation`` spells."""
+        return self.annotation_names | {"List" for _ in self._walk("list")} | {"Dict" for _ in self._walk("dict")}
+
+    def _walk(self, kind: str) -> tuple[TypeRef, ...]:
+        own = (self,) if self.kind == kind else ()
+        return own + tuple(t for c in self._children() for t in c._walk(kind))
 
     @property
     def uses_datetime(self) -> bool:
-        return self.kind in ("datetime", "date", "duration") or (self.item is not None and self.item.uses_datetime)
+        return "datetime" in self.annotation_names
 
     @property
     def models_used(self) -> frozenset[str]:
         """Model and enum classes this type names."""
         own = frozenset({self.model}) if self.kind in ("model", "enum") else frozenset()
-        return own | (self.item.models_used if self.item is not None else frozenset())
+        return own.union(*(c.models_used for c in self._children()))
+
+    @property
+    def is_text(self) -> bool:
+        """Whether a parameter of this type can be sent as text (path, query, header, form)."""
+        if self.kind == "list":
+            return self.item is not None and self.item.spec.leaf
+        if self.kind == "union":
+            return all(v.spec.leaf for v in self.variants)
+        return self.spec.leaf
+
+    @property
+    def serializer(self) -> str:
+        """The runtime function that turns a value of this type into header/query/path text."""
+        return self.spec.serializer or "ser_str"
 
     @property
     def type_label(self) -> str:
         """How docs show the wire type: ``string``, ``integer (int32)``, ``BatchErrorDetail[]``."""
-        base = {
-            "str": "string",
-            "int": "integer",
-            "float": "number",
-            "bool": "boolean",
-            "datetime": "string",
-            "date": "string",
-            "uuid": "string",
-            "bytes": "string",
-            "any": "any",
-        }.get(self.kind)
-        if self.kind in ("model", "enum"):
-            return self.model
-        if self.kind == "duration":
-            return "string (duration)"
-        if self.kind == "file":
-            return "file"
-        if self.kind == "list" and self.item is not None:
-            return self.item.type_label + "[]"
-        if self.kind == "dict" and self.item is not None:
-            return f"map of {self.item.type_label}"
-        return base or "any"
+        match self.kind:
+            case "model" | "enum":
+                text = self.model
+            case "literal":
+                text = f"constant {self.literal}"
+            case "list":
+                assert self.item is not None
+                text = self.item.type_label + "[]"
+            case "dict":
+                assert self.item is not None
+                text = f"map of {self.item.type_label}"
+            case "union":
+                text = " or ".join(dict.fromkeys(v.type_label for v in self.variants))
+            case _:
+                text = self.spec.label
+        return text + " or null" if self.nullable else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +192,8 @@ class Parameter:
 
     @property
     def optional_annotation(self) -> str:
-        annotation = self.type.signature_annotation
-        if self.type.kind == "uuid":
-            annotation = "uuid.UUID | str"
-        return annotation if self.required else f"{annotation} | None"
+        annotation = self.type.spec.parameter_annotation or self.type.signature_annotation
+        return annotation if self.required or annotation.endswith(" | None") else f"{annotation} | None"
 
     @property
     def header_key(self) -> str:
@@ -188,24 +205,14 @@ class Parameter:
         """Python expression of the request body bytes (for ``location == "body"``)."""
         if self.type.kind == "bytes":
             return self.python_name
-        if self.type.kind == "model":
+        if self.type.kind == "model" and not self.type.nullable:
             return f"encode_json({self.python_name}.to_dict())"
         return f"encode_json({self.type.codec}.encode({self.python_name}))"
 
     @property
     def serializer(self) -> str:
         """Name of the runtime function that turns the value into its header/query/path text."""
-        return {
-            "datetime": "ser_rfc1123" if self.type.format == "date-time-rfc1123" else "ser_iso_datetime",
-            "date": "ser_iso_date",
-            "duration": "ser_duration",
-            "bool": "ser_bool",
-            "int": "ser_int",
-            "float": "ser_float",
-            "uuid": "ser_uuid",
-            "enum": "ser_enum",
-            "list": "ser_csv",
-        }.get(self.type.kind, "ser_str")
+        return self.type.serializer
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,16 +229,11 @@ class ResponseHeader:
 
     @property
     def parser(self) -> str:
-        return {
-            "datetime": "parse_rfc1123" if self.type.format == "date-time-rfc1123" else "parse_iso_datetime",
-            "int": "parse_int",
-            "bool": "parse_bool",
-        }.get(self.type.kind, "parse_str")
+        return self.type.spec.parser
 
     @property
     def annotation(self) -> str:
-        kind = {"datetime": "datetime.datetime", "int": "int", "bool": "bool"}.get(self.type.kind, "str")
-        return f"{kind} | None"
+        return f"{self.type.spec.header_annotation} | None"
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,8 +336,8 @@ class Operation:
             names |= p.type.models_used
         if self.result_type is not None:
             names |= self.result_type.models_used
-        if self.paging is not None:
-            names |= self.paging.item.models_used | {self.paging.page_model}
+        if self.paging is not None:  # the page model is used at run time only (``_models``)
+            names |= self.paging.item.models_used
         return names
 
     @property
@@ -390,7 +392,8 @@ class OperationGroup:
     @property
     def serializers(self) -> tuple[str, ...]:
         """Names the group's module takes from ``_serialization`` (exact, not guessed)."""
-        names = {p.serializer for p in self._params if p.location in ("path", "query", "header", "form")}
+        names = {p.serializer for p in self._params if p.location in ("query", "header", "form")}
+        names |= {s.serializer for op in self.operations for s in op.segments if s.parameter and s.serializer != "ser_str"}
         if any(p.location == "path" and not p.skip_encoding for p in self._params):
             names.add("path_segment")
         if any(p.location == "path" and p.skip_encoding for p in self._params):
@@ -398,7 +401,7 @@ class OperationGroup:
         for op in self.operations:
             if op.body is not None and op.body.type.kind not in ("bytes",) and op.body.location == "body":
                 names.add("encode_json")
-                if op.body.type.kind != "model":
+                if "to_dict()" not in op.body.body_expression:
                     names |= op.body.type.codec_names
             if op.result in ("model", "value", "paged"):
                 names.add("decode_json")
@@ -406,6 +409,29 @@ class OperationGroup:
                 names |= op.result_type.codec_names
         if any(p.location == "form" for p in self._params):
             names.add("encode_form")
+        names |= self._signature_names & RUNTIME_ANNOTATION_NAMES
+        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+
+    @property
+    def _signature_names(self) -> frozenset[str]:
+        names: set[str] = set()
+        for op in self.operations:
+            for p in op.parameters:
+                if not p.on_client:
+                    names |= p.type.signature_names
+            if op.result_type is not None:
+                names |= op.result_type.signature_names
+            if op.paging is not None:
+                names |= op.paging.item.signature_names | {"List"}
+        return frozenset(names)
+
+    def typing_names(self, is_async: bool) -> tuple[str, ...]:
+        """Names the group's module takes from ``typing``: only those it uses."""
+        names = set(self._signature_names & TYPING_NAMES)
+        if self.model_annotations:
+            names.add("TYPE_CHECKING")
+        if not is_async and self.headers_classes:
+            names.add("NamedTuple")
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
     @property
@@ -415,9 +441,20 @@ class OperationGroup:
 
     @property
     def uses_models_at_runtime(self) -> bool:
-        return any(op.result in ("model", "value", "paged") or op.body is not None for op in self.operations) and bool(
-            self.model_annotations
-        )
+        """Whether the module refers to ``_models`` in code (not only in annotations)."""
+        for op in self.operations:
+            if op.result in ("model", "paged"):
+                return True
+            if op.result == "value" and op.result_type is not None and op.result_type.models_used:
+                return True
+            if op.body is not None and "to_dict()" not in op.body.body_expression and op.body.type.models_used:
+                return True
+        return False
+
+    @property
+    def returned_headers_classes(self) -> tuple[str, ...]:
+        """Header classes the methods build (the async module imports those from the sync one)."""
+        return tuple(op.headers_class for op in self.operations if op.headers_class and op.result in ("headers", "stream"))
 
     @property
     def results(self) -> frozenset[str]:
@@ -425,11 +462,11 @@ class OperationGroup:
 
     @property
     def needs_datetime(self) -> bool:
-        return any(p.type.uses_datetime for p in self._params if p.location != "body") or self.headers_need_datetime
+        return "datetime" in self._signature_names or self.headers_need_datetime
 
     @property
     def needs_uuid(self) -> bool:
-        return any(p.type.kind == "uuid" or p.auto == "uuid4" for p in self._params)
+        return "uuid" in self._signature_names or any(p.auto == "uuid4" for p in self._params)
 
     @property
     def headers_classes(self) -> tuple[str, ...]:
@@ -441,7 +478,7 @@ class OperationGroup:
 
     @property
     def headers_need_datetime(self) -> bool:
-        return any(h.type.kind == "datetime" for op in self.operations if op.headers_class for h in op.response_headers)
+        return any("datetime" in h.annotation for op in self.operations if op.headers_class for h in op.response_headers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,8 +491,28 @@ class Property:
     read_only: bool = False
 
     @property
+    def default(self) -> str:
+        """The field's default in Python source; "" for a required field. A constant defaults to
+        itself; where null is allowed, absent is ``NOT_GIVEN`` (``None`` then means null)."""
+        if self.type.kind == "literal":
+            return self.type.literal
+        if self.required:
+            return ""
+        return "NOT_GIVEN" if self.type.nullable else "None"
+
+    @property
     def annotation(self) -> str:
-        return self.type.annotation if self.required else f"{self.type.annotation} | None"
+        base = self.type.annotation
+        if self.required or self.type.kind == "literal":
+            return base
+        if self.type.nullable:
+            return f"{base} | NotGiven"
+        return base if base == "Any" else f"{base} | None"
+
+    @property
+    def annotation_names(self) -> frozenset[str]:
+        names = self.type.annotation_names
+        return names | {"NotGiven", "NOT_GIVEN"} if self.default == "NOT_GIVEN" else names
 
 
 @dataclass(frozen=True, slots=True)
@@ -478,21 +535,38 @@ class Model:
         return self.inherited + self.properties
 
     @property
-    def required_properties(self) -> tuple[Property, ...]:
-        return tuple(p for p in self.properties if p.required)
-
-    @property
-    def optional_properties(self) -> tuple[Property, ...]:
-        return tuple(p for p in self.properties if not p.required)
-
-    @property
     def models_used(self) -> tuple[str, ...]:
         names = frozenset().union(*(p.type.models_used for p in self.properties)) - {self.class_name}
         return tuple(sorted(names))
 
     @property
-    def codec_names(self) -> tuple[str, ...]:
-        return tuple(sorted(frozenset().union(*(p.type.codec_names for p in self.properties))))
+    def discriminator_override(self) -> Property | None:
+        """On a subclass: the inherited discriminator property, redeclared with its value."""
+        if not self.discriminator_value:
+            return None
+        return next((p for p in self.inherited if p.wire_name == self.discriminator), None)
+
+    @property
+    def _names(self) -> frozenset[str]:
+        names = frozenset().union(*(p.annotation_names for p in self.properties))
+        return names if self.base else names | {"Any"}  # additional_properties: dict[str, Any]
+
+    @property
+    def typing_names(self) -> tuple[str, ...]:
+        """Names the module takes from ``typing``: exactly those it uses."""
+        names = set(self._names & TYPING_NAMES)
+        if self.models_used:
+            names.add("TYPE_CHECKING")
+        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+
+    @property
+    def runtime_names(self) -> tuple[str, ...]:
+        """Names the module takes from ``_serialization``: codecs, sentinels, the base ``Model``."""
+        names = set(frozenset().union(*(p.type.codec_names for p in self.properties)))
+        names |= self._names & (RUNTIME_ANNOTATION_NAMES | {"NOT_GIVEN"})
+        if not self.base:
+            names.add("Model")
+        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
     @property
     def codecs_use_models(self) -> bool:
@@ -506,7 +580,11 @@ class Model:
 
     @property
     def needs_datetime(self) -> bool:
-        return any(p.type.uses_datetime for p in self.properties)
+        return "datetime" in self._names
+
+    @property
+    def needs_uuid(self) -> bool:
+        return "uuid" in self._names
 
 
 @dataclass(frozen=True, slots=True)
@@ -591,6 +669,11 @@ class Api:
     def auto_date_header(self) -> str:
         """The date header the pipeline fills in at each attempt (``ocp-date``), or ""."""
         return next((p.wire_name for op in self.operations for p in op.parameters if p.auto == "now"), "")
+
+    @property
+    def runtime_exports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(runtime module, names) the package root exports: ``contract.RUNTIME_EXPORTS``."""
+        return runtime_exports(self.azure, self.names.error)
 
     @property
     def model_names(self) -> tuple[tuple[str, str], ...]:

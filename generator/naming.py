@@ -21,13 +21,15 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .contract import ATTRIBUTE_CLASHES
+
 _KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
 RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | frozenset(
     name for name in dir(builtins) if not name.startswith("_")
 )
 
-# Names the generated modules use in annotations and bodies: an attribute may not shadow them.
-MODULE_NAMES = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "uuid", "typing", "Any", "None", "True", "False"})
+# Names the generated modules use in annotations and class bodies: an attribute may not shadow them.
+MODULE_NAMES = ATTRIBUTE_CLASHES
 
 
 def _kind(c: str) -> str:

@@ -116,8 +116,15 @@ def call(head: str, args: list[str], indent: int, tail: str = "") -> str:
     return bracket(head, args, indent, tail)
 
 
+def import_order(name: str) -> tuple[int, str]:
+    """isort's (and ruff's) order of imported names: constants, then classes, then the rest."""
+    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+
+
 def import_from(module: str, names: list[str], indent: int = 0) -> str:
-    """``from module import a, b``; black explodes an import that does not fit, one name a line."""
+    """``from module import a, b`` in isort's order; black explodes an import that does not
+    fit, one name a line."""
+    names = sorted(set(names), key=import_order)
     head = f"from {module} import "
     one = head + ", ".join(names)
     if fits(indent, one):

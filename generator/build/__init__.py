@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import naming
+from ..contract import RESERVED_NAMES
 from ..ir import Api, Names, Operation, OperationGroup, Scope, SecurityScheme
 from ..load import Document
 from ..problems import Problem, join_pointer
@@ -29,21 +30,8 @@ from .schemas import SchemaResolver
 
 __all__ = ["Options", "build_api"]
 
-# Names the runtime exports from the package; models and header classes may not take them.
-RUNTIME_NAMES = frozenset(
-    {
-        "SharedKeyCredential",
-        "AccessToken",
-        "TokenCredential",
-        "AsyncTokenCredential",
-        "RequestOptions",
-        "ServiceRequestError",
-        "ServiceResponseError",
-        "ServiceRequestTimeoutError",
-        "Model",
-        "DecodeError",
-    }
-)
+# Names a schema's class may not take: what the runtime exports and what generated modules import.
+RUNTIME_NAMES = RESERVED_NAMES
 
 
 def build_api(doc: Document, version: str, options: Options, source_dir: Path | None = None) -> tuple[Api | None, list[Problem]]:

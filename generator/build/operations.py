@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -20,7 +21,6 @@ METHOD_RESERVED = frozenset({"self", "request_options"})
 # Attributes of the generated client; an operation group may not take these names.
 CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential"})
 _SEGMENT = re.compile(r"\{([^{}/]+)\}")
-_SCALARS = ("str", "int", "float", "bool", "datetime", "date", "duration", "uuid", "enum")
 
 
 class OperationBuilder:
@@ -183,11 +183,11 @@ class OperationBuilder:
                 continue
             schema, schema_pointer = self.adapter.parameter_schema(param, where)
             type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(wire), for_parameter=True)
-            if type_ref.kind == "list" and (type_ref.item is None or type_ref.item.kind not in _SCALARS):
-                ctx.warn(f"parameter {wire!r} is a list of structured values; it is sent as text", where)
-                type_ref = TypeRef("str")
-            elif type_ref.kind not in _SCALARS + ("list",) and not (location == "form" and type_ref.kind in ("file", "bytes")):
-                ctx.warn(f"parameter {wire!r} has a structured type; it is sent as text", where)
+            if type_ref.nullable:  # a parameter has no null on the wire: None leaves it out
+                type_ref = dataclasses.replace(type_ref, nullable=False)
+            if not type_ref.is_text and not (location == "form" and type_ref.kind in ("file", "bytes")):
+                what = "a list of structured values" if type_ref.kind == "list" else "a structured type"
+                ctx.warn(f"parameter {wire!r} has {what}; it is sent as text", where)
                 type_ref = TypeRef("str")
             if location == "form" and type_ref.kind in ("file", "bytes"):
                 ctx.warn(f"file upload parameter {wire!r} (multipart/form-data) is not supported; it is left out", where)

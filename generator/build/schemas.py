@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
+from urllib.parse import unquote
 
 from .. import naming
 from ..ir import EnumType, EnumValue, Model, Property, TypeRef
 from ..problems import join_pointer, split_pointer
+from ..pyfmt import pystr
 from .context import BuildContext, text
 
 _ANY = TypeRef("any")
+# Keys that give a schema a type of its own (an alternative without any only constrains its parent).
+_TYPED_KEYS = frozenset({"$ref", "type", "properties", "items", "enum", "const", "oneOf", "anyOf", "allOf", "additionalProperties", "format"})
 # Attributes every generated model has; a spec property with one of these names gets a suffix.
 MODEL_RESERVED = frozenset({"to_dict", "from_dict", "additional_properties"})
 _DATE_TIME_FORMATS = {"date-time": "date-time", "date-time-rfc1123": "date-time-rfc1123", "date-time-rfc7231": "date-time-rfc1123"}
@@ -34,6 +38,8 @@ class SchemaResolver:
         self.discriminators: dict[str, str] = {}  # root pointer → discriminator wire name
         self.discriminator_values: dict[str, str] = {}  # pointer → value
         self.bases: dict[str, str] = {}  # pointer → base pointer
+        self.resolved: dict[tuple[str, bool], TypeRef] = {}  # referenced non-model schemas, resolved once
+        self.resolving: set[str] = set()  # referenced schemas being resolved (recursion guard)
 
     # -- names ------------------------------------------------------------------------------
 
@@ -77,37 +83,74 @@ class SchemaResolver:
     # -- classification ---------------------------------------------------------------------
 
     @staticmethod
-    def _is_object(schema: Any) -> bool:
+    def _constraints_only(options: Any) -> bool:
+        """``oneOf: [{required: [a]}, {required: [b]}]``: alternatives that only constrain the
+        schema they sit in (no type of their own), so the schema's own type is what counts."""
+        return isinstance(options, list) and all(
+            isinstance(o, dict) and not (_TYPED_KEYS & o.keys()) for o in options
+        )
+
+    @classmethod
+    def _union_options(cls, schema: dict[str, Any]) -> tuple[str, list[Any]] | None:
+        """(combinator, alternatives) when ``schema`` is a union, else None."""
+        for combinator in ("oneOf", "anyOf"):
+            options = schema.get(combinator)
+            if isinstance(options, list) and options and not cls._constraints_only(options):
+                return combinator, options
+        return None
+
+    @classmethod
+    def _is_object(cls, schema: Any) -> bool:
         if not isinstance(schema, dict) or "$ref" in schema:
+            return False
+        if cls._union_options(schema) is not None and not schema.get("properties"):
             return False
         if schema.get("properties") or schema.get("discriminator"):
             return True
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and (len(all_of) > 1 or schema.get("properties")):
             return True
-        return schema.get("type") == "object" and not schema.get("additionalProperties") and not all_of
+        kind = schema.get("type")
+        return (kind == "object" or (isinstance(kind, list) and "object" in kind and len(set(kind) - {"null"}) == 1)) and not schema.get("additionalProperties") and not all_of
 
     @staticmethod
     def _enum_values(schema: Any) -> list[str] | None:
         if not isinstance(schema, dict) or not isinstance(schema.get("enum"), list):
             return None
-        values = schema["enum"]
-        if schema.get("type") not in (None, "string") or not values or not all(isinstance(v, str) for v in values):
+        values = [v for v in schema["enum"] if v is not None]
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            kind = next((k for k in kind if k != "null"), None) if len(set(kind) - {"null"}) == 1 else "mixed"
+        if kind not in (None, "string") or not values or not all(isinstance(v, str) for v in values):
             return None
-        return values
+        return list(dict.fromkeys(values))
+
+    @staticmethod
+    def _allows_null(schema: dict[str, Any]) -> bool:
+        kind = schema.get("type")
+        return bool(
+            schema.get("nullable") is True
+            or schema.get("x-nullable") is True
+            or (isinstance(kind, list) and "null" in kind)
+            or (isinstance(schema.get("enum"), list) and None in schema["enum"])
+        )
+
+    @staticmethod
+    def _is_null(schema: Any) -> bool:
+        return isinstance(schema, dict) and (
+            schema.get("type") == "null" or ("const" in schema and schema["const"] is None) or schema.get("enum") == [None]
+        )
 
     # -- enums ------------------------------------------------------------------------------
 
     def _enum_for(self, schema: dict[str, Any], pointer: str, name_hint: str) -> TypeRef | None:
-        """An enum class for a named enum or an ``x-ms-enum`` with a name; None for anonymous ones."""
+        """An enum class for a string enum: named after its ``x-ms-enum`` name, its component,
+        or (inline) its place; forward compatible (unknown values stay text)."""
         values = self._enum_values(schema)
         if values is None:
             return None
         ext = schema.get("x-ms-enum") if isinstance(schema.get("x-ms-enum"), dict) else {}
         ext_name = ext.get("name") if isinstance(ext.get("name"), str) and naming.words(ext["name"]) else ""
-        named_component = pointer.startswith(self.component_pointer() + "/") and len(split_pointer(pointer)) == len(split_pointer(self.component_pointer())) + 1
-        if not ext_name and not named_component:
-            return None
         key = f"x-ms-enum:{ext_name}" if ext_name else pointer
         if key not in self.enum_names:
             self.enum_names[key] = self._claim_class(ext_name or name_hint, pointer, "enum")
@@ -140,6 +183,12 @@ class SchemaResolver:
     def resolve(self, schema: Any, pointer: str, name_hint: str, *, for_parameter: bool = False) -> TypeRef:
         if not isinstance(schema, dict):
             return _ANY
+        resolved = self._resolve(schema, pointer, name_hint, for_parameter)
+        if self._allows_null(schema) and not resolved.nullable and resolved.kind not in ("any", "null"):
+            resolved = dataclasses.replace(resolved, nullable=True)
+        return resolved
+
+    def _resolve(self, schema: dict[str, Any], pointer: str, name_hint: str, for_parameter: bool) -> TypeRef:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             target, target_pointer = self.ctx.deref(schema, pointer)
@@ -147,14 +196,31 @@ class SchemaResolver:
                 return _ANY
             if target_pointer in self.class_names or self._is_object(target):
                 return TypeRef("model", model=self.model_for(target_pointer, target))
-            return self.resolve(target, target_pointer, split_pointer(target_pointer)[-1] if target_pointer != "#" else name_hint, for_parameter=for_parameter)
+            key = (target_pointer, for_parameter)
+            if key in self.resolved:
+                return self.resolved[key]
+            if target_pointer in self.resolving:  # a union that contains itself: Python has no inline recursive type
+                self.ctx.warn("a recursive reference inside a union is typed as Any here", pointer)
+                return _ANY
+            self.resolving.add(target_pointer)
+            try:
+                hint = split_pointer(target_pointer)[-1] if target_pointer != "#" else name_hint
+                result = self.resolve(target, target_pointer, hint, for_parameter=for_parameter)
+            finally:
+                self.resolving.discard(target_pointer)
+            self.resolved[key] = result
+            return result
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and len(all_of) == 1 and not schema.get("properties"):
             return self.resolve(all_of[0], join_pointer(pointer, "allOf", 0), name_hint, for_parameter=for_parameter)
-        for combinator in ("oneOf", "anyOf"):
-            if combinator in schema:
-                self.ctx.warn(f"'{combinator}' is not supported yet; the value is typed as Any", join_pointer(pointer, combinator))
-                return _ANY
+        union = self._union_options(schema)
+        if union is not None:
+            if schema.get("properties"):
+                self.ctx.warn(f"'{union[0]}' beside 'properties' is not supported: the object's own properties are used", join_pointer(pointer, union[0]))
+            else:
+                return self._union(schema, union[0], union[1], pointer, name_hint, for_parameter)
+        if "const" in schema:
+            return self._literal(schema["const"], pointer)
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else ""
         if fmt in ("file", "binary") and schema.get("type") in ("object", "string", "file", None):
             return TypeRef("bytes" if for_parameter else "file", fmt)  # a download when in a response
@@ -162,9 +228,14 @@ class SchemaResolver:
             self._class_name(pointer, name_hint)
             return TypeRef("model", model=self.model_for(pointer, schema))
         kind = schema.get("type")
-        if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"]
-            kinds = [k for k in kind if k != "null"]
-            kind = kinds[0] if len(kinds) == 1 else None
+        if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"], or several types: a union
+            kinds = list(dict.fromkeys(k for k in kind if k != "null"))
+            if len(kinds) > 1:
+                variants = tuple(self.resolve({**schema, "type": k, "nullable": False}, pointer, name_hint, for_parameter=for_parameter) for k in kinds)
+                return self._combine(list(variants), False, pointer) or _ANY
+            kind = kinds[0] if kinds else "null"
+        if kind == "null":
+            return TypeRef("null")
         if kind == "file":
             return TypeRef("file", fmt)
         if kind == "string" or (kind is None and "enum" in schema):
@@ -172,7 +243,7 @@ class SchemaResolver:
             if enum is not None:
                 return enum
             if fmt in _DATE_TIME_FORMATS:
-                return TypeRef("datetime", _DATE_TIME_FORMATS[fmt])
+                return TypeRef("rfc1123" if _DATE_TIME_FORMATS[fmt] == "date-time-rfc1123" else "datetime", _DATE_TIME_FORMATS[fmt])
             if fmt == "date":
                 return TypeRef("date", fmt)
             if fmt == "duration":
@@ -194,6 +265,89 @@ class SchemaResolver:
             item = self.resolve(extra, join_pointer(pointer, "additionalProperties"), name_hint + "Value") if isinstance(extra, dict) else _ANY
             return TypeRef("dict", item=item)
         return _ANY
+
+    def _literal(self, value: Any, pointer: str) -> TypeRef:
+        if value is None:
+            return TypeRef("null")
+        if isinstance(value, str):
+            return TypeRef("literal", literal=pystr(value))
+        if isinstance(value, bool) or (isinstance(value, int) and abs(value) < 2**63):
+            return TypeRef("literal", literal=repr(value))
+        self.ctx.warn(f"'const' of type {type(value).__name__} is typed by its JSON type", join_pointer(pointer, "const"))
+        return {float: TypeRef("float"), list: TypeRef("list", item=_ANY), dict: TypeRef("dict", item=_ANY)}.get(type(value), _ANY)
+
+    def _union(self, schema: dict[str, Any], combinator: str, options: list[Any], pointer: str, name_hint: str, for_parameter: bool) -> TypeRef:
+        """``oneOf``/``anyOf`` → a union of the alternatives (a nullable type when one is null)."""
+        where = join_pointer(pointer, combinator)
+        inherited = {k: schema[k] for k in ("type", "items", "format") if k in schema}
+        variants: list[TypeRef] = []
+        pointers: list[str] = []
+        null = False
+        for index, option in enumerate(options):
+            option_pointer = join_pointer(where, index)
+            target, target_pointer = self.ctx.deref(option, option_pointer) if isinstance(option, dict) else (option, option_pointer)
+            if self._is_null(target):
+                null = True
+                continue
+            if isinstance(option, dict) and "$ref" not in option and inherited and not (_TYPED_KEYS & option.keys()) - {"format"}:
+                option = {**inherited, **option}  # {type: string, oneOf: [{format: date}, ...]}
+            title = text(option, "title") if isinstance(option, dict) else ""
+            hint = name_hint + (naming.pascal(title) if title and naming.words(title) else f"Option{index + 1}")
+            variant = self.resolve(option, option_pointer, hint, for_parameter=for_parameter)
+            if variant.kind == "any":
+                self.ctx.warn(f"'{combinator}' alternative {index} has no type of its own: the value is typed as Any", where)
+                return _ANY
+            variants.append(variant)
+            pointers.append(target_pointer if isinstance(option, dict) and "$ref" in option else "")
+        combined = self._combine(variants, null, where)
+        if combined is None:
+            return TypeRef("null")
+        disc = schema.get("discriminator")
+        if combined.kind == "union" and isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
+            return self._discriminated(combined, disc, variants, pointers, where)
+        return combined
+
+    def _combine(self, variants: list[TypeRef], null: bool, pointer: str) -> TypeRef | None:
+        """The alternatives as one type: nested unions flattened, duplicates dropped, a single
+        alternative as itself."""
+        flat: list[TypeRef] = []
+        for variant in variants:
+            null = null or variant.nullable
+            variant = dataclasses.replace(variant, nullable=False)
+            parts = variant.variants if variant.kind == "union" and not variant.discriminator else (variant,)
+            for part in parts:
+                if part.kind == "null":
+                    null = True
+                elif part not in flat:
+                    flat.append(part)
+        if not flat:
+            return None
+        if len(flat) == 1:
+            return dataclasses.replace(flat[0], nullable=null or flat[0].nullable)
+        return TypeRef("union", variants=tuple(flat), nullable=null)
+
+    def _discriminated(self, union: TypeRef, disc: dict[str, Any], variants: list[TypeRef], pointers: list[str], where: str) -> TypeRef:
+        """A union whose ``discriminator.propertyName`` selects the variant: by ``mapping``, and
+        else by each referenced schema's name."""
+        if not all(v.kind == "model" for v in union.variants):
+            self.ctx.warn("discriminator on alternatives that are not all objects: decoded by shape instead", where)
+            return union
+        index_of = {v.model: i for i, v in enumerate(union.variants)}
+        mapping: dict[str, int] = {}
+        explicit = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+        for value, target in explicit.items():
+            if not isinstance(target, str):
+                continue
+            target_pointer = target if target.startswith("#") else join_pointer(self.component_pointer(), target)
+            model = self.class_names.get(target_pointer) or self.class_names.get(unquote(target_pointer))
+            if model in index_of:
+                mapping[str(value)] = index_of[model]
+            else:
+                self.ctx.warn(f"discriminator mapping {value!r} names a schema that is not one of the alternatives", join_pointer(where.rsplit("/", 1)[0], "discriminator", "mapping", str(value)))
+        for variant, target_pointer in zip(variants, pointers):
+            if target_pointer and variant.kind == "model" and variant.model in index_of:
+                mapping.setdefault(split_pointer(target_pointer)[-1], index_of[variant.model])
+        return dataclasses.replace(union, discriminator=disc["propertyName"], mapping=tuple(sorted(mapping.items())))
 
     # -- models -----------------------------------------------------------------------------
 

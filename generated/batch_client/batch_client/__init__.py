@@ -25,6 +25,7 @@ from ._errors import (
 from ._download import AsyncDownload, Download
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
+from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
 from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
@@ -57,18 +58,23 @@ __all__ = [
     "ServiceRequestError",
     "ServiceRequestTimeoutError",
     "ServiceResponseError",
+    "AsyncDownload",
+    "Download",
+    "AsyncItemPaged",
+    "ItemPaged",
     "RequestOptions",
     "RetryPolicy",
-    "ItemPaged",
-    "AsyncItemPaged",
-    "Download",
-    "AsyncDownload",
+    "Duration",
+    "Model",
+    "NOT_GIVEN",
+    "NotGiven",
+    "UnknownVariant",
+    "API_VERSION",
+    "VERSION",
     "TaskReactivateHeaders",
     "BatchError",
     "BatchErrorDetail",
     "ErrorMessage",
-    "API_VERSION",
-    "VERSION",
 ]
 
 

@@ -27,6 +27,7 @@ from ._errors import (
 from ._download import AsyncDownload, Download
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
+from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
 from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
@@ -163,12 +164,19 @@ __all__ = [
     "ServiceRequestError",
     "ServiceRequestTimeoutError",
     "ServiceResponseError",
+    "AsyncDownload",
+    "Download",
+    "AsyncItemPaged",
+    "ItemPaged",
     "RequestOptions",
     "RetryPolicy",
-    "ItemPaged",
-    "AsyncItemPaged",
-    "Download",
-    "AsyncDownload",
+    "Duration",
+    "Model",
+    "NOT_GIVEN",
+    "NotGiven",
+    "UnknownVariant",
+    "API_VERSION",
+    "VERSION",
     "FileGetFromTaskHeaders",
     "PoolExistsHeaders",
     "TaskListHeaders",
@@ -225,8 +233,6 @@ __all__ = [
     "JobAction",
     "DependencyAction",
     "ContainerWorkingDirectory",
-    "API_VERSION",
-    "VERSION",
 ]
 
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import enum
 import json
 import re
 import uuid
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, TypeVar
+from typing import Any, ClassVar, Final, Literal, TypeVar
 from urllib.parse import quote
 
 from ._errors import DecodeError
@@ -106,8 +107,50 @@ def ser_enum(value: enum.Enum | str) -> str:
     return ser_str(value)
 
 
+class Duration(datetime.timedelta):
+    """An ISO 8601 duration that ``timedelta`` cannot hold exactly, as received: one with years
+    or months (which have no fixed length), or one beyond ``timedelta``'s range.
+
+    Its ``timedelta`` value is the fixed part (weeks, days, hours, minutes, seconds), saturated
+    at ``timedelta.max``/``min`` beyond range; ``years``, ``months`` and ``text`` keep the rest,
+    and sending it back sends ``text`` unchanged. It equals only a ``Duration`` of the same text.
+    """
+
+    __slots__ = ("years", "months", "text")
+    years: int
+    months: int
+    text: str
+
+    def __new__(
+        cls, text: str, years: int, months: int, fixed: datetime.timedelta
+    ) -> Duration:
+        self = super().__new__(cls, fixed.days, fixed.seconds, fixed.microseconds)
+        self.years, self.months, self.text = years, months, text
+        return self
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Duration):
+            return self.text == other.text
+        return False if isinstance(other, datetime.timedelta) else NotImplemented
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(("Duration", self.text))
+
+    def __repr__(self) -> str:
+        return f"Duration({self.text!r})"
+
+    def __str__(self) -> str:
+        return self.text
+
+
 def ser_duration(value: datetime.timedelta) -> str:
-    """ISO 8601: ``P1DT2H3M4.5S``."""
+    """ISO 8601: ``P1DT2H3M4.5S``; a ``Duration`` is sent as it was received."""
+    if isinstance(value, Duration):
+        return value.text
     if not isinstance(value, datetime.timedelta):
         raise TypeError(f"expected datetime.timedelta, got {type(value).__name__}")
     sign = "-" if value < datetime.timedelta(0) else ""
@@ -126,29 +169,49 @@ def ser_duration(value: datetime.timedelta) -> str:
     return text + ("T" + clock if clock else "")
 
 
+_NUMBER = r"(\d+(?:[.,]\d+)?)"
 _DURATION = re.compile(
-    r"^(-)?P(?:(\d+(?:\.\d+)?)W)?(?:(\d+(?:\.\d+)?)D)?(?:T(?:(\d+(?:\.\d+)?)H)?(?:(\d+(?:\.\d+)?)M)?(?:(\d+(?:\.\d+)?)S)?)?$"
+    rf"^([-+])?P(?:{_NUMBER}Y)?(?:{_NUMBER}M)?(?:{_NUMBER}W)?(?:{_NUMBER}D)?"
+    rf"(?:T(?:{_NUMBER}H)?(?:{_NUMBER}M)?(?:{_NUMBER}S)?)?$"
 )
 
 
-def parse_duration(value: str) -> datetime.timedelta | None:
-    """ISO 8601 durations in weeks, days, hours, minutes and seconds; None otherwise (years and
-    months have no fixed length)."""
-    match = _DURATION.match(value.strip()) if isinstance(value, str) else None
-    if not match or value.strip() in ("P", "-P") or value.strip().endswith("T"):
+def parse_duration(value: str | None) -> datetime.timedelta | None:
+    """An ISO 8601 duration; ``None`` when the text is not one.
+
+    A ``timedelta`` when it holds the value exactly, else a ``Duration`` (years or months, or
+    beyond ``timedelta``'s range): decoding never fails on a well-formed duration.
+    """
+    text = value.strip() if isinstance(value, str) else ""
+    match = _DURATION.match(text)
+    if not match or text.lstrip("+-") == "P" or text.endswith("T"):
         return None
-    sign, weeks, days, hours, minutes, seconds = match.groups()
+    sign, years, months, weeks, days, hours, minutes, seconds = (
+        g.replace(",", ".") if g else g for g in match.groups()
+    )
+    whole_years = float(years or 0)
+    whole_months = float(months or 0)
     try:
-        delta = datetime.timedelta(
+        fixed = datetime.timedelta(
             weeks=float(weeks or 0),
             days=float(days or 0),
             hours=float(hours or 0),
             minutes=float(minutes or 0),
             seconds=float(seconds or 0),
         )
+        if sign == "-":
+            fixed = -fixed
     except OverflowError:
-        return None
-    return -delta if sign else delta
+        saturated = datetime.timedelta.min if sign == "-" else datetime.timedelta.max
+        return Duration(text, int(whole_years), int(whole_months), saturated)
+    if (
+        whole_years
+        or whole_months
+        or not whole_years.is_integer()
+        or not whole_months.is_integer()
+    ):
+        return Duration(text, int(whole_years), int(whole_months), fixed)
+    return fixed
 
 
 def ser_csv(values: list[Any]) -> str:
@@ -161,6 +224,25 @@ def ser_csv(values: list[Any]) -> str:
         )
         for v in values
     )
+
+
+def ser_value(value: Any) -> str:
+    """The text of a value whose type is one of several (a union or a constant): by its type."""
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    if isinstance(value, bool):
+        return ser_bool(value)
+    if isinstance(value, float):
+        return ser_float(value)
+    if isinstance(value, datetime.datetime):
+        return ser_iso_datetime(value)
+    if isinstance(value, datetime.date):
+        return ser_iso_date(value)
+    if isinstance(value, datetime.timedelta):
+        return ser_duration(value)
+    if isinstance(value, (str, int, uuid.UUID)):
+        return str(value)
+    raise TypeError(f"expected a text, number or boolean, got {type(value).__name__}")
 
 
 def decode_json(body: bytes) -> Any:
@@ -276,6 +358,15 @@ def parse_int(value: str | None) -> int | None:
         return None
 
 
+def parse_float(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return float(value.strip())
+    except ValueError:
+        return None
+
+
 def parse_bool(value: str | None) -> bool | None:
     if value is None:
         return None
@@ -284,15 +375,27 @@ def parse_bool(value: str | None) -> bool | None:
 
 
 class Codec:
-    """Converts one JSON value to its Python form and back. Subclasses handle one wire type."""
+    """Converts one JSON value to its Python form and back. Subclasses handle one wire type.
+
+    ``matches`` (JSON side) and ``owns`` (Python side) let a union pick its variant: ``strict``
+    asks for the exact shape (known enum values, required fields present, formats that parse),
+    the lenient pass for the JSON type alone.
+    """
 
     label = "value"
+    nullable = False
 
     def decode(self, value: Any) -> Any:
         return value
 
     def encode(self, value: Any) -> Any:
         return value
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return True
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return True
 
 
 class _Scalar(Codec):
@@ -311,53 +414,112 @@ class _Scalar(Codec):
             raise DecodeError(f"expected {self.label}, got {type(value).__name__}")
         return float(value) if self.label == "number" else value
 
+    def matches(self, value: Any, strict: bool) -> bool:
+        return self.accepts(value)
 
-class _DateTime(Codec):
-    label = "date-time"
+    def owns(self, value: Any, strict: bool) -> bool:
+        return self.accepts(value)
 
-    def __init__(self, rfc1123: bool) -> None:
-        self.rfc1123 = rfc1123
+
+class _Text(Codec):
+    """A string with a format (date-time, date, duration): decoded by ``parse``."""
+
+    def __init__(
+        self,
+        label: str,
+        parse: Callable[[str], Any],
+        serialize: Callable[[Any], str],
+        python_type: type,
+    ) -> None:
+        self.label = label
+        self.parse = parse
+        self.serialize = serialize
+        self.python_type = python_type
 
     def decode(self, value: Any) -> Any:
-        parsed = (
-            (parse_rfc1123 if self.rfc1123 else parse_iso_datetime)(value)
-            if isinstance(value, str)
-            else None
+        parsed = self.parse(value) if isinstance(value, str) else None
+        if parsed is None:
+            raise DecodeError(f"expected {self.label}, got {value!r:.60}")
+        return parsed
+
+    def encode(self, value: Any) -> Any:
+        return self.serialize(value)
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, str) and (not strict or self.parse(value) is not None)
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        # a datetime is a date in Python, not in JSON
+        return isinstance(value, self.python_type) and not (
+            self.python_type is datetime.date and isinstance(value, datetime.datetime)
         )
-        if parsed is None:
-            raise DecodeError(
-                f"expected a {'RFC 1123' if self.rfc1123 else 'ISO 8601'} date-time, got {value!r:.60}"
-            )
-        return parsed
-
-    def encode(self, value: Any) -> Any:
-        return ser_rfc1123(value) if self.rfc1123 else ser_iso_datetime(value)
 
 
-class _Date(Codec):
-    label = "date"
-
-    def decode(self, value: Any) -> Any:
-        try:
-            return datetime.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            raise DecodeError(f"expected an ISO 8601 date, got {value!r:.60}") from None
-
-    def encode(self, value: Any) -> Any:
-        return ser_iso_date(value)
+def _parse_date(value: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
-class _Duration(Codec):
-    label = "duration"
+class _Null(Codec):
+    label = "null"
+    nullable = True
 
     def decode(self, value: Any) -> Any:
-        parsed = parse_duration(value) if isinstance(value, str) else None
-        if parsed is None:
-            raise DecodeError(f"expected an ISO 8601 duration, got {value!r:.60}")
-        return parsed
+        if value is not None:
+            raise DecodeError(f"expected null, got {type(value).__name__}")
+        return None
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return value is None
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return value is None
+
+
+class Nullable(Codec):
+    """``null`` is a value of this type: it decodes to ``None``, and ``None`` is sent as ``null``."""
+
+    nullable = True
+
+    def __init__(self, inner: Codec) -> None:
+        self.inner = inner
+        self.label = f"{inner.label} or null"
+
+    def decode(self, value: Any) -> Any:
+        return None if value is None else self.inner.decode(value)
 
     def encode(self, value: Any) -> Any:
-        return ser_duration(value)
+        return None if value is None else self.inner.encode(value)
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return value is None or self.inner.matches(value, strict)
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return value is None or self.inner.owns(value, strict)
+
+
+class LiteralCodec(Codec):
+    """A constant (``const``, or a one-value ``enum`` in 3.1): only that value is accepted."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+        self.label = json.dumps(value)
+
+    def _same(self, value: Any) -> bool:
+        return type(value) is type(self.value) and value == self.value
+
+    def decode(self, value: Any) -> Any:
+        if not self._same(value):
+            raise DecodeError(f"expected {self.label}, got {value!r:.60}")
+        return value
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return self._same(value)
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return self._same(value)
 
 
 class EnumCodec(Codec):
@@ -380,6 +542,16 @@ class EnumCodec(Codec):
     def encode(self, value: Any) -> Any:
         return value.value if isinstance(value, enum.Enum) else value
 
+    def matches(self, value: Any, strict: bool) -> bool:
+        if not isinstance(value, str):
+            return False
+        return not strict or value in self.factory()._value2member_map_
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        if strict:
+            return isinstance(value, self.factory())
+        return isinstance(value, str)
+
 
 class ListCodec(Codec):
     label = "array"
@@ -394,6 +566,16 @@ class ListCodec(Codec):
 
     def encode(self, value: Any) -> Any:
         return [self.item.encode(v) for v in value]
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, list) and (
+            not strict or all(self.item.matches(v, True) for v in value)
+        )
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, (list, tuple)) and (
+            not strict or all(self.item.owns(v, True) for v in value)
+        )
 
 
 class DictCodec(Codec):
@@ -410,6 +592,16 @@ class DictCodec(Codec):
     def encode(self, value: Any) -> Any:
         return {k: self.item.encode(v) for k, v in value.items()}
 
+    def matches(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, dict) and (
+            not strict or all(self.item.matches(v, True) for v in value.values())
+        )
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, Mapping) and (
+            not strict or all(self.item.owns(v, True) for v in value.values())
+        )
+
 
 class ModelCodec(Codec):
     """Refers to its model lazily, so that models may refer to each other (and to themselves)."""
@@ -425,6 +617,73 @@ class ModelCodec(Codec):
     def encode(self, value: Any) -> Any:
         return value.to_dict()
 
+    def matches(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, dict) and self.factory()._matches(value, strict)
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        model = self.factory()
+        return type(value) is model if strict else isinstance(value, model)
+
+
+class UnionCodec(Codec):
+    """A value that is one of several types (``oneOf``/``anyOf``).
+
+    Decoding: with a discriminator, the variant its value maps to; an unknown or missing value
+    gives an ``UnknownVariant`` that keeps the data. Without one, the first variant, in the
+    description's order, whose shape the value has exactly (required fields present, field
+    types, known enum values and constants, formats that parse); else the first whose JSON type
+    it has; else ``DecodeError``. Encoding follows the value's Python type, the same way.
+    """
+
+    label = "one of"
+
+    def __init__(
+        self,
+        variants: tuple[Codec, ...],
+        discriminator: str = "",
+        mapping: Mapping[str, int] | None = None,
+    ) -> None:
+        self.variants = variants
+        self.discriminator = discriminator
+        self.mapping = dict(mapping or {})
+
+    def decode(self, value: Any) -> Any:
+        if self.discriminator:
+            if not isinstance(value, dict):
+                raise DecodeError(f"expected an object, got {type(value).__name__}")
+            index = self.mapping.get(str(value.get(self.discriminator)))
+            if index is None:
+                return UnknownVariant.from_dict(value)
+            return self.variants[index].decode(value)
+        for strict in (True, False):
+            for variant in self.variants:
+                if variant.matches(value, strict):
+                    try:
+                        return variant.decode(value)
+                    except DecodeError:
+                        continue
+        kinds = ", ".join(v.label for v in self.variants)
+        raise DecodeError(f"expected one of ({kinds}), got {value!r:.60}")
+
+    def encode(self, value: Any) -> Any:
+        if isinstance(value, UnknownVariant):
+            return value.to_dict()
+        for strict in (True, False):
+            for variant in self.variants:
+                if variant.owns(value, strict):
+                    return variant.encode(value)
+        raise TypeError(
+            f"expected one of ({', '.join(v.label for v in self.variants)}), got {type(value).__name__}"
+        )
+
+    def matches(self, value: Any, strict: bool) -> bool:
+        return any(v.matches(value, strict) for v in self.variants)
+
+    def owns(self, value: Any, strict: bool) -> bool:
+        return isinstance(value, UnknownVariant) or any(
+            v.owns(value, strict) for v in self.variants
+        )
+
 
 STR = _Scalar("string", str)
 INT = _Scalar("integer", int)
@@ -433,12 +692,44 @@ BOOL = _Scalar("boolean", bool)
 UUID = STR
 BYTES = STR
 ANY = Codec()
-RFC1123 = _DateTime(rfc1123=True)
-ISO_DATETIME = _DateTime(rfc1123=False)
-ISO_DATE = _Date()
-DURATION = _Duration()
+NULL = _Null()
+RFC1123 = _Text("an RFC 1123 date-time", parse_rfc1123, ser_rfc1123, datetime.datetime)
+ISO_DATETIME = _Text(
+    "an ISO 8601 date-time", parse_iso_datetime, ser_iso_datetime, datetime.datetime
+)
+ISO_DATE = _Text("an ISO 8601 date", _parse_date, ser_iso_date, datetime.date)
+DURATION = _Text(
+    "an ISO 8601 duration", parse_duration, ser_duration, datetime.timedelta
+)
+
+
+class NotGiven:
+    """The type of ``NOT_GIVEN``: a field left out of the JSON (absent), where the schema allows
+    ``null`` and so ``None`` means ``null``. It is falsy."""
+
+    _instance: ClassVar[NotGiven | None] = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+"""Absent: the default of every field whose schema allows ``null`` (there ``None`` is sent as
+``null``). Fields that do not allow ``null`` take ``None`` for absent, as everywhere else."""
 
 M = TypeVar("M", bound="Model")
+_REQUIRED: dict[type, frozenset[str]] = {}
 
 
 class Model:
@@ -459,7 +750,9 @@ class Model:
     @classmethod
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
         """Build the model from its JSON form (wire names); a polymorphic root decodes to the
-        subclass its discriminator names (to itself for an unknown value)."""
+        subclass its discriminator names (to itself for an unknown value). A field that is
+        absent keeps its default (``None``, or ``NOT_GIVEN`` where ``null`` is allowed).
+        """
         if not isinstance(data, Mapping):
             raise DecodeError(
                 f"{cls.__name__}: expected an object, got {type(data).__name__}"
@@ -481,14 +774,19 @@ class Model:
         wire_names = set()
         for python_name, wire_name, codec in cls._fields:
             wire_names.add(wire_name)
-            value = data.get(wire_name)
-            if value is not None:
-                try:
-                    kwargs[python_name] = codec.decode(value)
-                except DecodeError as exc:
-                    raise DecodeError(
-                        f"{cls.__name__}.{python_name} ({wire_name!r}): {exc}"
-                    ) from None
+            if wire_name not in data:
+                continue
+            value = data[wire_name]
+            if value is None:
+                if codec.nullable:
+                    kwargs[python_name] = None
+                continue
+            try:
+                kwargs[python_name] = codec.decode(value)
+            except DecodeError as exc:
+                raise DecodeError(
+                    f"{cls.__name__}.{python_name} ({wire_name!r}): {exc}"
+                ) from None
         extra = {k: v for k, v in data.items() if k not in wire_names}
         try:
             model = cls(**kwargs)
@@ -499,10 +797,58 @@ class Model:
         return model
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON form (wire names); fields that are ``None`` are left out."""
+        """The JSON form (wire names). A field that is ``NOT_GIVEN`` is left out; ``None`` is
+        sent as ``null`` where the schema allows it, else left out."""
         out: dict[str, Any] = dict(self.additional_properties)
         for python_name, wire_name, codec in self._fields:
             value = getattr(self, python_name)
-            if value is not None:
-                out[wire_name] = codec.encode(value)
+            if value is NOT_GIVEN:
+                continue
+            if value is None:
+                if codec.nullable:
+                    out[wire_name] = None
+                continue
+            out[wire_name] = codec.encode(value)
         return out
+
+    @classmethod
+    def _required(cls) -> frozenset[str]:
+        """Wire names of the fields without a default (the schema's required ones)."""
+        required = _REQUIRED.get(cls)
+        if required is None:
+            python = {
+                f.name
+                for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+                if f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING
+            }
+            required = frozenset(w for p, w, _ in cls._fields if p in python)
+            _REQUIRED[cls] = required
+        return required
+
+    @classmethod
+    def _matches(cls, data: Mapping[str, Any], strict: bool) -> bool:
+        """Whether ``data`` has this model's shape: its required fields, and known fields of
+        the right JSON type (constants equal). The lenient pass asks for constants only.
+        """
+        required = cls._required()
+        for _, wire_name, codec in cls._fields:
+            if wire_name not in data or data[wire_name] is None:
+                if strict and wire_name in required and not codec.nullable:
+                    return False
+                continue
+            if isinstance(codec, LiteralCodec) or strict:
+                if not codec.matches(data[wire_name], False):
+                    return False
+        return True
+
+
+@dataclasses.dataclass(kw_only=True, slots=True)
+class UnknownVariant(Model):
+    """A value of a union whose discriminator this version of the API description does not
+    know (a variant a newer service added): every field is kept in ``additional_properties``,
+    and ``to_dict`` sends them back unchanged."""
+
+    additional_properties: dict[str, Any] = dataclasses.field(
+        default_factory=dict, compare=True
+    )

@@ -12,9 +12,9 @@ from .._version import API_VERSION, VERSION
 from ._transport import AsyncPipeline, ClientConfig
 from .operations import (
     FilesOperations,
+    JobsOperations,
     PoolsOperations,
     TasksOperations,
-    JobsOperations,
 )
 
 if TYPE_CHECKING:

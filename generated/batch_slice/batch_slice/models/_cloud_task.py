@@ -8,13 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from .. import models as _models
 from .._serialization import (
-    EnumCodec,
     INT,
     ISO_DATETIME,
+    STR,
+    EnumCodec,
     ListCodec,
     Model,
     ModelCodec,
-    STR,
 )
 
 if TYPE_CHECKING:

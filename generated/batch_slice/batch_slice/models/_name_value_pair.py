@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .._serialization import Model, STR
-
-if TYPE_CHECKING:
-    pass
+from .._serialization import STR, Model
 
 __all__ = ["NameValuePair"]
 

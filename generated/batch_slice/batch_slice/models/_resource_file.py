@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import models as _models
-from .._serialization import Model, ModelCodec, STR
+from .._serialization import STR, Model, ModelCodec
 
 if TYPE_CHECKING:
     from . import ComputeNodeIdentityReference

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._serialization import DURATION, INT, Model
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["TaskConstraints"]
 

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .._serialization import ISO_DATETIME, Model, STR
-
-if TYPE_CHECKING:
-    pass
+from .._serialization import ISO_DATETIME, STR, Model
 
 __all__ = ["TaskEvent"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from .. import models as _models
-from .._serialization import EnumCodec, INT, ISO_DATETIME, Model, ModelCodec
+from .._serialization import INT, ISO_DATETIME, EnumCodec, Model, ModelCodec
 
 if TYPE_CHECKING:
     from . import (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .. import models as _models
-from .._serialization import EnumCodec, INT
+from .._serialization import INT, EnumCodec
 from ._task_event import TaskEvent
 
 if TYPE_CHECKING:

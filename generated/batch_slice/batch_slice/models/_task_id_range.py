@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .._serialization import INT, Model
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["TaskIdRange"]
 

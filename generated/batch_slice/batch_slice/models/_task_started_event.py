@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from .._serialization import STR
 from ._task_event import TaskEvent
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["TaskStartedEvent"]
 

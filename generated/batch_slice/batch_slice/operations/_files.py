@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+from typing import NamedTuple
 
 from .._download import Download
 from .._errors import error_from_response
@@ -23,9 +23,6 @@ from .._serialization import (
     ser_uuid,
 )
 from .._transport import ClientConfig
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["FilesOperations", "FileGetFromTaskHeaders"]
 

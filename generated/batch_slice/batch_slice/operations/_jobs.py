@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .. import models as _models
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple
+from typing import TYPE_CHECKING, List, NamedTuple
 
 from .. import models as _models
 from .._errors import error_from_response
@@ -25,7 +25,7 @@ from .._serialization import (
 from .._transport import ClientConfig
 
 if TYPE_CHECKING:
-    from ..models import CloudTask, CloudTaskListResult, TaskEvent, TaskEventListResult
+    from ..models import CloudTask, TaskEvent
 
 __all__ = ["TasksOperations", "TaskListHeaders", "TaskReactivateHeaders"]
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any, Dict, List
 
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
@@ -18,9 +17,6 @@ from ..._serialization import (
 )
 from ...aio._transport import ClientConfig
 from ...operations._tasks import TaskReactivateHeaders
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["TasksOperations"]
 

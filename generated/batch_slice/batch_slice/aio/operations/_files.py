@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any, Dict, List
 
 from ..._download import AsyncDownload
 from ..._errors import error_from_response
@@ -19,9 +18,6 @@ from ..._serialization import (
 )
 from ...aio._transport import ClientConfig
 from ...operations._files import FileGetFromTaskHeaders
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["FilesOperations"]
 

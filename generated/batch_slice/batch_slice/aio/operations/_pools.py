@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any, Dict, List
 
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
@@ -17,10 +16,6 @@ from ..._serialization import (
     ser_uuid,
 )
 from ...aio._transport import ClientConfig
-from ...operations._pools import PoolExistsHeaders
-
-if TYPE_CHECKING:
-    pass
 
 __all__ = ["PoolsOperations"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, Any, Dict, List
+from typing import TYPE_CHECKING, List
 
 from ... import models as _models
 from ..._errors import error_from_response
@@ -20,10 +20,10 @@ from ..._serialization import (
     ser_uuid,
 )
 from ...aio._transport import ClientConfig
-from ...operations._tasks import TaskListHeaders, TaskReactivateHeaders
+from ...operations._tasks import TaskReactivateHeaders
 
 if TYPE_CHECKING:
-    from ...models import CloudTask, CloudTaskListResult, TaskEvent, TaskEventListResult
+    from ...models import CloudTask, TaskEvent
 
 __all__ = ["TasksOperations"]
 

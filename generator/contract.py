@@ -1,0 +1,119 @@
+"""The generated runtime's contract, in one place: what each type kind needs, and what the
+runtime exports.
+
+``KINDS`` says, per type kind, its Python annotation, the codec that converts its JSON form, the
+serializer that turns it into header/query/path text, the parser that reads it from a response
+header, its label in the docs, and the names its annotation needs imported. ``ir.TypeRef`` reads
+it; nothing else decides these. A new kind is one entry here and, where it needs one, one codec
+in ``templates/package/_serialization.py.j2``.
+
+``RUNTIME_EXPORTS`` lists what the package root exports from each runtime module; the package's
+``__init__.py`` is printed from it, and ``RESERVED_NAMES`` (names a schema's class may not take)
+is derived from it and from the names generated modules import.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """How one type kind maps to Python. For compound kinds (list, dict, model...) ``ir.TypeRef``
+    builds the annotation and codec from its parts; the fields here are for the leaf kinds."""
+
+    annotation: str
+    codec: str  # a runtime name (``_serialization``)
+    label: str  # docs: the wire type
+    serializer: str = "ser_str"  # value → header/query/path text ("" when it has no text form)
+    parser: str = "parse_str"  # response header text → value
+    header_annotation: str = "str"  # the annotation of a response header of this kind
+    imports: tuple[str, ...] = ()  # modules or typing names the annotation needs
+    parameter_annotation: str = ""  # when a parameter accepts more than the decoded type
+    leaf: bool = True  # a scalar: a parameter of this kind is sent as text
+    json_type: str = ""  # the JSON type a value of this kind has on the wire (for unions)
+
+
+KINDS: dict[str, Kind] = {
+    "str": Kind("str", "STR", "string", json_type="string"),
+    "int": Kind("int", "INT", "integer", "ser_int", "parse_int", "int", json_type="integer"),
+    "float": Kind("float", "FLOAT", "number", "ser_float", "parse_float", "float", json_type="number"),
+    "bool": Kind("bool", "BOOL", "boolean", "ser_bool", "parse_bool", "bool", json_type="boolean"),
+    "datetime": Kind(
+        "datetime.datetime", "ISO_DATETIME", "string", "ser_iso_datetime", "parse_iso_datetime",
+        "datetime.datetime", ("datetime",), json_type="string",
+    ),
+    "rfc1123": Kind(
+        "datetime.datetime", "RFC1123", "string", "ser_rfc1123", "parse_rfc1123",
+        "datetime.datetime", ("datetime",), json_type="string",
+    ),
+    "date": Kind("datetime.date", "ISO_DATE", "string", "ser_iso_date", imports=("datetime",), json_type="string"),
+    "duration": Kind("datetime.timedelta", "DURATION", "string (duration)", "ser_duration", imports=("datetime",), json_type="string"),
+    "uuid": Kind("uuid.UUID", "UUID", "string", "ser_uuid", imports=("uuid",), parameter_annotation="uuid.UUID | str", json_type="string"),
+    "bytes": Kind("bytes", "BYTES", "string", "", leaf=False, json_type="string"),
+    "file": Kind("bytes", "BYTES", "file", "", leaf=False),
+    "any": Kind("Any", "ANY", "any", "", imports=("Any",), leaf=False),
+    "null": Kind("None", "NULL", "null", "", leaf=False, json_type="null"),
+    # compound kinds: annotation and codec built by TypeRef from model / item / variants
+    "enum": Kind("", "EnumCodec", "string", "ser_enum", json_type="string"),
+    "literal": Kind("", "LiteralCodec", "constant", "ser_value", imports=("Literal",)),
+    "model": Kind("", "ModelCodec", "object", "", leaf=False, json_type="object"),
+    "list": Kind("", "ListCodec", "array", "ser_csv", leaf=False, json_type="array"),
+    "dict": Kind("", "DictCodec", "object", "", leaf=False, json_type="object"),
+    "union": Kind("", "UnionCodec", "one of", "ser_value", leaf=False),
+}
+
+# Names an annotation may use, by where they come from.
+TYPING_NAMES = frozenset({"Any", "Dict", "List", "Literal"})
+RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
+
+# The codec that wraps a nullable type (JSON null decodes to None and is sent as null).
+NULLABLE_CODEC = "Nullable"
+# The sentinel of a field that is absent, where the schema allows null (so ``None`` means null).
+NOT_GIVEN = ("NOT_GIVEN", "NotGiven")
+
+# What the package root exports, per runtime module (``"azure"`` entries only for Azure services).
+RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("._credentials", ("AccessToken", "AsyncTokenCredential", "TokenCredential"), False),
+    ("._credentials", ("SharedKeyCredential",), True),
+    ("._errors", ("DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), False),
+    ("._download", ("AsyncDownload", "Download"), False),
+    ("._paging", ("AsyncItemPaged", "ItemPaged"), False),
+    ("._pipeline", ("RequestOptions", "RetryPolicy"), False),
+    ("._serialization", ("NOT_GIVEN", "Duration", "Model", "NotGiven", "UnknownVariant"), False),
+    ("._version", ("API_VERSION", "VERSION"), False),
+)
+
+# Names generated modules import or define at module level beside the schema's classes (typing
+# names in annotations, the runtime's codecs and helpers): a class named like one would shadow it.
+MODULE_LEVEL_NAMES = frozenset(
+    {
+        "TYPE_CHECKING", "Any", "Dict", "List", "Literal", "Mapping", "NamedTuple",
+        "ClientConfig", "Pipeline", "AsyncPipeline", "CREDENTIAL_SCOPES", "Codec",
+        "annotations", "dataclass", "field", "datetime", "uuid", "enum", "sys", "ssl", "TracebackType",
+        "error_from_response",
+    }
+    | {k.codec for k in KINDS.values()}
+    | {NULLABLE_CODEC}
+)
+
+RESERVED_NAMES = frozenset(name for _, names, _ in RUNTIME_EXPORTS for name in names) | MODULE_LEVEL_NAMES
+
+# Names an attribute of a generated model may not take: the class body's annotations and
+# defaults refer to them (``field``, the builtins used as types, the modules...).
+ATTRIBUTE_CLASHES = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime", "uuid", "typing", "None", "True", "False"}
+    | {"Any", "Literal", "field", "dataclass", "NOT_GIVEN", "NotGiven"}
+)
+
+
+def runtime_exports(azure: bool, error: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(module, names) the package root imports, merged per module, in a stable order; ``error``
+    is the API's own error class (``_errors``)."""
+    merged: dict[str, list[str]] = {}
+    for module, names, azure_only in RUNTIME_EXPORTS:
+        if azure_only and not azure:
+            continue
+        merged.setdefault(module, []).extend(names)
+    merged["._errors"].append(error)
+    return tuple((module, tuple(sorted(names))) for module, names in merged.items())
