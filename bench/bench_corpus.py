@@ -311,6 +311,7 @@ def run_ours(spec: Path, work: Path, sites: set[str], timeout: float) -> Outcome
     out = work / "ours"
     done = run([str(OUR_PYTHON), "-m", "generator", "generate", str(spec), "--out", str(out), "--package", PACKAGE],
                work, _env(work, {}), timeout)
+    (work / "ours.stderr").write_text(done.stderr)  # kept with --keep
     outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb)
     outcome.files, outcome.py_files = count_files(out)
     problems = [m for m in map(PROBLEM.match, done.stderr.splitlines()) if m]
@@ -329,7 +330,8 @@ def run_ours(spec: Path, work: Path, sites: set[str], timeout: float) -> Outcome
     elif done.rc == 2:
         outcome.status = "refused"
         errors = [m["message"] for m in problems if m["level"] == "error"]
-        outcome.cause = errors[0] if errors else _last_line(done.stderr, "exit 2")
+        lines = [line for line in done.stderr.splitlines() if line.strip()]
+        outcome.cause = errors[0] if errors else (lines[0][:300] if lines else "exit 2, nothing on stderr")
     elif done.rc != 0:
         outcome.status, outcome.cause = "error", f"exit {done.rc}: {_last_line(done.stderr, '')}"
     elif outcome.py_files == 0:
@@ -357,6 +359,9 @@ def run_peer(spec: Path, work: Path, timeout: float) -> Outcome:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         after = [line for i, line in enumerate(lines) if i and lines[i - 1].startswith("Error(s) encountered")]
         outcome.cause = (after or lines[-1:] or [f"exit {done.rc}"])[0][:300]
+        if outcome.cause == "ruff failed":  # its post hook: ruff could not parse a generated file
+            first = next((line for line in lines if line.startswith("error: Failed to parse")), "")
+            outcome.cause += ": " + re.sub(r"^error: Failed to parse \S+: ", "", first)
     elif outcome.py_files == 0:
         outcome.status, outcome.cause = "empty", "exit 0 but no .py file written"
     return outcome
