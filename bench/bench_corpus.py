@@ -344,7 +344,8 @@ def run_peer(spec: Path, work: Path, timeout: float) -> Outcome:
     out = work / "peer"
     command = [str(PEER_BIN / "openapi-python-client"), "generate", "--path", str(spec), "--meta", "none",
                "--output-path", str(out / PACKAGE), "--overwrite"]
-    done = run(command, work, _env(work, {"PATH": f"{PEER_BIN}:{os.environ.get('PATH', '')}"}), timeout)
+    # COLUMNS: its (rich) tracebacks and messages unwrapped, one line each
+    done = run(command, work, _env(work, {"PATH": f"{PEER_BIN}:{os.environ.get('PATH', '')}", "COLUMNS": "1000"}), timeout)
     outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb)
     outcome.files, outcome.py_files = count_files(out)
     text = done.stdout + "\n" + done.stderr
@@ -352,20 +353,30 @@ def run_peer(spec: Path, work: Path, timeout: float) -> Outcome:
     outcome.warnings = len(re.findall(r"^WARNING parsing ", text, re.M))
     if done.rc is None:
         outcome.status, outcome.cause = "timeout", f"timeout after {timeout:.0f} s"
-    elif "Traceback (most recent call last):" in done.stderr:
-        outcome.status = "crash"
-        outcome.cause, outcome.where = crash(done.stderr)
     elif done.rc != 0:
         outcome.status = "error"
-        lines = [line.strip() for line in text.splitlines() if line.strip()]
-        after = [line for i, line in enumerate(lines) if i and lines[i - 1].startswith("Error(s) encountered")]
-        outcome.cause = (after or lines[-1:] or [f"exit {done.rc}"])[0][:300]
-        if outcome.cause == "ruff failed":  # its post hook: ruff could not parse a generated file
-            first = next((line for line in lines if line.startswith("error: Failed to parse")), "")
-            outcome.cause += ": " + re.sub(r"^error: Failed to parse \S+: ", "", first)
+        outcome.cause = peer_error(text) or f"exit {done.rc}"
     elif outcome.py_files == 0:
         outcome.status, outcome.cause = "empty", "exit 0 but no .py file written"
     return outcome
+
+
+def peer_error(text: str) -> str:
+    """The peer's reason for not generating: its error among its warnings, or its exception."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if "Traceback (most recent call last)" in text:  # typer's rich box, then the exception line
+        closed = [i for i, line in enumerate(lines) if line.startswith("╰")]
+        if closed and closed[-1] + 1 < len(lines):
+            return "exception: " + lines[closed[-1] + 1][:300]
+    if "ruff failed" in lines:  # its post hook: ruff could not parse a generated file
+        first = next((line for line in lines if line.startswith("error: Failed to parse")), "")
+        return "ruff failed: " + re.sub(r"^error: Failed to parse \S+: ", "", first)[:300]
+    for marker in ("Failed to parse OpenAPI document", "Unable to generate the client"):
+        if marker in lines:
+            detail = lines[lines.index(marker) + 1] if lines.index(marker) + 1 < len(lines) else ""
+            return f"{marker}: {detail[:300]}" if detail and not detail.startswith("If you believe") else marker
+    after = [line for i, line in enumerate(lines) if i and lines[i - 1].startswith("Error(s) encountered")]
+    return (after or lines[-1:] or [""])[0][:300]
 
 
 def _last_line(text: str, default: str) -> str:
