@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 
 class Severity(enum.Enum):
@@ -65,3 +66,19 @@ def split_pointer(pointer: str) -> list[str]:
     if not body:
         return []
     return [unescape_pointer_token(t) for t in body.lstrip("/").split("/")]
+
+
+def ref_pointer(ref: str) -> str:
+    """A local ``$ref`` (``#`` and a URI fragment) as a pointer in our usual form.
+
+    The fragment is percent-encoded (RFC 6901 section 6): ``#/paths/~1monsters~1%7Bid%7D`` is
+    ``#/paths/~1monsters~1{id}``. Decoding comes before the ``~1``/``~0`` unescaping that
+    ``split_pointer`` does; our own pointers are never percent-encoded, so ``split_pointer``
+    must not decode (a key may hold a literal ``%``). Malformed escapes are kept as written.
+    """
+    if "%" not in ref:
+        return ref
+    try:
+        return unquote(ref, errors="strict")
+    except UnicodeDecodeError:  # escapes that are not UTF-8: not a pointer we could decode
+        return ref

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .load import Document
-from .problems import Problem, join_pointer, split_pointer
+from .problems import Problem, join_pointer, ref_pointer, split_pointer
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
@@ -48,6 +48,19 @@ def resolve_pointer(data: Any, ref: str) -> tuple[bool, Any]:
     return True, node
 
 
+def resolve_ref(data: Any, ref: str) -> tuple[bool, Any, str]:
+    """Follow a local ``$ref`` as written (its fragment percent-encoded); (found, value, pointer
+    of the target in our usual form). A ref that only resolves undecoded (a key with a literal
+    ``%xx`` in it) is taken as written, as it was before refs were decoded."""
+    pointer = ref_pointer(ref)
+    found, value = resolve_pointer(data, pointer)
+    if not found and pointer != ref:
+        found, value = resolve_pointer(data, ref)
+        if found:
+            pointer = ref
+    return found, value, pointer
+
+
 # Extensions whose $refs the generator follows; refs inside other x- extensions (x-ms-examples
 # point at example files) are not part of the API description and are not checked here.
 _FOLLOWED_EXTENSIONS = frozenset({"x-ms-parameterized-host"})
@@ -79,14 +92,21 @@ def check_refs(doc: Document) -> list[Problem]:
         if not ref.startswith("#"):
             problems.append(doc.warning(f"external $ref {ref!r} is not supported; treated as any value", where))
             continue
-        found, target = resolve_pointer(doc.data, ref)
+        found, target, pointer = resolve_ref(doc.data, ref)
         if not found:
-            problems.append(doc.error(f"unresolvable $ref {ref!r}: no such node in this document", where))
+            decoded = f" (decoded: {pointer})" if pointer != ref else ""
+            problems.append(doc.error(f"unresolvable $ref {ref!r}{decoded}: no such node in this document", where))
             continue
-        # A chain of objects that are only references must end in a definition.
-        seen = [ref]
+        # A chain of objects that are only references must end in a definition. Compared (and
+        # reported) as decoded pointers: `%7B` and `{` spell the same target.
+        seen = [pointer]
         while isinstance(target, dict) and isinstance(target.get("$ref"), str) and len(target) == 1:
             nxt = target["$ref"]
+            if not nxt.startswith("#"):
+                break
+            found, target, nxt = resolve_ref(doc.data, nxt)
+            if not found:
+                break  # reported where that $ref itself is written
             if nxt in seen:
                 cycle = frozenset(seen[seen.index(nxt):])
                 if cycle not in cycles:  # one report per cycle, at the first place that enters it
@@ -95,18 +115,15 @@ def check_refs(doc: Document) -> list[Problem]:
                     problems.append(doc.error(f"circular $ref never reaches a definition: {chain}", where))
                 break
             seen.append(nxt)
-            found, target = resolve_pointer(doc.data, nxt) if nxt.startswith("#") else (True, None)
-            if not found:
-                break  # reported where that $ref itself is written
     return problems
 
 
 def deref(doc: Document, node: Any, pointer: str) -> tuple[Any, str]:
-    """Follow local ``$ref``s (already checked); returns the target and its pointer."""
+    """Follow local ``$ref``s (already checked); returns the target and its pointer, decoded
+    (so a model reached by ``%20`` and one reached by a space are the same model)."""
     hops = 0
     while isinstance(node, dict) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#") and hops < 64:
-        pointer = node["$ref"]
-        found, node = resolve_pointer(doc.data, pointer)
+        found, node, pointer = resolve_ref(doc.data, node["$ref"])
         if not found:
             return None, pointer
         hops += 1
