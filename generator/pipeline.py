@@ -15,10 +15,10 @@ from .build import Options, build_api
 from .ir import Api
 from .load import Document, load_document
 from .problems import Problem, Severity, SpecError
-from .render import TEMPLATES, Release, RenderError, environment, render
+from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_outputs
 from .surface import release, surface
 from .validate import check, run_spec_validator
-from .write import FormatError, format_files
+from .write import FormatError, compile_errors, format_files
 
 
 @dataclass
@@ -50,11 +50,19 @@ def generate_files(spec: Path, options: Options, display: str | None = None, pre
     doc, api, problems, validator = _front(spec, options, display, with_validator=True)
     files: dict[str, str] | None = None
     if doc is not None and api is not None and not any(p.is_error for p in problems):
+        env = environment([options.templates, TEMPLATES] if options.templates else None)
+        planned = outputs(api, _release(api, previous))
         try:
-            env = environment([options.templates, TEMPLATES] if options.templates else None)
-            files = format_files(render(api, env, _release(api, previous)))
-        except (RenderError, FormatError) as exc:
+            files = format_files(render_outputs(planned, env))
+        except RenderError as exc:
             problems.append(Problem(Severity.ERROR, str(exc), doc.file))
+        except FormatError as exc:
+            problems += _bad_code(doc, planned, {exc.path: f"black could not format it: {exc.detail}"})
+        else:
+            broken = compile_errors(files)
+            if broken:
+                problems += _bad_code(doc, planned, {e.path: f"it does not compile: {e.describe()}" for e in broken})
+                files = None
     if validator is not None:
         problems = validator.result() + problems
     return Result(files, problems, api, doc)
@@ -79,6 +87,28 @@ def _front(
     except RecursionError:
         return doc, None, problems + [doc.error("the description is nested too deeply to generate", "#")], validator
     return doc, api, problems + build_problems, validator
+
+
+def _bad_code(doc: Document, planned: list[Output], failures: dict[str, str]) -> list[Problem]:
+    """Rendered Python that black or Python refuses is a generator bug (or a bad user template),
+    never the spec's fault; still located at the spec node it came from, so it can be reproduced.
+    One problem per template: a broken model template would otherwise repeat for every model."""
+    by_path = {o.path: o for o in planned}
+    order = {o.path: i for i, o in enumerate(planned)}
+    per_template: dict[str, list[str]] = {}
+    for path in sorted(failures, key=lambda p: order.get(p, len(order))):  # spec order, not file order
+        per_template.setdefault(by_path[path].template if path in by_path else "", []).append(path)
+    problems = []
+    for template, paths in per_template.items():
+        first = paths[0]
+        what, pointer = by_path[first].origin() if first in by_path else ("the description", "")
+        more = f" (and {len(paths) - 1} more files from the same template)" if len(paths) > 1 else ""
+        message = (
+            f"internal error (a generator bug): {first}, rendered by template {template or '?'} for {what}, "
+            f"is not valid Python: {failures[first]}{more}"
+        )
+        problems.append(doc.error(message, pointer) if pointer else Problem(Severity.ERROR, message, doc.file))
+    return problems
 
 
 def _release(api: Api, previous: Path | None) -> Release:

@@ -134,6 +134,21 @@ class Output:
     path: str
     context: dict[str, Any]
 
+    def origin(self) -> tuple[str, str]:
+        """What in the spec this file renders, and its pointer ("" for the whole description):
+        for messages about a file that came out wrong."""
+        ctx = self.context
+        if "op" in ctx:
+            return f"operation {ctx['group'].python_name}.{ctx['op'].python_name}", ctx["op"].pointer
+        if "group" in ctx:
+            ops = ctx["group"].operations  # a group has no pointer of its own: its first operation's
+            return f"operation group {ctx['group'].python_name}", ops[0].pointer if ops else ""
+        for kind in ("model", "enum"):
+            if kind in ctx:
+                return f"{kind} {ctx[kind].class_name}", ctx[kind].pointer
+        return "the description", ""
+
+
 
 def outputs(api: Api, release: Release | None = None) -> list[Output]:
     """Every file of the generated project: which template renders it, where it goes, with what."""
@@ -190,9 +205,13 @@ class RenderError(Exception):
 
 def render(api: Api, env: jinja2.Environment | None = None, release: Release | None = None) -> dict[str, str]:
     """Render every output; ``{relative path: text}``, in a stable order."""
+    return render_outputs(outputs(api, release), env)
+
+
+def render_outputs(files: list[Output], env: jinja2.Environment | None = None) -> dict[str, str]:
     env = env or environment()
     result: dict[str, str] = {}
-    for output in outputs(api, release):
+    for output in files:
         try:
             result[output.path] = env.get_template(output.template).render(**output.context)
         except jinja2.TemplateError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,22 @@ class FormatError(Exception):
     def __init__(self, path: str, message: str) -> None:
         super().__init__(f"{path}: black could not format the generated code: {message}")
         self.path = path
+        self.detail = message
+
+
+@dataclass(frozen=True)
+class CompileError:
+    """A rendered Python file that Python itself refuses: a generator (or template) bug."""
+
+    path: str
+    line: int | None
+    message: str
+    source: str  # the offending line, stripped ("" when unknown)
+
+    def describe(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        code = f" in `{self.source}`" if self.source else ""
+        return f"{where}{self.message}{code}"
 
 
 # Long lines black cannot shorten: a comment, string literals (a dict entry or keyword of them),
@@ -66,6 +83,27 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
         out[path] = text
     out[MANIFEST] = "".join(f"{p}\n" for p in sorted(out))
     return dict(sorted(out.items()))
+
+
+def compile_errors(files: dict[str, str]) -> list[CompileError]:
+    """Compile every Python file (after formatting, before anything is written). Warnings
+    count as errors: an invalid escape warns today and fails in a later Python."""
+    errors: list[CompileError] = []
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            continue
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error")  # turned into SyntaxError by compile(), never printed
+                compile(text, path, "exec", dont_inherit=True)
+        except SyntaxError as exc:
+            # exc.text is None for the compiler's own errors ('return' outside function): take the line here
+            lines = text.splitlines()
+            source = lines[exc.lineno - 1].strip() if exc.lineno and 0 < exc.lineno <= len(lines) else ""
+            errors.append(CompileError(path, exc.lineno, exc.msg, source[:120]))
+        except ValueError as exc:  # NUL bytes in the source
+            errors.append(CompileError(path, None, str(exc), ""))
+    return errors
 
 
 def ignored_dir(name: str) -> bool:
