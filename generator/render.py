@@ -61,6 +61,8 @@ def comment(value: object) -> str:
 
 
 def py_import(names: list[str] | tuple[str, ...], module: str, indent: int = 0) -> str:
+    if not names:  # nothing to import (a description without operations): no statement at all
+        return ""
     return pyfmt.import_from(module, list(names), indent)
 
 

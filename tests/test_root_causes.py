@@ -2,6 +2,7 @@
 
 - every rendered Python file is compiled before anything is written; code Python or black refuses
   is a located internal error naming the output file, its template and its spec node;
+- a description with no operations (only webhooks, or ``paths: {}``) still makes a package;
 - ``$ref`` fragments are percent-decoded (RFC 6901 section 6) before the pointer is followed.
 """
 
@@ -141,6 +142,63 @@ def test_compile_guard_cost_on_batch_2024() -> None:
     assert compile_errors(result.files) == []
     guard = time.perf_counter() - started
     assert guard < max(0.5, 0.25 * total), (guard, total)
+
+
+# -- 2. a description with no operations ------------------------------------------------------
+
+NO_PATHS = [SPECS / "webhooks-only-3.1.yaml", SPECS / "empty-paths-3.0.json"]
+
+
+@pytest.fixture(scope="module")
+def no_paths(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict[str, str]]]:
+    root = tmp_path_factory.mktemp("no_paths")
+    out: dict[str, tuple[Path, dict[str, str]]] = {}
+    for spec in NO_PATHS:
+        result = generate_files(spec, Options("nopaths"))
+        assert result.files is not None, [p.format() for p in result.problems]
+        assert not any(p.is_error for p in result.problems), [p.format() for p in result.problems]
+        write_tree(root / spec.stem, result.files)
+        out[spec.name] = (root / spec.stem, result.files)
+    return out
+
+
+@pytest.mark.parametrize("spec", NO_PATHS, ids=[s.name for s in NO_PATHS])
+def test_no_operations_still_make_a_package(spec: Path, no_paths: dict[str, tuple[Path, dict[str, str]]]) -> None:
+    root, files = no_paths[spec.name]
+    assert "The description declares no operations, so the client has no operation groups yet" in files["README.md"]
+    assert "print(client)  # no operations to call" in files["README.md"]
+    assert "## Operations\n\nThe description declares no operations.\n" in files["docs/index.md"]
+    sys.path.insert(0, str(root))
+    try:
+        package = importlib.import_module("nopaths")
+        for module in pkgutil.walk_packages(package.__path__, "nopaths."):
+            importlib.import_module(module.name)
+        client = getattr(package, package.__all__[0])("http://127.0.0.1:1")
+        assert [g for g in vars(client) if not g.startswith("_")] == []
+        client.close()
+        assert getattr(package, package.__all__[1]).__name__.startswith("Async")
+    finally:
+        sys.path.remove(str(root))
+        for name in [m for m in sys.modules if m == "nopaths" or m.startswith("nopaths.")]:
+            del sys.modules[name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("spec", NO_PATHS, ids=[s.name for s in NO_PATHS])
+def test_no_operations_package_passes_mypy_strict(spec: Path, no_paths: dict[str, tuple[Path, dict[str, str]]]) -> None:
+    root, _ = no_paths[spec.name]
+    done = subprocess.run(  # as tests/test_public_specs.py runs it
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, "nopaths"],
+        cwd=root, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("spec", NO_PATHS, ids=[s.name for s in NO_PATHS])
+def test_no_operations_package_is_black_stable(spec: Path, no_paths: dict[str, tuple[Path, dict[str, str]]]) -> None:
+    _, files = no_paths[spec.name]
+    mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+    assert [p for p, t in files.items() if p.endswith(".py") and black.format_str(t, mode=mode) != t] == []
 
 
 # -- 3. percent-encoded $ref fragments --------------------------------------------------------
