@@ -82,26 +82,31 @@ class TypeRef:
         return ((self.item,) if self.item is not None else ()) + self.variants
 
     @property
-    def codec(self) -> str:
-        """Expression (in the runtime's names) of the codec that converts to and from the wire."""
+    def codec_tree(self) -> pyfmt.Expr:
+        """The codec that converts to and from the wire, as an expression tree (``pyfmt.expr``
+        lays it out at any depth), in the runtime's names."""
         match self.kind:
             case "model" | "enum":
-                text = f"{self.spec.codec}(lambda: _models.{self.model})"
+                node: pyfmt.Expr = ("call", self.spec.codec, [("atom", f"lambda: _models.{self.model}")])
             case "literal":
-                text = f"LiteralCodec({self.literal})"
+                node = ("call", "LiteralCodec", [("atom", self.literal)])
             case "list" | "dict":
                 assert self.item is not None
-                text = f"{self.spec.codec}({self.item.codec})"
+                node = ("call", self.spec.codec, [self.item.codec_tree])
             case "union":
-                inner = pyfmt.tuple_literal([v.codec for v in self.variants])
+                args: list[pyfmt.Expr] = [("tuple", [v.codec_tree for v in self.variants])]
                 if self.discriminator:
-                    mapping = "{" + ", ".join(f"{pystr(value)}: {index}" for value, index in self.mapping) + "}"
-                    text = f"UnionCodec({inner}, {pystr(self.discriminator)}, {mapping})"
-                else:
-                    text = f"UnionCodec({inner})"
+                    args.append(("atom", pystr(self.discriminator)))
+                    args.append(("dict", [(pystr(value), ("atom", str(index))) for value, index in self.mapping]))
+                node = ("call", "UnionCodec", args)
             case _:
-                text = self.spec.codec
-        return f"{NULLABLE_CODEC}({text})" if self.nullable and self.kind not in ("any", "null") else text
+                node = ("atom", self.spec.codec)
+        return ("call", NULLABLE_CODEC, [node]) if self.nullable and self.kind not in ("any", "null") else node
+
+    @property
+    def codec(self) -> str:
+        """The codec expression on one line."""
+        return pyfmt.flat(self.codec_tree)
 
     @property
     def codec_names(self) -> frozenset[str]:
@@ -196,18 +201,29 @@ class Parameter:
         return annotation if self.required or annotation.endswith(" | None") else f"{annotation} | None"
 
     @property
+    def query_append(self) -> pyfmt.Expr:
+        """``_query.append((wire name, text))`` as an expression tree."""
+        value = "self._config.api_version" if self.on_client else f"{self.serializer}({self.python_name})"
+        return ("call", "_query.append", [("tuple", [("atom", pystr(self.wire_name)), ("atom", value)])])
+
+    @property
     def header_key(self) -> str:
         """The header's name as the client sends and signs it: lower case."""
         return self.wire_name.lower()
+
+    @property
+    def body_codec(self) -> bool:
+        """Whether the body is encoded by a codec (``_body_codec``), not bytes or ``to_dict``."""
+        return self.type.kind != "bytes" and not (self.type.kind == "model" and not self.type.nullable)
 
     @property
     def body_expression(self) -> str:
         """Python expression of the request body bytes (for ``location == "body"``)."""
         if self.type.kind == "bytes":
             return self.python_name
-        if self.type.kind == "model" and not self.type.nullable:
+        if not self.body_codec:
             return f"encode_json({self.python_name}.to_dict())"
-        return f"encode_json({self.type.codec}.encode({self.python_name}))"
+        return f"encode_json(_body_codec.encode({self.python_name}))"
 
     @property
     def serializer(self) -> str:
@@ -401,7 +417,7 @@ class OperationGroup:
         for op in self.operations:
             if op.body is not None and op.body.type.kind not in ("bytes",) and op.body.location == "body":
                 names.add("encode_json")
-                if "to_dict()" not in op.body.body_expression:
+                if op.body.body_codec:
                     names |= op.body.type.codec_names
             if op.result in ("model", "value", "paged"):
                 names.add("decode_json")
@@ -447,7 +463,7 @@ class OperationGroup:
                 return True
             if op.result == "value" and op.result_type is not None and op.result_type.models_used:
                 return True
-            if op.body is not None and "to_dict()" not in op.body.body_expression and op.body.type.models_used:
+            if op.body is not None and op.body.body_codec and op.body.type.models_used:
                 return True
         return False
 
@@ -574,9 +590,12 @@ class Model:
         return any(p.type.models_used for p in self.properties)
 
     @property
-    def fields_entries(self) -> list[list[str]]:
-        """``_fields`` as Python items: (python name, wire name, codec) per property."""
-        return [[pystr(p.python_name), pystr(p.wire_name), p.type.codec] for p in self.properties]
+    def fields_tree(self) -> pyfmt.Expr:
+        """``_fields`` as an expression tree: the base's, then (python name, wire name, codec)
+        per own property."""
+        entries: list[pyfmt.Expr] = [("atom", f"*{self.base}._fields")] if self.base else []
+        entries += [("tuple", [("atom", pystr(p.python_name)), ("atom", pystr(p.wire_name)), p.type.codec_tree]) for p in self.properties]
+        return ("tuple", entries)
 
     @property
     def needs_datetime(self) -> bool:

@@ -12,6 +12,7 @@ still too long is given to black itself (see ``write.needs_black``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 LINE_LENGTH = 88
 _SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -113,7 +114,77 @@ def _indent_tail(text: str) -> str:
 
 
 def call(head: str, args: list[str], indent: int, tail: str = "") -> str:
+    """``head(args)tail``. A ``return f(...)`` whose ``return f(`` alone is too long is wrapped
+    in parentheses, as black does: ``return (``, the call one level in, ``)``."""
+    if head.startswith("return ") and not tail and not fits(indent, head + "(") and fits(indent + 4, head[7:] + "("):
+        inner = bracket(head[7:], args, indent + 4)
+        return "return (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
     return bracket(head, args, indent, tail)
+
+
+# An expression tree for ``expr``: ("atom", text) | ("call", name, [args]) | ("tuple", [items]) |
+# ("dict", [(key text, value tree)]). Codecs are built as trees so nesting of any depth is laid
+# out as black would, without black.
+Expr = tuple[Any, ...]
+
+
+def flat(node: Expr) -> str:
+    """The expression on one line."""
+    kind = node[0]
+    if kind == "atom":
+        return str(node[1])
+    if kind == "call":
+        return f"{node[1]}({', '.join(flat(a) for a in node[2])})"
+    if kind == "tuple":
+        return tuple_literal([flat(i) for i in node[1]])
+    return "{" + ", ".join(f"{k}: {flat(v)}" for k, v in node[1]) + "}"
+
+
+def _parts(node: Expr) -> tuple[str, str, str, list[Expr | tuple[str, Expr]], bool]:
+    """(text before the bracket, opening, closing, items, is a display) of a bracketed node."""
+    if node[0] == "call":
+        return node[1], "(", ")", list(node[2]), False
+    if node[0] == "tuple":
+        return "", "(", ")", list(node[1]), True
+    return "", "{", "}", list(node[1]), True
+
+
+def _item_text(item: Any, is_dict: bool) -> str:
+    return f"{item[0]}: {flat(item[1])}" if is_dict else flat(item)
+
+
+def expr(prefix: str, node: Expr, indent: int, suffix: str = "") -> str:
+    """``prefix`` + the expression + ``suffix`` as black lays it out (its right-hand split):
+    one line if it fits; else the bracket's contents on one indented line, if they fit and the
+    bracket is a call's; else one item a line with a trailing comma, each laid out the same
+    way. Continuation lines are relative to column 0, like the other layouts here."""
+    one = prefix + flat(node) + suffix
+    if fits(indent, one) or node[0] == "atom":
+        return one
+    head, open_, close, items, display = _parts(node)
+    is_dict = node[0] == "dict"
+    if not items:
+        return one
+    texts = [_item_text(i, is_dict) for i in items]
+    if len(items) == 1 and (not display or is_dict):
+        # one item and no comma to split at: black splits the item itself
+        inner = _item_layout(items[0], is_dict, indent + 4, "")
+        return f"{prefix}{head}{open_}\n{_indent_lines(inner)}\n{close}{suffix}"
+    body = ", ".join(texts)
+    if not display and fits(indent + 4, body):
+        return f"{prefix}{head}{open_}\n{_INNER}{body}\n{close}{suffix}"
+    lines = [_indent_lines(_item_layout(i, is_dict, indent + 4, ",")) for i in items]
+    return f"{prefix}{head}{open_}\n" + "\n".join(lines) + f"\n{close}{suffix}"
+
+
+def _item_layout(item: Any, is_dict: bool, indent: int, suffix: str) -> str:
+    if is_dict:
+        return expr(f"{item[0]}: ", item[1], indent, suffix)
+    return expr("", item, indent, suffix)
+
+
+def _indent_lines(text: str) -> str:
+    return "\n".join(_INNER + line for line in text.split("\n"))
 
 
 def import_order(name: str) -> tuple[int, str]:
@@ -132,16 +203,42 @@ def import_from(module: str, names: list[str], indent: int = 0) -> str:
     return head + "(\n" + "".join(f"{_INNER}{n},\n" for n in names) + _PAD + ")"
 
 
+def _as_call(text: str) -> tuple[str, str] | None:
+    """(name, inside) when ``text`` is one call ``name(inside)``, else None."""
+    open_at = text.find("(")
+    if open_at <= 0 or not text.endswith(")") or not text[:open_at].replace(".", "").replace("_", "").isalnum():
+        return None
+    depth = 0
+    for index, char in enumerate(text[open_at:], open_at):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if depth == 0 and index != len(text) - 1:
+            return None  # the first bracket closes before the end: not one call
+    return text[:open_at], text[open_at + 1 : -1]
+
+
 def concat(head: str, operands: list[str], indent: int) -> str:
-    """``head a + b + c`` (an assignment of a ``+`` chain) laid out as black would."""
+    """``head a + b + c`` (an assignment of a ``+`` chain) laid out as black would: one line;
+    else, for ``a + f(x)``, split at ``f``'s bracket (black omits the optional parentheses when
+    there is one operator and the line ends with a call); else in parentheses, one operand a
+    line, each split at its own bracket if still too long."""
     joined = " + ".join(operands)
     if fits(indent, head + joined):
         return head + joined
     pad, inner = _PAD, _INNER
+    last = _as_call(operands[-1]) if len(operands) == 2 else None
+    if last is not None and fits(indent, f"{head}{operands[0]} + {last[0]}("):
+        return bracket(f"{head}{operands[0]} + {last[0]}", [last[1]], indent)
     if fits(indent + 4, joined):
         return f"{head}(\n{inner}{joined}\n{pad})"
-    first, *rest = operands
-    return f"{head}(\n{inner}{first}\n" + "".join(f"{inner}+ {op}\n" for op in rest) + f"{pad})"
+    lines = []
+    for number, operand in enumerate(operands):
+        text = operand if number == 0 else "+ " + operand
+        call_parts = _as_call(operand)
+        if not fits(indent + 4, text) and call_parts is not None:
+            text = bracket(("" if number == 0 else "+ ") + call_parts[0], [call_parts[1]], indent + 4)
+            text = text.replace("\n", "\n" + inner)
+        lines.append(f"{inner}{text}\n")
+    return f"{head}(\n" + "".join(lines) + f"{pad})"
 
 
 def tuple_literal(items: list[str]) -> str:
@@ -168,11 +265,22 @@ def collection(head: str, entries: list[list[str]], indent: int = 0) -> str:
     return f"{head}(\n" + "\n".join(lines) + f"\n{_PAD})"
 
 
+def assign(head: str, value: str, indent: int) -> str:
+    """``head value`` (``x = value``, ``return value``) where ``value`` has no bracket of its
+    own: black wraps a value that does not fit in parentheses, if it fits inside them."""
+    one = head + value
+    if fits(indent, one) or not fits(indent + 4, value):
+        return one
+    return f"{head}(\n{_INNER}{value}\n{_PAD})"
+
+
 def annotated(name: str, annotation: str, default: str, indent: int) -> str:
     """``name: annotation = default``; black wraps a default that does not fit in parentheses."""
     one = f"{name}: {annotation} = {default}" if default else f"{name}: {annotation}"
-    if fits(indent, one) or not default:
+    if fits(indent, one) or (not default and not fits(indent + 4, annotation)):
         return one
+    if not default:
+        return f"{name}: (\n{_INNER}{annotation}\n{_PAD})"
     if fits(indent, f"{name}: {annotation} = ("):
         return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD})"
     return f"{name}: (\n{_INNER}{annotation}\n{_PAD}) = {default}"

@@ -6,6 +6,7 @@ Rendering returns ``{relative path: text}``; it never touches the output directo
 from __future__ import annotations
 
 import json
+import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -90,6 +91,20 @@ def py_annotated(name: str, annotation: str, default: str, indent: int) -> str:
     return pyfmt.annotated(name, annotation, default, indent)
 
 
+def py_params(params: list[str] | tuple[str, ...], head: str, indent: int, tail: str = "") -> str:
+    """A ``def`` signature: black gives a split signature one parameter a line, with a comma."""
+    return pyfmt.bracket(head, list(params), indent, tail, collection=True)
+
+
+def py_assign(value: str, head: str, indent: int) -> str:
+    return pyfmt.assign(head, value, indent)
+
+
+def py_expr(node: pyfmt.Expr, prefix: str, indent: int, suffix: str = "") -> str:
+    """An expression tree (a codec, ``_fields``) laid out as black would, after ``prefix``."""
+    return pyfmt.expr(prefix, node, indent, suffix)
+
+
 def py_entry(items: list[str] | tuple[str, ...], indent: int) -> str:
     """One element of an exploded collection: ``(a, b, c),`` at ``indent``."""
     return pyfmt.bracket("", list(items), indent, tail=",", collection=True)
@@ -111,14 +126,41 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_tuple": py_tuple,
     "py_list": py_list,
     "py_entry": py_entry,
+    "py_expr": py_expr,
+    "py_assign": py_assign,
+    "py_params": py_params,
     "py_collection": py_collection,
     "py_annotated": py_annotated,
 }
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates kept beside the generator's own bytecode (as Python keeps ``.pyc``):
+    compiling them is a third of a small description's run. Keyed by each template's source, so
+    an edited or user-supplied template is compiled afresh; a cache that cannot be written is
+    simply not used."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+_BYTECODE = _BytecodeCache(str(Path(__file__).resolve().parent / "__pycache__" / "templates"))
+
+
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs or [TEMPLATES])]),
+        bytecode_cache=_BYTECODE,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -149,7 +191,6 @@ class Output:
             if kind in ctx:
                 return f"{kind} {ctx[kind].class_name}", ctx[kind].pointer
         return "the description", ""
-
 
 
 def outputs(api: Api, release: Release | None = None) -> list[Output]:

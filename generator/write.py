@@ -42,10 +42,11 @@ class CompileError:
         return f"{where}{self.message}{code}"
 
 
-# Long lines black cannot shorten: a comment, string literals (a dict entry or keyword of them),
-# or a simple statement with a trailing comment.
+# Long lines black cannot shorten: a comment, the head of an exploded import or of a call whose
+# name alone is too long, string literals (a dict entry or keyword of them), or a simple
+# statement with a trailing comment.
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|(?:[A-Za-z_]\w*=)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+)?[\w.]+\(|(?:[A-Za-z_]\w*=|return\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*)$"""
 )
 
 

@@ -35,3 +35,16 @@ def test_every_generated_python_file_is_black_stable(spec: Path, azure: bool) ->
         if path.endswith(".py") and black.format_str(text, mode=MODE) != text:
             unstable.append(path)
     assert unstable == []
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_templates_emit_final_code(spec: Path) -> None:
+    """The templates' own layout is black's: no file of these descriptions is left for black."""
+    from generator.pipeline import build_ir
+    from generator.render import render
+    from generator.write import needs_black
+
+    built = build_ir(spec, Options("pkg"))
+    assert built.api is not None
+    files = render(built.api)
+    assert [p for p, text in files.items() if p.endswith(".py") and needs_black(text)] == []

@@ -204,12 +204,7 @@ def parse_duration(value: str | None) -> datetime.timedelta | None:
     except OverflowError:
         saturated = datetime.timedelta.min if sign == "-" else datetime.timedelta.max
         return Duration(text, int(whole_years), int(whole_months), saturated)
-    if (
-        whole_years
-        or whole_months
-        or not whole_years.is_integer()
-        or not whole_months.is_integer()
-    ):
+    if whole_years or whole_months:
         return Duration(text, int(whole_years), int(whole_months), fixed)
     return fixed
 
@@ -672,9 +667,8 @@ class UnionCodec(Codec):
             for variant in self.variants:
                 if variant.owns(value, strict):
                     return variant.encode(value)
-        raise TypeError(
-            f"expected one of ({', '.join(v.label for v in self.variants)}), got {type(value).__name__}"
-        )
+        kinds = ", ".join(v.label for v in self.variants)
+        raise TypeError(f"expected one of ({kinds}), got {type(value).__name__}")
 
     def matches(self, value: Any, strict: bool) -> bool:
         return any(v.matches(value, strict) for v in self.variants)
@@ -751,8 +745,7 @@ class Model:
     def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
         """Build the model from its JSON form (wire names); a polymorphic root decodes to the
         subclass its discriminator names (to itself for an unknown value). A field that is
-        absent keeps its default (``None``, or ``NOT_GIVEN`` where ``null`` is allowed).
-        """
+        absent keeps its default (``None``, or ``NOT_GIVEN`` where null is allowed)."""
         if not isinstance(data, Mapping):
             raise DecodeError(
                 f"{cls.__name__}: expected an object, got {type(data).__name__}"
@@ -829,8 +822,7 @@ class Model:
     @classmethod
     def _matches(cls, data: Mapping[str, Any], strict: bool) -> bool:
         """Whether ``data`` has this model's shape: its required fields, and known fields of
-        the right JSON type (constants equal). The lenient pass asks for constants only.
-        """
+        the right JSON type (constants equal); the lenient pass, constants only."""
         required = cls._required()
         for _, wire_name, codec in cls._fields:
             if wire_name not in data or data[wire_name] is None:

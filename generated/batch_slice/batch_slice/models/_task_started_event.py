@@ -23,7 +23,4 @@ class TaskStartedEvent(TaskEvent):
     """The discriminator; ``started`` for this class."""
 
 
-TaskStartedEvent._fields = (
-    *TaskEvent._fields,
-    ("node_id", "nodeId", STR),
-)
+TaskStartedEvent._fields = (*TaskEvent._fields, ("node_id", "nodeId", STR))

@@ -5,9 +5,4 @@ from ._pools import PoolsOperations
 from ._tasks import TasksOperations
 from ._jobs import JobsOperations
 
-__all__ = [
-    "FilesOperations",
-    "PoolsOperations",
-    "TasksOperations",
-    "JobsOperations",
-]
+__all__ = ["FilesOperations", "PoolsOperations", "TasksOperations", "JobsOperations"]

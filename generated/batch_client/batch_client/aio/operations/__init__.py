@@ -2,6 +2,4 @@
 
 from ._tasks import TasksOperations
 
-__all__ = [
-    "TasksOperations",
-]
+__all__ = ["TasksOperations"]
