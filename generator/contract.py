@@ -31,35 +31,34 @@ class Kind:
     imports: tuple[str, ...] = ()  # modules or typing names the annotation needs
     parameter_annotation: str = ""  # when a parameter accepts more than the decoded type
     leaf: bool = True  # a scalar: a parameter of this kind is sent as text
-    json_type: str = ""  # the JSON type a value of this kind has on the wire (for unions)
 
 
 KINDS: dict[str, Kind] = {
-    "str": Kind("str", "STR", "string", json_type="string"),
-    "int": Kind("int", "INT", "integer", "ser_int", "parse_int", "int", json_type="integer"),
-    "float": Kind("float", "FLOAT", "number", "ser_float", "parse_float", "float", json_type="number"),
-    "bool": Kind("bool", "BOOL", "boolean", "ser_bool", "parse_bool", "bool", json_type="boolean"),
+    "str": Kind("str", "STR", "string"),
+    "int": Kind("int", "INT", "integer", "ser_int", "parse_int", "int"),
+    "float": Kind("float", "FLOAT", "number", "ser_float", "parse_float", "float"),
+    "bool": Kind("bool", "BOOL", "boolean", "ser_bool", "parse_bool", "bool"),
     "datetime": Kind(
         "datetime.datetime", "ISO_DATETIME", "string", "ser_iso_datetime", "parse_iso_datetime",
-        "datetime.datetime", ("datetime",), json_type="string",
+        "datetime.datetime", ("datetime",),
     ),
     "rfc1123": Kind(
         "datetime.datetime", "RFC1123", "string", "ser_rfc1123", "parse_rfc1123",
-        "datetime.datetime", ("datetime",), json_type="string",
+        "datetime.datetime", ("datetime",),
     ),
-    "date": Kind("datetime.date", "ISO_DATE", "string", "ser_iso_date", imports=("datetime",), json_type="string"),
-    "duration": Kind("datetime.timedelta", "DURATION", "string (duration)", "ser_duration", imports=("datetime",), json_type="string"),
-    "uuid": Kind("uuid.UUID", "UUID", "string", "ser_uuid", imports=("uuid",), parameter_annotation="uuid.UUID | str", json_type="string"),
-    "bytes": Kind("bytes", "BYTES", "string", "", leaf=False, json_type="string"),
+    "date": Kind("datetime.date", "ISO_DATE", "string", "ser_iso_date", imports=("datetime",)),
+    "duration": Kind("datetime.timedelta", "DURATION", "string (duration)", "ser_duration", imports=("datetime",)),
+    "uuid": Kind("uuid.UUID", "UUID", "string", "ser_uuid", imports=("uuid",), parameter_annotation="uuid.UUID | str"),
+    "bytes": Kind("bytes", "BYTES", "string", "", leaf=False),
     "file": Kind("bytes", "BYTES", "file", "", leaf=False),
     "any": Kind("Any", "ANY", "any", "", imports=("Any",), leaf=False),
-    "null": Kind("None", "NULL", "null", "", leaf=False, json_type="null"),
+    "null": Kind("None", "NULL", "null", "", leaf=False),
     # compound kinds: annotation and codec built by TypeRef from model / item / variants
-    "enum": Kind("", "EnumCodec", "string", "ser_enum", json_type="string"),
+    "enum": Kind("", "EnumCodec", "string", "ser_enum"),
     "literal": Kind("", "LiteralCodec", "constant", "ser_value", imports=("Literal",)),
-    "model": Kind("", "ModelCodec", "object", "", leaf=False, json_type="object"),
-    "list": Kind("", "ListCodec", "array", "ser_csv", leaf=False, json_type="array"),
-    "dict": Kind("", "DictCodec", "object", "", leaf=False, json_type="object"),
+    "model": Kind("", "ModelCodec", "object", "", leaf=False),
+    "list": Kind("", "ListCodec", "array", "ser_csv", leaf=False),
+    "dict": Kind("", "DictCodec", "object", "", leaf=False),
     "union": Kind("", "UnionCodec", "one of", "ser_value", leaf=False),
 }
 

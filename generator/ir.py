@@ -133,10 +133,6 @@ class TypeRef:
         return own + tuple(t for c in self._children() for t in c._walk(kind))
 
     @property
-    def uses_datetime(self) -> bool:
-        return "datetime" in self.annotation_names
-
-    @property
     def models_used(self) -> frozenset[str]:
         """Model and enum classes this type names."""
         own = frozenset({self.model}) if self.kind in ("model", "enum") else frozenset()

@@ -248,23 +248,6 @@ def tuple_literal(items: list[str]) -> str:
     return "(" + ", ".join(items) + ")"
 
 
-def collection(head: str, entries: list[list[str]], indent: int = 0) -> str:
-    """``head = (entry, entry)`` where each entry is a tuple of items; black's layout, recursively
-    for entries too long for their line."""
-    flat = [tuple_literal(items) for items in entries]
-    if len(flat) == 1:
-        one = f"{head}({flat[0]},)"
-    else:
-        one = f"{head}({', '.join(flat)})"
-    if fits(indent, one) or not entries:
-        return one if entries else f"{head}()"
-    lines = []
-    for items in entries:
-        entry = bracket("", items, indent + 4, tail=",", collection=True)
-        lines.append(_INNER + entry.replace("\n", "\n" + _INNER))
-    return f"{head}(\n" + "\n".join(lines) + f"\n{_PAD})"
-
-
 def assign(head: str, value: str, indent: int) -> str:
     """``head value`` (``x = value``, ``return value``) where ``value`` has no bracket of its
     own: black wraps a value that does not fit in parentheses, if it fits inside them."""

@@ -83,10 +83,6 @@ def py_tuple(items: list[str] | tuple[str, ...]) -> str:
     return pyfmt.tuple_literal(list(items))
 
 
-def py_collection(entries: list[list[str]], head: str, indent: int = 0) -> str:
-    return pyfmt.collection(head, [list(e) for e in entries], indent)
-
-
 def py_annotated(name: str, annotation: str, default: str, indent: int) -> str:
     return pyfmt.annotated(name, annotation, default, indent)
 
@@ -105,11 +101,6 @@ def py_expr(node: pyfmt.Expr, prefix: str, indent: int, suffix: str = "") -> str
     return pyfmt.expr(prefix, node, indent, suffix)
 
 
-def py_entry(items: list[str] | tuple[str, ...], indent: int) -> str:
-    """One element of an exploded collection: ``(a, b, c),`` at ``indent``."""
-    return pyfmt.bracket("", list(items), indent, tail=",", collection=True)
-
-
 FILTERS: dict[str, Callable[..., str]] = {
     "pystr": pystr,
     "toml_str": toml_str,
@@ -125,11 +116,9 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_concat": py_concat,
     "py_tuple": py_tuple,
     "py_list": py_list,
-    "py_entry": py_entry,
     "py_expr": py_expr,
     "py_assign": py_assign,
     "py_params": py_params,
-    "py_collection": py_collection,
     "py_annotated": py_annotated,
 }
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 from typing import Any
-from urllib.parse import unquote
 
 from .. import naming
 from ..ir import EnumType, EnumValue, Model, Property, TypeRef
-from ..problems import join_pointer, split_pointer
+from ..problems import join_pointer, ref_pointer, split_pointer
 from ..pyfmt import pystr
 from .context import BuildContext, text
 
@@ -338,8 +337,8 @@ class SchemaResolver:
         for value, target in explicit.items():
             if not isinstance(target, str):
                 continue
-            target_pointer = target if target.startswith("#") else join_pointer(self.component_pointer(), target)
-            model = self.class_names.get(target_pointer) or self.class_names.get(unquote(target_pointer))
+            target_pointer = ref_pointer(target) if target.startswith("#") else join_pointer(self.component_pointer(), target)
+            model = self.class_names.get(target_pointer)
             if model in index_of:
                 mapping[str(value)] = index_of[model]
             else:
@@ -398,7 +397,7 @@ class SchemaResolver:
             mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
             for value, target in mapping.items():
                 if isinstance(target, str):
-                    self.discriminator_values.setdefault(target if target.startswith("#") else join_pointer(self.component_pointer(), target), str(value))
+                    self.discriminator_values.setdefault(ref_pointer(target) if target.startswith("#") else join_pointer(self.component_pointer(), target), str(value))
         value = schema.get("x-ms-discriminator-value")
         if isinstance(value, str):
             self.discriminator_values[pointer] = value
