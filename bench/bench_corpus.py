@@ -242,6 +242,8 @@ def normalize(message: str) -> str:
     """A cause without its particulars, to group by: quoted names and numbers blanked."""
     message = re.sub(r"'[^']*'|\"[^\"]*\"", "'…'", message)
     message = re.sub(r"<[^<>]* at 0x[0-9a-f]+>", "<…>", message)
+    message = re.sub(r"\{[^{}\s]*\}", "{…}", message)  # template variables
+    message = re.sub(r"(?<![\w.])/[^\s']*", "/…", message)  # URL paths
     return re.sub(r"\d+", "N", message)[:200]
 
 
