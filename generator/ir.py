@@ -38,34 +38,41 @@ class TypeRef:
     def spec(self) -> Kind:
         return KINDS[self.kind]
 
-    def _annotation(self, signature: bool) -> str:
+    @property
+    def allows_null(self) -> bool:
+        """Whether JSON null is a value of this type (so ``None`` means null, not "absent")."""
+        return self.nullable or self.kind == "null"
+
+    def _parts(self, signature: bool) -> list[str]:
+        """The members of the annotation's top-level union, duplicates dropped: a nested union
+        contributes its members, never its text split at ``|`` (which may sit inside brackets)."""
         match self.kind:
             case "model":
-                text = self.model
+                parts = [self.model]
             case "enum":
-                text = f"{self.model} | str"  # unknown future values stay usable as text
+                parts = [self.model, "str"]  # unknown future values stay usable as text
             case "literal":
-                text = f"Literal[{self.literal}]"
+                parts = [f"Literal[{self.literal}]"]
             case "list":
                 assert self.item is not None
-                text = f"{'List' if signature else 'list'}[{self.item._annotation(signature)}]"
+                parts = [f"{'List' if signature else 'list'}[{self.item._annotation(signature)}]"]
             case "dict":
                 assert self.item is not None
-                text = f"{'Dict' if signature else 'dict'}[str, {self.item._annotation(signature)}]"
+                parts = [f"{'Dict' if signature else 'dict'}[str, {self.item._annotation(signature)}]"]
             case "union":
-                parts: list[str] = []
-                for variant in self.variants:
-                    for part in variant._annotation(signature).split(" | "):
-                        if part not in parts:
-                            parts.append(part)
+                parts = [part for variant in self.variants for part in variant._parts(signature)]
                 if self.discriminator:
                     parts.append("UnknownVariant")  # a value a newer service adds is kept, not refused
-                text = " | ".join(parts)
             case _:
-                text = self.spec.annotation
-        if self.nullable and text != "Any" and not text.endswith(" | None"):
-            text += " | None"
-        return text
+                parts = [self.spec.annotation]
+        if self.nullable:
+            parts.append("None")
+        if "Any" in parts:
+            return ["Any"]
+        return list(dict.fromkeys(parts))
+
+    def _annotation(self, signature: bool) -> str:
+        return " | ".join(self._parts(signature))
 
     @property
     def annotation(self) -> str:
@@ -510,14 +517,14 @@ class Property:
             return self.type.literal
         if self.required:
             return ""
-        return "NOT_GIVEN" if self.type.nullable else "None"
+        return "NOT_GIVEN" if self.type.allows_null else "None"
 
     @property
     def annotation(self) -> str:
         base = self.type.annotation
         if self.required or self.type.kind == "literal":
             return base
-        if self.type.nullable:
+        if self.type.allows_null:
             return f"{base} | NotGiven"
         return base if base == "Any" else f"{base} | None"
 

@@ -18,19 +18,19 @@ LINE_LENGTH = 88
 _SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-def _quoted(value: object, escape: Callable[[int], str]) -> str:
-    """A double-quoted ASCII literal: printable ASCII as is, quotes and backslashes escaped,
-    every other character as ``escape(code point)``."""
-    out = ['"']
+def _quoted(value: object, escape: Callable[[int], str], quote: str = '"') -> str:
+    """A quoted ASCII literal: printable ASCII as is, the quote and backslashes escaped, every
+    other character as ``escape(code point)``."""
+    out = [quote]
     for ch in str(value):
         code = ord(ch)
-        if ch in ('"', "\\"):
+        if ch in (quote, "\\"):
             out.append("\\" + ch)
         elif 0x20 <= code < 0x7F:
             out.append(ch)
         else:
             out.append(escape(code))
-    out.append('"')
+    out.append(quote)
     return "".join(out)
 
 
@@ -51,7 +51,9 @@ def _toml_escape(code: int) -> str:
 def pystr(value: object) -> str:
     """A Python string literal of exactly ``value``, in ASCII: nothing in it can end the literal
     or the line, and look-alike characters stay visible as escapes."""
-    return _quoted(value, _python_escape)
+    text = str(value)
+    # black's choice: double quotes, unless single quotes need fewer escapes
+    return _quoted(text, _python_escape, "'" if text.count('"') > text.count("'") else '"')
 
 
 def toml_str(value: object) -> str:
@@ -222,8 +224,8 @@ def concat(head: str, operands: list[str], indent: int) -> str:
     there is one operator and the line ends with a call); else in parentheses, one operand a
     line, each split at its own bracket if still too long."""
     joined = " + ".join(operands)
-    if fits(indent, head + joined):
-        return head + joined
+    if fits(indent, head + joined) or (len(operands) == 1 and not fits(indent + 4, joined)):
+        return head + joined  # a lone operand that parentheses would not help stays as it is
     pad, inner = _PAD, _INNER
     last = _as_call(operands[-1]) if len(operands) == 2 else None
     if last is not None and fits(indent, f"{head}{operands[0]} + {last[0]}("):
@@ -257,14 +259,60 @@ def assign(head: str, value: str, indent: int) -> str:
     return f"{head}(\n{_INNER}{value}\n{_PAD})"
 
 
-def annotated(name: str, annotation: str, default: str, indent: int) -> str:
-    """``name: annotation = default``; black wraps a default that does not fit in parentheses."""
-    one = f"{name}: {annotation} = {default}" if default else f"{name}: {annotation}"
-    if fits(indent, one) or (not default and not fits(indent + 4, annotation)):
+def _union_split(annotation: str) -> list[str]:
+    """The top-level members of ``A | list[B | C] | None``: ``|`` inside brackets is not split."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if depth == 0 and annotation.startswith(" | ", index):
+            parts.append(annotation[start:index])
+            start = index + 3
+    return parts + [annotation[start:]]
+
+
+def wrapped_annotation(annotation: str, indent: int) -> str:
+    """``(`` annotation ``)`` as black parenthesizes a long type hint: the hint on one indented
+    line if it fits, else one ``|`` member a line. ``indent`` is the column of the ``(``'s line."""
+    if fits(indent + 4, annotation):
+        return f"(\n{_INNER}{annotation}\n{_PAD})"
+    first, *rest = _union_split(annotation)
+    return f"(\n{_INNER}{first}\n" + "".join(f"{_INNER}| {part}\n" for part in rest) + f"{_PAD})"
+
+
+def returns(annotation: str, indent: int) -> str:
+    """The annotation after ``) -> `` (``indent`` is the column of ``)``); black parenthesizes
+    one that makes the line too long."""
+    if fits(indent, f") -> {annotation}:") or (" | " not in annotation and not fits(indent + 4, annotation)):
+        return annotation
+    return wrapped_annotation(annotation, indent)
+
+
+def typed_call(name: str, annotation: str, function: str, argument: str, indent: int) -> str:
+    """``name: annotation = function(argument)``: one line; else split at the call's bracket if
+    the line up to it fits; else the call parenthesized if that fits; else the annotation
+    parenthesized, the call after it."""
+    head = f"{name}: {annotation} = {function}"
+    if fits(indent, f"{head}({argument})") or fits(indent, head + "("):
+        return bracket(head, [argument], indent)
+    call_text = f"{function}({argument})"
+    if fits(indent, f"{name}: {annotation} = (") and fits(indent + 4, call_text):
+        return f"{name}: {annotation} = (\n{_INNER}{call_text}\n{_PAD})"
+    if " | " not in annotation and not fits(indent + 4, annotation):
+        return bracket(head, [argument], indent)
+    return f"{name}: {wrapped_annotation(annotation, indent)} = {call_text}"
+
+
+def annotated(name: str, annotation: str, default: str, indent: int, tail: str = "") -> str:
+    """``name: annotation = default`` + ``tail`` (a field, or a parameter with ``tail=","``).
+    Black wraps a long default in parentheses when the line up to it fits; else it
+    parenthesizes the annotation."""
+    rest = f" = {default}{tail}" if default else tail
+    one = f"{name}: {annotation}{rest}"
+    if fits(indent, one):
         return one
-    if not default:
-        return f"{name}: (\n{_INNER}{annotation}\n{_PAD})"
-    if fits(indent, f"{name}: {annotation} = ("):
-        return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD})"
-    return f"{name}: (\n{_INNER}{annotation}\n{_PAD}) = {default}"
+    if default and fits(indent, f"{name}: {annotation} = ("):
+        return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD}){tail}"
+    if " | " not in annotation and not fits(indent + 4, annotation):
+        return one  # nothing black could split: left as it is
+    return f"{name}: {wrapped_annotation(annotation, indent)}{rest}"
 

@@ -83,8 +83,16 @@ def py_tuple(items: list[str] | tuple[str, ...]) -> str:
     return pyfmt.tuple_literal(list(items))
 
 
-def py_annotated(name: str, annotation: str, default: str, indent: int) -> str:
-    return pyfmt.annotated(name, annotation, default, indent)
+def py_annotated(name: str, annotation: str, default: str, indent: int, tail: str = "") -> str:
+    return pyfmt.annotated(name, annotation, default, indent, tail)
+
+
+def py_returns(annotation: str, indent: int) -> str:
+    return pyfmt.returns(annotation, indent)
+
+
+def py_typed_call(annotation: str, name: str, function: str, argument: str, indent: int) -> str:
+    return pyfmt.typed_call(name, annotation, function, argument, indent)
 
 
 def py_params(params: list[str] | tuple[str, ...], head: str, indent: int, tail: str = "") -> str:
@@ -117,6 +125,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_tuple": py_tuple,
     "py_list": py_list,
     "py_expr": py_expr,
+    "py_returns": py_returns,
+    "py_typed_call": py_typed_call,
     "py_assign": py_assign,
     "py_params": py_params,
     "py_annotated": py_annotated,

@@ -288,3 +288,55 @@ def test_names_that_shadow_python_or_the_runtime(pets: ModuleType) -> None:
     assert issubclass(pets.WrappedCat, pets.Cat)  # a model with only inherited fields
     wrapped = pets.WrappedCat.from_dict({"petType": "cat", "name": "Tom"})
     assert wrapped.to_dict() == {"petType": "cat", "name": "Tom"}
+
+
+# -- found by a second reading -----------------------------------------------------------------
+
+
+def test_constant_discriminators_nested_unions_and_nullable_refs(events: ModuleType, service: Service) -> None:
+    service.answers["/shapes"] = {
+        "shapes": [{"kind": "circle", "radius": 1}, {"kind": "square", "side": 2}, {"kind": "hexagon"}],
+        "maybe": [None, {"side": 3}],  # items of a schema typed [object, "null"]
+        "nested": [1, "x", True],
+        "kinds": [{"kind": "a"}, {"kind": "zzz", "other": 1}],
+    }
+    with events.EventClient(service.url) as client:
+        drawing = client.shapes.list(level="high")
+    assert service.seen[-1][1] == "/shapes?level=high"
+    circle, square, unknown = drawing.shapes
+    # no mapping: each variant's const names its value (and the schema name would too)
+    assert type(circle) is events.Circle and type(square) is events.Square
+    assert type(unknown) is events.UnknownVariant and unknown.additional_properties == {"kind": "hexagon"}
+    assert drawing.maybe[0] is None and drawing.maybe[1].side == 3
+    assert drawing.nested == [1, "x", True]
+    # exact shape first: "zzz" is not one of Kind1's enum values, so Kind2
+    assert [type(k).__name__ for k in drawing.kinds] == ["Kind1", "Kind2"]
+    assert drawing.nothing is events.NOT_GIVEN and "nothing" not in drawing.to_dict()
+    assert drawing.quoted == 'say "hi"'
+
+
+def test_nullable_object_response_may_be_null(events: ModuleType, service: Service) -> None:
+    service.answers["/nothing"] = None
+    at = [datetime.datetime(2024, 1, 2, 3, 4, 5, tzinfo=datetime.timezone.utc)]
+    with events.EventClient(service.url) as client:
+        assert client.events.get_nothing(at=at) is None
+        service.answers["/nothing"] = {"side": 2}
+        assert client.events.get_nothing().side == 2
+    assert service.seen[0][1] == "/nothing?at=2024-01-02T03%3A04%3A05Z"  # list items by their own type
+
+
+def test_one_inline_enum_class_per_name_and_values(events: ModuleType) -> None:
+    assert events.Level.HIGH == "high" and f"{events.Level.HIGH}" == "high"
+    assert not hasattr(events, "Level_2")
+
+
+def test_durations_copy_pickle_and_sign(pets: ModuleType) -> None:
+    import copy
+    import dataclasses
+    import pickle
+
+    owner = pets.Owner.from_dict({"name": "a", "nickname": None, "lease": "-P1Y2MT3H"})
+    lease = owner.lease
+    assert (lease.years, lease.months) == (-1, -2) and lease - datetime.timedelta(0) == -datetime.timedelta(hours=3)
+    assert copy.deepcopy(lease) == lease and pickle.loads(pickle.dumps(lease)) == lease
+    assert dataclasses.asdict(owner)["lease"] == lease

@@ -289,7 +289,7 @@ class OperationBuilder:
             if paging is not None:
                 return "paged", None, paging
         if body is not None and body.kind != "any":
-            return ("model" if body.kind == "model" else "value"), body, None
+            return ("model" if body.kind == "model" and not body.nullable else "value"), body, None
         if body is not None:
             return "value", body, None
         return ("headers" if headers_class else "none"), None, None

@@ -4,6 +4,7 @@ inheritance; a ``discriminator`` on the root selects the subclass when decoding.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from typing import Any
 
@@ -150,7 +151,9 @@ class SchemaResolver:
             return None
         ext = schema.get("x-ms-enum") if isinstance(schema.get("x-ms-enum"), dict) else {}
         ext_name = ext.get("name") if isinstance(ext.get("name"), str) and naming.words(ext["name"]) else ""
-        key = f"x-ms-enum:{ext_name}" if ext_name else pointer
+        component = len(split_pointer(pointer)) == len(split_pointer(self.component_pointer())) + 1 and pointer.startswith(self.component_pointer() + "/")
+        # an inline enum is one class per name and values: the same `status` enum of ten operations is one class
+        key = f"x-ms-enum:{ext_name}" if ext_name else pointer if component else f"inline:{name_hint}:{values!r}"
         if key not in self.enum_names:
             self.enum_names[key] = self._claim_class(ext_name or name_hint, pointer, "enum")
             self.order.append(key)
@@ -194,7 +197,8 @@ class SchemaResolver:
             if target is None:
                 return _ANY
             if target_pointer in self.class_names or self._is_object(target):
-                return TypeRef("model", model=self.model_for(target_pointer, target))
+                nullable = isinstance(target, dict) and self._allows_null(target)
+                return TypeRef("model", model=self.model_for(target_pointer, target), nullable=nullable)
             key = (target_pointer, for_parameter)
             if key in self.resolved:
                 return self.resolved[key]
@@ -216,6 +220,9 @@ class SchemaResolver:
         if union is not None:
             if schema.get("properties"):
                 self.ctx.warn(f"'{union[0]}' beside 'properties' is not supported: the object's own properties are used", join_pointer(pointer, union[0]))
+            elif schema.get("allOf"):
+                self.ctx.warn(f"'{union[0]}' beside 'allOf' is not supported: the value is typed by the alternatives only", join_pointer(pointer, union[0]))
+                return self._union(schema, union[0], union[1], pointer, name_hint, for_parameter)
             else:
                 return self._union(schema, union[0], union[1], pointer, name_hint, for_parameter)
         if "const" in schema:
@@ -341,10 +348,21 @@ class SchemaResolver:
             model = self.class_names.get(target_pointer)
             if model in index_of:
                 mapping[str(value)] = index_of[model]
+                # a subclass of a polymorphic base sends this value too (its default)
+                self.discriminator_values.setdefault(target_pointer, str(value))
             else:
                 self.ctx.warn(f"discriminator mapping {value!r} names a schema that is not one of the alternatives", join_pointer(where.rsplit("/", 1)[0], "discriminator", "mapping", str(value)))
+        pointer_of = {name: pointer for pointer, name in self.class_names.items()}
         for variant, target_pointer in zip(variants, pointers):
-            if target_pointer and variant.kind == "model" and variant.model in index_of:
+            if variant.kind != "model" or variant.model not in index_of:
+                continue
+            # a variant whose discriminator property is a constant names its own value (3.1 style)
+            model = self.models.get(pointer_of.get(variant.model, ""))
+            constant = next((p.type.literal for p in model.properties if p.wire_name == disc["propertyName"] and p.type.kind == "literal"), "") if model else ""
+            if constant:
+                value = ast.literal_eval(constant)
+                mapping.setdefault(str(value).lower() if isinstance(value, bool) else str(value), index_of[variant.model])
+            if target_pointer:
                 mapping.setdefault(split_pointer(target_pointer)[-1], index_of[variant.model])
         return dataclasses.replace(union, discriminator=disc["propertyName"], mapping=tuple(sorted(mapping.items())))
 

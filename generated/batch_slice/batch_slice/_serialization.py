@@ -112,8 +112,9 @@ class Duration(datetime.timedelta):
     or months (which have no fixed length), or one beyond ``timedelta``'s range.
 
     Its ``timedelta`` value is the fixed part (weeks, days, hours, minutes, seconds), saturated
-    at ``timedelta.max``/``min`` beyond range; ``years``, ``months`` and ``text`` keep the rest,
-    and sending it back sends ``text`` unchanged. It equals only a ``Duration`` of the same text.
+    at ``timedelta.max``/``min`` beyond range; ``years`` and ``months`` (whole, signed) and
+    ``text`` keep the rest, and sending it back sends ``text`` unchanged. Arithmetic and
+    ordering see the fixed part only; it equals only a ``Duration`` of the same text.
     """
 
     __slots__ = ("years", "months", "text")
@@ -139,6 +140,10 @@ class Duration(datetime.timedelta):
 
     def __hash__(self) -> int:
         return hash(("Duration", self.text))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        fixed = datetime.timedelta(self.days, self.seconds, self.microseconds)
+        return (Duration, (self.text, self.years, self.months, fixed))
 
     def __repr__(self) -> str:
         return f"Duration({self.text!r})"
@@ -189,8 +194,9 @@ def parse_duration(value: str | None) -> datetime.timedelta | None:
     sign, years, months, weeks, days, hours, minutes, seconds = (
         g.replace(",", ".") if g else g for g in match.groups()
     )
-    whole_years = float(years or 0)
-    whole_months = float(months or 0)
+    # whole years and months, signed; a fraction of either is kept in the text only
+    whole_years = float(years or 0) * (-1 if sign == "-" else 1)
+    whole_months = float(months or 0) * (-1 if sign == "-" else 1)
     try:
         fixed = datetime.timedelta(
             weeks=float(weeks or 0),
@@ -211,14 +217,7 @@ def parse_duration(value: str | None) -> datetime.timedelta | None:
 
 def ser_csv(values: list[Any]) -> str:
     """A list sent as one comma-separated value (the OpenAPI default ``form``/``csv`` style)."""
-    return ",".join(
-        (
-            ser_enum(v)
-            if isinstance(v, (enum.Enum, str))
-            else ser_bool(v) if isinstance(v, bool) else str(v)
-        )
-        for v in values
-    )
+    return ",".join(ser_value(v) for v in values)
 
 
 def ser_value(value: Any) -> str:
@@ -830,7 +829,7 @@ class Model:
                     return False
                 continue
             if isinstance(codec, LiteralCodec) or strict:
-                if not codec.matches(data[wire_name], False):
+                if not codec.matches(data[wire_name], strict):
                     return False
         return True
 

@@ -16,3 +16,7 @@ class AccessScope(str, enum.Enum):
 
     JOB = "job"
     """Grants access to perform all operations on the Job containing the Task."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

@@ -23,3 +23,7 @@ class AutoUserScope(str, enum.Enum):
     POOL = "pool"
     """Specifies that the Task runs as the common auto user Account which is created on
     every Compute Node in a Pool."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

@@ -26,3 +26,7 @@ class ContainerHostDataPath(str, enum.Enum):
     """The job-prep task path."""
     APPLICATIONS = "Applications"
     """The applications path."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

@@ -21,3 +21,7 @@ class DependencyAction(str, enum.Enum):
     will be scheduled to run."""
     BLOCK = "block"
     """Blocks tasks waiting on this task, preventing them from being scheduled."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

@@ -19,3 +19,7 @@ class ElevationLevel(str, enum.Enum):
     ADMIN = "admin"
     """The user is a user with elevated access and operates with full Administrator
     permissions."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

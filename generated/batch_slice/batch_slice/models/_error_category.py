@@ -18,3 +18,7 @@ class ErrorCategory(str, enum.Enum):
     """The error is due to a user issue, such as misconfiguration."""
     SERVER_ERROR = "servererror"
     """The error is due to an internal server issue."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

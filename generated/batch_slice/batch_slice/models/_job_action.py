@@ -25,3 +25,7 @@ class JobAction(str, enum.Enum):
     TERMINATE = "terminate"
     """Terminate the Job. The terminateReason in the Job's executionInfo is set to
     \"TaskFailed\"."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

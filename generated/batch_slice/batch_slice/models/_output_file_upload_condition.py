@@ -20,3 +20,7 @@ class OutputFileUploadCondition(str, enum.Enum):
     """Upload the file(s) only after the Task process exits with a nonzero exit code."""
     TASK_COMPLETION = "taskcompletion"
     """Upload the file(s) after the Task process exits, no matter what the exit code was."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)

@@ -33,3 +33,7 @@ class TaskState(str, enum.Enum):
     successfully, or the Task has finished unsuccessfully and has exhausted its retry
     limit. A Task is also marked as completed if an error occurred launching the Task,
     or when the Task has been terminated."""
+
+    def __str__(self) -> str:
+        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
+        return str(self.value)
