@@ -92,19 +92,10 @@ def _split_item(item: str, indent: int) -> str:
     brackets as black does; anything else is left for black (``write.needs_black``)."""
     if fits(indent, item + ","):
         return item
-    open_at = item.find("(")
-    if open_at <= 0 or not item.endswith(")") or not item[:open_at].replace(".", "").replace("_", "").isalnum():
+    call = _as_call(item)
+    if call is None or "," in call[1].replace(", ", ","):  # several arguments: let black decide
         return item
-    depth = 0
-    for index, char in enumerate(item[open_at:], open_at):
-        depth += {"(": 1, ")": -1}.get(char, 0)
-        if depth == 0 and index != len(item) - 1:
-            return item  # the first bracket closes before the end: not one call
-    inner = item[open_at + 1 : -1]
-    if "," in inner.replace(", ", ","):  # several arguments: keep it simple, let black decide
-        return item
-    laid = bracket(item[:open_at], [inner], indent)
-    return _indent_tail(laid)
+    return _indent_tail(bracket(call[0], [call[1]], indent))
 
 
 def _indent_tail(text: str) -> str:

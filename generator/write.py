@@ -43,10 +43,10 @@ class CompileError:
 
 
 # Long lines black cannot shorten: a comment, the head of an exploded import or of a call whose
-# name alone is too long, string literals (a dict entry or keyword of them), or a simple
-# statement with a trailing comment.
+# name alone is too long, a lone (dotted) name or lambda of one, string literals (a dict entry
+# or keyword of them), or a simple statement with a trailing comment.
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+)?[\w.]+\(|(?:[A-Za-z_]\w*=|return\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|return\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*)$"""
 )
 
 

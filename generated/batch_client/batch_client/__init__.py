@@ -3,6 +3,7 @@
 Generated from ``batch-task-reactivate.yaml`` (API version 2024-07-01.20.0).
 
     from batch_client import BatchClient, SharedKeyCredential
+
 The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first use.
 """
 

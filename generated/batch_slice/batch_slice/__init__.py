@@ -5,6 +5,7 @@ polymorphic model (TaskEvent) that the real API does not have.
 Generated from ``batch-slice.json`` (API version 2024-07-01.20.0).
 
     from batch_slice import BatchClient, SharedKeyCredential
+
 The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first use.
 """
 
