@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from urllib.parse import quote
+
 from . import pyfmt
 from .contract import KINDS, NULLABLE_CODEC, RUNTIME_ANNOTATION_NAMES, TYPING_NAMES, Kind, runtime_exports
 from .pyfmt import pystr
@@ -17,7 +19,9 @@ TypeKind = Literal[
     "str", "int", "float", "bool", "datetime", "rfc1123", "date", "duration", "uuid", "bytes", "file", "any", "null",
     "model", "enum", "literal", "list", "dict", "union",
 ]
-ParamLocation = Literal["path", "query", "header", "body", "form"]
+ParamLocation = Literal["path", "query", "header", "cookie", "body", "form"]
+# The joining delimiter of a non-exploded array (or object) per style, percent-encoded.
+_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "%7C", "tabDelimited": "%09"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +184,19 @@ class TypeRef:
         return text + " or null" if self.nullable else text
 
 
+def _runtime_names(node: pyfmt.Expr) -> frozenset[str]:
+    """The runtime functions an expression tree calls or passes (serializers): every name that is
+    not a local (a parameter, ``self``, a ``_query`` list) or a literal."""
+    if node[0] == "call":
+        own = frozenset() if node[1].startswith(("_", "self.")) else frozenset({node[1]})
+        return own.union(*(_runtime_names(a) for a in node[2]))
+    if node[0] == "tuple":
+        return frozenset().union(*(_runtime_names(i) for i in node[1]))
+    if node[0] == "atom" and str(node[1]).startswith("ser_"):
+        return frozenset({node[1]})
+    return frozenset()
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One operation parameter: the wire name and the Python name side by side."""
@@ -197,6 +214,9 @@ class Parameter:
     auto: Literal["", "now", "uuid4"] = ""  # filled in by the client when not given
     skip_encoding: bool = False  # x-ms-skip-url-encoding: the path value is sent as given
     media_type: str = ""  # for the body: its Content-Type
+    style: str = ""  # OpenAPI 3 style (2.0 collectionFormat mapped), "json" for content: application/json
+    explode: bool = False
+    allow_reserved: bool = False  # query: reserved characters sent as they are
 
     @property
     def optional_annotation(self) -> str:
@@ -204,10 +224,87 @@ class Parameter:
         return annotation if self.required or annotation.endswith(" | None") else f"{annotation} | None"
 
     @property
-    def query_append(self) -> pyfmt.Expr:
-        """``_query.append((wire name, text))`` as an expression tree."""
-        value = "self._config.api_version" if self.on_client else f"{self.serializer}({self.python_name})"
-        return ("call", "_query.append", [("tuple", [("atom", pystr(self.wire_name)), ("atom", value)])])
+    def shape(self) -> Literal["scalar", "array", "object"]:
+        """How the style serialises the value: one text, an array of texts, or name/value pairs."""
+        if self.style == "json":
+            return "scalar"  # one JSON text
+        if self.type.kind == "list":
+            return "array"
+        return "object" if self.type.kind in ("model", "dict") else "scalar"
+
+    @property
+    def _text(self) -> pyfmt.Expr:
+        """The value's text (a scalar), before any percent-encoding."""
+        if self.on_client:
+            return ("atom", "self._config.api_version")
+        if self.style == "json":
+            return ("call", "json_text", [self.type.codec_tree, ("atom", self.python_name)])
+        return ("call", self.serializer, [("atom", self.python_name)])
+
+    @property
+    def _style_args(self) -> list[pyfmt.Expr]:
+        """The arguments that follow the value in an array or object style call."""
+        value = f"{self.python_name}.to_dict()" if self.type.kind == "model" else self.python_name
+        if self.shape == "array":
+            assert self.type.item is not None
+            args: list[pyfmt.Expr] = [("atom", value), ("atom", self.type.item.serializer)]
+        else:
+            args = [("atom", value)]
+        return args
+
+    @property
+    def wire_tree(self) -> pyfmt.Expr:
+        """What puts the parameter on the wire, by location, style and shape, as an expression
+        tree: a ``_query``/``_form``/``_cookies`` append or extend, or a header's value. (Path
+        parameters are ``path_expression``.) The runtime functions are ``_serialization``'s."""
+        name: pyfmt.Expr = ("atom", pystr(self.encoded_name))
+        reserved: list[pyfmt.Expr] = [("atom", "True")] if self.allow_reserved else []
+        if self.location == "header":
+            if self.shape == "array":
+                return ("call", "header_array", self._style_args)
+            if self.shape == "object":
+                return ("call", "header_object", [*self._style_args, ("atom", str(self.explode))])
+            return self._text
+        target = {"query": "_query", "form": "_form", "cookie": "_cookies"}[self.location]
+        if self.location == "cookie":
+            if self.shape == "scalar":
+                return ("call", f"{target}.append", [("tuple", [name, ("call", "encode_cookie", [self._text])])])
+            function = "cookie_array" if self.shape == "array" else "cookie_object"
+            return ("call", f"{target}.extend", [("call", function, [name, *self._style_args, ("atom", str(self.explode))])])
+        if self.shape == "scalar":
+            return ("call", f"{target}.append", [("tuple", [name, ("call", "encode_query", [self._text, *reserved])])])
+        if self.shape == "array":
+            delimiter = "" if self.explode else _DELIMITERS.get(self.style, ",")
+            call: pyfmt.Expr = ("call", "query_array", [name, *self._style_args, ("atom", pystr(delimiter)), *reserved])
+        else:
+            call = ("call", "query_object", [name, *self._style_args, ("atom", pystr(self.style)), ("atom", str(self.explode)), *reserved])
+        return ("call", f"{target}.extend", [call])
+
+    @property
+    def path_tree(self) -> pyfmt.Expr:
+        """The path segment's percent-encoded text, by style and shape."""
+        if self.skip_encoding:
+            return ("call", "path_raw", [("atom", pystr(self.python_name)), self._text])
+        if self.shape == "scalar":
+            if self.style in ("label", "matrix"):
+                return ("call", "path_value", [("atom", pystr(self.wire_name)), self._text, ("atom", pystr(self.style))])
+            # path_segment checks for str itself
+            text = ("atom", self.python_name) if self.serializer == "ser_str" else self._text
+            return ("call", "path_segment", [("atom", pystr(self.python_name)), text])
+        function = "path_array" if self.shape == "array" else "path_object"
+        return ("call", function, [("atom", pystr(self.wire_name)), *self._style_args, ("atom", pystr(self.style)), ("atom", str(self.explode))])
+
+    @property
+    def encoded_name(self) -> str:
+        """The wire name as it appears on the wire (query and form names percent-encoded)."""
+        # RFC 3986 lets these stand in a query; none of them has a meaning to a form decoder.
+        return quote(self.wire_name, safe="$!'()*,;:@/?") if self.location in ("query", "form") else self.wire_name
+
+    @property
+    def runtime_names(self) -> frozenset[str]:
+        """The ``_serialization`` names this parameter's code uses, for exact imports."""
+        names = _runtime_names(self.path_tree if self.location == "path" else self.wire_tree)
+        return names | self.type.codec_names if self.style == "json" else names
 
     @property
     def header_key(self) -> str:
@@ -266,16 +363,11 @@ class Response:
 
 @dataclass(frozen=True, slots=True)
 class PathSegment:
-    """A literal piece of the path template, or a parameter (``literal == ""``)."""
+    """A literal piece of the path template, or a parameter's encoded text (``literal == ""``)."""
 
     literal: str = ""
-    parameter: str = ""  # python name of the path parameter
-    raw: bool = False  # x-ms-skip-url-encoding
-    serializer: str = "ser_str"  # how the value becomes text before it is percent-encoded
-
-    @property
-    def value_expression(self) -> str:
-        return self.parameter if self.serializer == "ser_str" else f"{self.serializer}({self.parameter})"
+    expression: str = ""  # Python expression of the parameter's percent-encoded text
+    names: frozenset[str] = frozenset()  # the runtime names ``expression`` uses
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,10 +417,7 @@ class Operation:
     @property
     def path_operands(self) -> tuple[str, ...]:
         """The path as Python operands of ``+``: literals, and each parameter percent-encoded."""
-        return tuple(
-            (f"{'path_raw' if s.raw else 'path_segment'}({pystr(s.parameter)}, {s.value_expression})" if s.parameter else pystr(s.literal))
-            for s in self.segments
-        ) or ('""',)
+        return tuple((s.expression if s.expression else pystr(s.literal)) for s in self.segments) or ('""',)
 
     @property
     def return_annotation(self) -> str:
@@ -376,6 +465,10 @@ class Operation:
         return tuple(p for p in self.parameters if p.location == "form")
 
     @property
+    def cookies(self) -> tuple[Parameter, ...]:
+        return tuple(p for p in self.parameters if p.location == "cookie")
+
+    @property
     def header_params(self) -> tuple[Parameter, ...]:
         return tuple(p for p in self.parameters if p.location == "header")
 
@@ -411,23 +504,25 @@ class OperationGroup:
     @property
     def serializers(self) -> tuple[str, ...]:
         """Names the group's module takes from ``_serialization`` (exact, not guessed)."""
-        names = {p.serializer for p in self._params if p.location in ("query", "header", "form")}
-        names |= {s.serializer for op in self.operations for s in op.segments if s.parameter and s.serializer != "ser_str"}
-        if any(p.location == "path" and not p.skip_encoding for p in self._params):
-            names.add("path_segment")
-        if any(p.location == "path" and p.skip_encoding for p in self._params):
-            names.add("path_raw")
+        names: set[str] = set()
+        for p in (p for op in self.operations for p in op.parameters):
+            if p.location not in ("body", "path"):  # path parameters: in the segments
+                names |= p.runtime_names
         for op in self.operations:
-            if op.body is not None and op.body.type.kind not in ("bytes",) and op.body.location == "body":
+            for s in op.segments:
+                names |= s.names
+            if op.body is not None and op.body.location == "body" and op.body.type.kind != "bytes":
                 names.add("encode_json")
                 if op.body.body_codec:
                     names |= op.body.type.codec_names
+            if op.form:
+                names.add("encode_form")
+            if op.cookies:
+                names.add("join_cookies")
             if op.result in ("model", "value", "paged"):
                 names.add("decode_json")
             if op.result == "value" and op.result_type is not None:
                 names |= op.result_type.codec_names
-        if any(p.location == "form" for p in self._params):
-            names.add("encode_form")
         names |= self._signature_names & RUNTIME_ANNOTATION_NAMES
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
@@ -468,6 +563,8 @@ class OperationGroup:
                 return True
             if op.body is not None and op.body.body_codec and op.body.type.models_used:
                 return True
+            if any(p.style == "json" and p.type.models_used for p in op.parameters):
+                return True  # its codec names the model
         return False
 
     @property

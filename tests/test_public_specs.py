@@ -70,7 +70,7 @@ def test_passes_mypy_strict(spec: Path, generated: dict[str, tuple[Path, list[st
 
 def test_unsupported_constructs_are_located_warnings(generated: dict[str, tuple[Path, list[str]]]) -> None:
     _, tree = generated["tree-3.1.yaml"]
-    assert any(":28:11: warning: cookie parameter 'session' is not supported" in p for p in tree)
+    assert not any("cookie" in p for p in tree)  # cookie parameters are sent (tests/test_styles.py)
     assert not any("oneOf" in p for p in tree)  # a union now: Soil | str
     root, _ = generated["tree-3.1.yaml"]
     assert ") -> Soil | str:" in (root / "pub_tree_3_1" / "operations" / "_soils.py").read_text()
@@ -142,6 +142,6 @@ def test_petstore_round_trip_without_auth(generated: dict[str, tuple[Path, list[
         sys.path.remove(str(root))
         server.shutdown()
         server.server_close()
-    assert seen[0][1] == "/v2/pets?tags=dog%2Ccat&limit=10"
+    assert seen[0][1] == "/v2/pets?tags=dog&tags=cat&limit=10"  # style form, exploded by default
     assert json.loads(seen[2][2]) == {"name": "new", "tag": "t"}
     assert seen[3][:2] == ("DELETE", "/v2/pets/9")

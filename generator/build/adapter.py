@@ -36,6 +36,28 @@ class Adapter:
         where = str(param.get("in", ""))
         return {"formData": "form"}.get(where, where)
 
+    def parameter_style(self, param: dict[str, Any], location: str) -> tuple[str, bool, bool]:
+        """(style, explode, allowReserved) in OpenAPI 3 terms; Swagger 2.0's ``collectionFormat``
+        is mapped onto them (``tsv`` becomes ``tabDelimited``, ``multi`` an exploded ``form``)."""
+        plain = "simple" if location in ("path", "header") else "form"
+        if self.swagger:
+            fmt = param.get("collectionFormat", "csv") if param.get("type") == "array" else "csv"
+            return {
+                "ssv": ("spaceDelimited", False),
+                "tsv": ("tabDelimited", False),
+                "pipes": ("pipeDelimited", False),
+                "multi": ("form", True),
+            }.get(str(fmt), (plain, False)) + (False,)
+        content = param.get("content")
+        if "schema" not in param and isinstance(content, dict) and content:
+            media = str(next(iter(content)))
+            return ("json" if _JSON_MEDIA.match(media) else "content"), False, False
+        style = param.get("style") if isinstance(param.get("style"), str) else plain
+        explode = param.get("explode")
+        if not isinstance(explode, bool):
+            explode = style == "form"
+        return style, explode, location == "query" and param.get("allowReserved") is True
+
     def parameter_schema(self, param: dict[str, Any], pointer: str) -> tuple[Any, str]:
         """(schema, its pointer) of a non-body parameter."""
         if self.swagger:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import naming
+from .. import naming, pyfmt
 from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
 from ..validate import iter_operations
@@ -21,6 +21,15 @@ METHOD_RESERVED = frozenset({"self", "request_options"})
 # Attributes of the generated client; an operation group may not take these names.
 CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential"})
 _SEGMENT = re.compile(r"\{([^{}/]+)\}")
+# The styles each location defines (OpenAPI 3 "Style Values"; tabDelimited is 2.0's tsv).
+_STYLES = {
+    "path": ("simple", "label", "matrix"),
+    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject", "tabDelimited"),
+    "form": ("form", "spaceDelimited", "pipeDelimited", "deepObject", "tabDelimited"),
+    "header": ("simple",),
+    "cookie": ("form",),
+}
+_DEFAULT_STYLE = {"path": "simple", "query": "form", "form": "form", "header": "simple", "cookie": "form"}
 
 
 class OperationBuilder:
@@ -102,13 +111,9 @@ class OperationBuilder:
             if match.start() > last:
                 segments.append(PathSegment(literal=path[last : match.start()]))
             param = by_wire.get(match.group(1))
-            segments.append(
-                PathSegment(
-                    parameter=param.python_name if param else naming.snake(match.group(1)),
-                    raw=bool(param and param.skip_encoding),
-                    serializer=param.serializer if param else "ser_str",
-                )
-            )
+            if param is None:  # validation reports it; keep the template's shape
+                param = Parameter(match.group(1), naming.snake(match.group(1)), "path", True, TypeRef("str"), "", pointer)
+            segments.append(PathSegment(expression=pyfmt.flat(param.path_tree), names=param.runtime_names))
             last = match.end()
         if last < len(path):
             segments.append(PathSegment(literal=path[last:]))
@@ -172,10 +177,7 @@ class OperationBuilder:
                 continue  # the body is built by _body
             if location == "path" and wire in self.host_params:
                 continue  # part of the endpoint (x-ms-parameterized-host)
-            if location == "cookie":
-                ctx.warn(f"cookie parameter {wire!r} is not supported; it is left out", where)
-                continue
-            if location not in ("path", "query", "header", "form"):
+            if location not in ("path", "query", "header", "cookie", "form"):
                 ctx.warn(f"parameter location {location!r} of {wire!r} is not supported; it is left out", where)
                 continue
             if location == "header" and wire.lower() in ("accept", "content-type", "authorization", "content-length", "host"):
@@ -185,13 +187,21 @@ class OperationBuilder:
             type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(wire), for_parameter=True)
             if type_ref.nullable:  # a parameter has no null on the wire: None leaves it out
                 type_ref = dataclasses.replace(type_ref, nullable=False)
-            if not type_ref.is_text and not (location == "form" and type_ref.kind in ("file", "bytes")):
-                what = "a list of structured values" if type_ref.kind == "list" else "a structured type"
-                ctx.warn(f"parameter {wire!r} has {what}; it is sent as text", where)
-                type_ref = TypeRef("str")
+            style, explode, reserved = self.adapter.parameter_style(param, location)
             if location == "form" and type_ref.kind in ("file", "bytes"):
                 ctx.warn(f"file upload parameter {wire!r} (multipart/form-data) is not supported; it is left out", where)
                 continue
+            if style == "content":  # content with a media type other than JSON: the caller's text
+                ctx.warn(f"parameter {wire!r} is described by a non-JSON media type; it is sent as the text given", where)
+                type_ref, style = TypeRef("str"), _DEFAULT_STYLE[location]
+            elif style != "json":
+                if style not in _STYLES[location]:
+                    ctx.warn(f"style {style!r} is not defined for {location} parameters; {wire!r} is sent in the default style", where)
+                    style, explode = _DEFAULT_STYLE[location], location in ("query", "cookie", "form")
+                problem = self._unserialisable(type_ref, style)
+                if problem:
+                    ctx.warn(f"parameter {wire!r} has {problem}; it is sent as the text given", where)
+                    type_ref = TypeRef("str")
             client_name = param.get("x-ms-client-name")
             candidate = naming.snake(client_name if isinstance(client_name, str) and client_name else wire, METHOD_RESERVED)
             python, changed = namer.claim(candidate)
@@ -215,9 +225,30 @@ class OperationBuilder:
                     on_client=on_client,
                     client_default=self.api_version if on_client else "",
                     skip_encoding=bool(param.get("x-ms-skip-url-encoding")),
+                    style=style,
+                    explode=explode,
+                    allow_reserved=reserved,
                 )
             )
         return tuple(result)
+
+    def _unserialisable(self, type_ref: TypeRef, style: str) -> str:
+        """What in a parameter's type has no form in its style ("" when it can be sent)."""
+        if type_ref.kind == "list":
+            item = type_ref.item
+            return "" if item is not None and item.is_text and item.kind != "list" else "a list of structured values"
+        if type_ref.kind == "dict":
+            return "" if type_ref.item is not None and type_ref.item.is_text and type_ref.item.kind != "list" else "a map of structured values"
+        if type_ref.kind == "model":
+            model = next((m for m in self.schemas.models.values() if m.class_name == type_ref.model), None)
+            if model is None or model.base or model.discriminator:
+                return "an object type that the style cannot express"
+            if any(not (p.type.is_text and p.type.kind != "list") for p in model.properties):
+                return "an object with structured properties"
+            return ""
+        if style == "deepObject":
+            return "deepObject style on a value that is not an object"
+        return "" if type_ref.is_text else "a structured type"
 
     def _body(self, operation: dict[str, Any], pointer: str, namer: naming.Namer, method: str) -> Parameter | None:
         ctx = self.ctx

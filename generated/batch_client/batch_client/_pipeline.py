@@ -219,13 +219,11 @@ class PipelineBase:
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
 
     def target(self, path: str, query: list[tuple[str, str]]) -> tuple[str, str]:
-        """(full path, request target): the path is already percent-encoded; query is encoded here."""
+        """(full path, request target); path and query are already percent-encoded."""
         full_path = self.base_path + path
         if not query:
             return full_path, full_path
-        return full_path, full_path + "?" + "&".join(
-            f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in query
-        )
+        return full_path, full_path + "?" + "&".join(f"{k}={v}" for k, v in query)
 
     def next_link(
         self, link: str, api_version: tuple[str, str] | None
@@ -249,9 +247,14 @@ class PipelineBase:
         path = parts.path
         if self.base_path and path.startswith(self.base_path + "/"):
             path = path[len(self.base_path) :]
-        query = parse_qsl(parts.query, keep_blank_values=True)
-        if api_version is not None and not any(k == api_version[0] for k, _ in query):
-            query.append(api_version)
+        query = [
+            (quote(k, safe=""), quote(v, safe=""))
+            for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        ]
+        if api_version is not None:
+            name = quote(api_version[0], safe="")
+            if not any(k == name for k, _ in query):
+                query.append((name, quote(api_version[1], safe="")))
         return path or "/", query
 
     def prepare(

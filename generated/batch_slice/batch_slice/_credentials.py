@@ -5,13 +5,14 @@ Secrets never appear in ``repr``, ``str``, exceptions or logs.
 
 from __future__ import annotations
 
-import threading
-import time
-from typing import Any, NamedTuple, Protocol, runtime_checkable
 import base64
 import binascii
 import hashlib
 import hmac
+import threading
+import time
+from typing import Any, NamedTuple, Protocol, runtime_checkable
+from urllib.parse import unquote
 
 
 class AccessToken(NamedTuple):
@@ -73,7 +74,7 @@ class SharedKeyCredential:
     ) -> str:
         """The ``Authorization`` value for a request, over the string the official Batch clients sign.
 
-        ``path`` is the percent-encoded path as sent; ``query`` holds decoded names and values;
+        ``path`` and ``query`` are percent-encoded as sent (the query is signed decoded);
         ``headers`` maps lower-case names to values (the client sends lower-case names).
         """
         h = headers.get
@@ -89,7 +90,7 @@ class SharedKeyCredential:
         if query:
             first: dict[str, str] = {}
             for name, value in query:
-                first.setdefault(name, value)
+                first.setdefault(unquote(name), unquote(value))
             for name in sorted(first):
                 if first[name]:
                     string_to_sign += f"\n{name}:{first[name]}"

@@ -8,11 +8,13 @@ import enum
 import json
 import re
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, Final, Literal, TypeVar
 from urllib.parse import quote
 
 from ._errors import DecodeError
+
+T = TypeVar("T")
 
 _DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = (
@@ -279,11 +281,161 @@ def path_raw(name: str, value: str) -> str:
     return value
 
 
+# Parameter styles (OpenAPI 3 ``style``/``explode``, Swagger 2.0 ``collectionFormat``). Each
+# function returns percent-encoded text: delimiters stay literal, values are encoded, so a comma
+# inside a value cannot be read as a delimiter.
+# allowReserved: sent as they are; never ``#``, ``&``, ``=`` and ``+`` (a form decoder's space)
+_RESERVED = ":/?[]@!$'()*,;"
+_COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"  # RFC 6265 cookie-octets, minus ``%``
+
+
+def encode_query(text: str, reserved: bool = False) -> str:
+    """One query name or value, percent-encoded (``allowReserved`` keeps reserved characters)."""
+    return quote(text, safe=_RESERVED if reserved else "")
+
+
+def query_array(
+    name: str,
+    values: Iterable[T],
+    ser: Callable[[T], str],
+    delimiter: str = "",
+    reserved: bool = False,
+) -> list[tuple[str, str]]:
+    """An array in the query: ``name=a&name=b`` (exploded, ``delimiter`` empty) or one
+    ``name=a,b`` joined by the style's delimiter (``,``, ``%20``, ``%7C``, ``%09``)."""
+    texts = [encode_query(ser(v), reserved) for v in values]
+    if delimiter:
+        return [(name, delimiter.join(texts))]
+    return [(name, text) for text in texts]
+
+
+def query_object(
+    name: str,
+    value: Mapping[str, Any],
+    style: str = "form",
+    explode: bool = True,
+    reserved: bool = False,
+) -> list[tuple[str, str]]:
+    """An object in the query: ``R=1&G=2`` (form, exploded), ``name=R,1,G,2`` (form),
+    ``name%5BR%5D=1`` (deepObject); other styles join with their delimiter."""
+    pairs = [
+        (encode_query(k), encode_query(ser_value(v), reserved))
+        for k, v in value.items()
+        if v is not None
+    ]
+    if style == "deepObject":
+        return [(f"{name}%5B{k}%5D", v) for k, v in pairs]
+    if explode:
+        return pairs
+    delimiter = _DELIMITERS.get(style, ",")
+    return [(name, delimiter.join(f"{k}{delimiter}{v}" for k, v in pairs))]
+
+
+_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "%7C"}
+
+
+def path_value(name: str, text: str, style: str) -> str:
+    """A scalar path value of the ``label`` (``.5``) or ``matrix`` (``;id=5``) style."""
+    encoded = quote(text, safe="")
+    if style == "label":
+        return "." + encoded
+    return f";{name}={encoded}" if encoded else f";{name}"
+
+
+def path_array(
+    name: str, values: Iterable[T], ser: Callable[[T], str], style: str, explode: bool
+) -> str:
+    """An array in the path: ``a,b`` (simple), ``.a.b`` or ``.a,b`` (label), ``;id=a;id=b``
+    or ``;id=a,b`` (matrix)."""
+    texts = [quote(ser(v), safe="") for v in values]
+    if style == "label":
+        return "." + ("." if explode else ",").join(texts)
+    if style == "matrix":
+        if explode:
+            return "".join(f";{name}={t}" for t in texts)
+        return f";{name}=" + ",".join(texts)
+    if not texts:
+        raise ValueError(f"{name} must not be empty")
+    return ",".join(texts)
+
+
+def path_object(name: str, value: Mapping[str, Any], style: str, explode: bool) -> str:
+    """An object in the path: ``R,1,G,2`` or ``R=1,G=2`` (simple), with ``.`` (label) or
+    ``;`` (matrix) as the style says."""
+    pairs = [
+        (quote(k, safe=""), quote(ser_value(v), safe=""))
+        for k, v in value.items()
+        if v is not None
+    ]
+    if style == "matrix":
+        if explode:
+            return "".join(f";{k}={v}" for k, v in pairs)
+        return f";{name}=" + ",".join(f"{k},{v}" for k, v in pairs)
+    inner = ("=" if explode else ",").join
+    sep = "." if style == "label" and explode else ","
+    text = sep.join(inner((k, v)) for k, v in pairs)
+    if style == "label":
+        return "." + text
+    if not text:
+        raise ValueError(f"{name} must not be empty")
+    return text
+
+
+def header_array(values: Iterable[T], ser: Callable[[T], str]) -> str:
+    """An array in a header (``simple``): ``a,b``."""
+    return ",".join(ser(v) for v in values)
+
+
+def header_object(value: Mapping[str, Any], explode: bool = False) -> str:
+    """An object in a header (``simple``): ``R,1,G,2``, exploded ``R=1,G=2``."""
+    sep = "=" if explode else ","
+    return ",".join(
+        f"{k}{sep}{ser_value(v)}" for k, v in value.items() if v is not None
+    )
+
+
+def encode_cookie(text: str) -> str:
+    """A cookie value: what a cookie may not hold (``;``, ``,``, spaces...) percent-encoded."""
+    return quote(text, safe=_COOKIE_SAFE)
+
+
+def cookie_array(
+    name: str, values: Iterable[T], ser: Callable[[T], str], explode: bool = True
+) -> list[tuple[str, str]]:
+    """An array in a cookie (``form``): ``id=a; id=b`` exploded, else ``id=a,b``."""
+    texts = [encode_cookie(ser(v)) for v in values]
+    if explode:
+        return [(name, t) for t in texts]
+    return [(name, ",".join(texts))]
+
+
+def cookie_object(
+    name: str, value: Mapping[str, Any], explode: bool = True
+) -> list[tuple[str, str]]:
+    """An object in a cookie (``form``): ``R=1; G=2`` exploded, else ``name=R,1,G,2``."""
+    pairs = [
+        (encode_cookie(k), encode_cookie(ser_value(v)))
+        for k, v in value.items()
+        if v is not None
+    ]
+    if explode:
+        return pairs
+    return [(name, ",".join(f"{k},{v}" for k, v in pairs))]
+
+
+def join_cookies(cookies: list[tuple[str, str]]) -> str:
+    """The ``Cookie`` header: ``a=1; b=2``."""
+    return "; ".join(f"{k}={v}" for k, v in cookies)
+
+
+def json_text(codec: Codec, value: Any) -> str:
+    """A parameter whose description gives it ``content: application/json``: its JSON text."""
+    return encode_json(codec.encode(value)).decode("utf-8")
+
+
 def encode_form(fields: list[tuple[str, str]]) -> bytes:
-    """``application/x-www-form-urlencoded``."""
-    return "&".join(
-        f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in fields
-    ).encode("ascii")
+    """``application/x-www-form-urlencoded`` from percent-encoded (name, value) pairs."""
+    return "&".join(f"{k}={v}" for k, v in fields).encode("ascii")
 
 
 def parse_str(value: str | None) -> str | None:

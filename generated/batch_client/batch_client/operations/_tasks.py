@@ -10,6 +10,7 @@ from typing import NamedTuple
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (
+    encode_query,
     parse_rfc1123,
     parse_str,
     path_segment,
@@ -151,9 +152,9 @@ class TasksOperations:
             + "/reactivate"
         )
         _query: list[tuple[str, str]] = []
-        _query.append(("api-version", self._config.api_version))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)

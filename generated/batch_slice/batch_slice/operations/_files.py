@@ -11,6 +11,7 @@ from .._download import Download
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (
+    encode_query,
     parse_bool,
     parse_int,
     parse_rfc1123,
@@ -165,8 +166,8 @@ class FilesOperations:
         )
         _query: list[tuple[str, str]] = []
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)

@@ -13,6 +13,7 @@ from .._paging import ItemPaged
 from .._pipeline import RequestOptions
 from .._serialization import (
     decode_json,
+    encode_query,
     parse_rfc1123,
     parse_str,
     path_segment,
@@ -178,16 +179,16 @@ class TasksOperations:
         _path = "/jobs/" + path_segment("job_id", job_id) + "/tasks"
         _query: list[tuple[str, str]] = []
         if filter_ is not None:
-            _query.append(("$filter", ser_str(filter_)))
+            _query.append(("$filter", encode_query(ser_str(filter_))))
         if select is not None:
-            _query.append(("$select", ser_str(select)))
+            _query.append(("$select", encode_query(ser_str(select))))
         if expand is not None:
-            _query.append(("$expand", ser_str(expand)))
+            _query.append(("$expand", encode_query(ser_str(expand))))
         if max_results is not None:
-            _query.append(("maxresults", ser_int(max_results)))
+            _query.append(("maxresults", encode_query(ser_int(max_results))))
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
@@ -296,8 +297,8 @@ class TasksOperations:
         )
         _query: list[tuple[str, str]] = []
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
@@ -360,8 +361,8 @@ class TasksOperations:
         )
         _query: list[tuple[str, str]] = []
         if maxresults is not None:
-            _query.append(("maxresults", ser_int(maxresults)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("maxresults", encode_query(ser_int(maxresults))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         _body = None
 

@@ -9,6 +9,7 @@ from ..._download import AsyncDownload
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
 from ..._serialization import (
+    encode_query,
     path_segment,
     ser_bool,
     ser_int,
@@ -101,8 +102,8 @@ class FilesOperations:
         )
         _query: list[tuple[str, str]] = []
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)

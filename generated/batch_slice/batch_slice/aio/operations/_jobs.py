@@ -10,6 +10,7 @@ from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
 from ..._serialization import (
     encode_json,
+    encode_query,
     path_segment,
     ser_bool,
     ser_int,
@@ -109,10 +110,10 @@ class JobsOperations:
         _path = "/jobs/" + path_segment("job_id", job_id) + "/terminate"
         _query: list[tuple[str, str]] = []
         if timeout is not None:
-            _query.append(("timeout", ser_int(timeout)))
+            _query.append(("timeout", encode_query(ser_int(timeout))))
         if force is not None:
-            _query.append(("force", ser_bool(force)))
-        _query.append(("api-version", self._config.api_version))
+            _query.append(("force", encode_query(ser_bool(force))))
+        _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
