@@ -73,6 +73,7 @@ NOT_GIVEN = ("NOT_GIVEN", "NotGiven")
 
 # What the package root exports, per runtime module (``"azure"`` entries only for Azure services).
 RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
+    ("._body", ("FilePart",), False),
     ("._credentials", ("AccessToken", "AsyncTokenCredential", "TokenCredential"), False),
     ("._credentials", ("SharedKeyCredential",), True),
     ("._errors", ("DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), False),

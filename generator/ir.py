@@ -221,6 +221,8 @@ class Parameter:
     @property
     def optional_annotation(self) -> str:
         annotation = self.type.spec.parameter_annotation or self.type.signature_annotation
+        if self.type.kind == "file":  # bytes, a file object, a path...; a field also a FilePart
+            annotation = "FileInput" if self.location == "form" else "FileContent"
         return annotation if self.required or annotation.endswith(" | None") else f"{annotation} | None"
 
     @property
@@ -265,6 +267,15 @@ class Parameter:
             if self.shape == "object":
                 return ("call", "header_object", [*self._style_args, ("atom", str(self.explode))])
             return self._text
+        if self.style == "multipart":  # a field of a multipart/form-data body: text as is
+            if self.type.kind in ("file", "bytes"):
+                return ("call", "_files.append", [("tuple", [name, ("atom", self.python_name), ("atom", pystr(self.media_type))])])
+            if self.shape == "array":
+                return ("call", "_fields.extend", [("call", "multipart_array", [name, *self._style_args])])
+            if self.shape == "object":
+                text = ("call", "json_text", [self.type.codec_tree, ("atom", self.python_name)])
+                return ("call", "_fields.append", [("tuple", [name, text, ("atom", pystr(self.media_type))])])
+            return ("call", "_fields.append", [("tuple", [name, self._text, ("atom", '""')])])
         target = {"query": "_query", "form": "_form", "cookie": "_cookies"}[self.location]
         if self.location == "cookie":
             if self.shape == "scalar":
@@ -298,7 +309,9 @@ class Parameter:
     def encoded_name(self) -> str:
         """The wire name as it appears on the wire (query and form names percent-encoded)."""
         # RFC 3986 lets these stand in a query; none of them has a meaning to a form decoder.
-        return quote(self.wire_name, safe="$!'()*,;:@/?") if self.location in ("query", "form") else self.wire_name
+        if self.location in ("query", "form") and self.style != "multipart":
+            return quote(self.wire_name, safe="$!'()*,;:@/?")
+        return self.wire_name
 
     @property
     def runtime_names(self) -> frozenset[str]:
@@ -314,12 +327,19 @@ class Parameter:
     @property
     def body_codec(self) -> bool:
         """Whether the body is encoded by a codec (``_body_codec``), not bytes or ``to_dict``."""
-        return self.type.kind != "bytes" and not (self.type.kind == "model" and not self.type.nullable)
+        if self.style in ("binary", "text", "raw"):
+            return False
+        return self.type.kind not in ("bytes", "file") and not (self.type.kind == "model" and not self.type.nullable)
 
     @property
     def body_expression(self) -> str:
-        """Python expression of the request body bytes (for ``location == "body"``)."""
-        if self.type.kind == "bytes":
+        """Python expression of the request body (for ``location == "body"``), by encoding:
+        ``binary`` streamed, ``text`` UTF-8, ``raw`` bytes as given, else JSON."""
+        if self.style == "binary":
+            return f"binary_body({self.python_name})"
+        if self.style == "text":
+            return f'{self.python_name}.encode("utf-8")'
+        if self.style == "raw" or self.type.kind == "bytes":
             return self.python_name
         if not self.body_codec:
             return f"encode_json({self.python_name}.to_dict())"
@@ -388,7 +408,7 @@ class Paging:
     next_link_attr: str  # "" when the service returns a single page
 
 
-ResultKind = Literal["none", "headers", "model", "paged", "exists", "stream", "value"]
+ResultKind = Literal["none", "headers", "model", "paged", "exists", "stream", "value", "text"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -413,6 +433,14 @@ class Operation:
     result: ResultKind = "none"
     result_type: TypeRef | None = None  # the decoded body for "model" and "value"
     paging: Paging | None = None
+    accept: str = ""  # the Accept header: every media type the responses are declared in
+    form_media: str = ""  # the form fields' body: x-www-form-urlencoded or multipart/form-data
+    empty_result: bool = False  # a success response without a body: the method may return None
+
+    @property
+    def headers_tree(self) -> pyfmt.Expr:
+        """The request headers the method starts from (``Accept``)."""
+        return ("dict", [('"accept"', ("atom", pystr(self.accept)))] if self.accept else [])
 
     @property
     def path_operands(self) -> tuple[str, ...]:
@@ -424,9 +452,10 @@ class Operation:
         match self.result:
             case "headers":
                 return self.headers_class
-            case "model" | "value":
+            case "model" | "value" | "text":
                 assert self.result_type is not None
-                return self.result_type.signature_annotation
+                annotation = self.result_type.signature_annotation
+                return f"{annotation} | None" if self.empty_result and not annotation.endswith("| None") else annotation
             case "paged":
                 assert self.paging is not None
                 return f"ItemPaged[{self.paging.item.signature_annotation}]"
@@ -511,19 +540,34 @@ class OperationGroup:
         for op in self.operations:
             for s in op.segments:
                 names |= s.names
-            if op.body is not None and op.body.location == "body" and op.body.type.kind != "bytes":
+            if op.body is not None and op.body.style not in ("binary", "text", "raw") and op.body.type.kind != "bytes":
                 names.add("encode_json")
                 if op.body.body_codec:
                     names |= op.body.type.codec_names
-            if op.form:
+            if op.form and op.form_media != "multipart/form-data":
                 names.add("encode_form")
             if op.cookies:
                 names.add("join_cookies")
             if op.result in ("model", "value", "paged"):
                 names.add("decode_json")
+            if op.result == "text":
+                names.add("decode_text")
             if op.result == "value" and op.result_type is not None:
                 names |= op.result_type.codec_names
         names |= self._signature_names & RUNTIME_ANNOTATION_NAMES
+        names -= set(self.body_names) | {"multipart_array"}  # those come from ``_body``
+        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+
+    @property
+    def body_names(self) -> tuple[str, ...]:
+        """Names the group's module takes from ``_body``."""
+        names: set[str] = set()
+        for op in self.operations:
+            if op.body is not None and op.body.style == "binary":
+                names |= {"binary_body", "FileContent"}
+            if op.form_media == "multipart/form-data":
+                names |= {"multipart_body", "FileInput"}
+                names |= {"multipart_array" for p in op.form if p.shape == "array" and p.type.kind != "file"}
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
     @property

@@ -215,7 +215,7 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
     for enum in api.enums:
         files.append(Output("docs/enum.md.j2", f"docs/models.{enum.class_name}.md", {**base, "enum": enum}))
     for name in (
-        "__init__.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
+        "__init__.py", "_body.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
         "_serialization.py", "_transport.py", "_version.py", "py.typed",
     ):
         files.append(Output(f"package/{name}.j2", f"{pkg}/{name}", base))

@@ -16,6 +16,24 @@ _JSON_MEDIA = re.compile(r"^application/(.+\+)?json\b", re.IGNORECASE)
 _PARAM_SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "pattern", "x-ms-enum", "collectionFormat")
 
 
+def media_kind(media: str) -> str:
+    """How a body of this media type is encoded: json, text, xml, form, multipart, binary or any."""
+    base = media.split(";", 1)[0].strip().lower()
+    if _JSON_MEDIA.match(base):
+        return "json"
+    if base in ("*/*", ""):
+        return "any"
+    if base == "application/x-www-form-urlencoded":
+        return "form"
+    if base.startswith("multipart/"):
+        return "multipart"
+    if base.endswith(("/xml", "+xml")):
+        return "xml"
+    if base.startswith("text/"):
+        return "text"
+    return "binary"
+
+
 def pick_media(media_types: list[str]) -> str:
     """The media type a client would use: the first JSON one, else the first."""
     for media in media_types:
@@ -111,6 +129,26 @@ class Adapter:
         if schema is None and not _JSON_MEDIA.match(media):
             schema = {"type": "string", "format": "binary"}  # a body without a schema: bytes
         return schema, join_pointer(pointer, "content", media, "schema"), media
+
+    def form_media(self, operation: dict[str, Any], has_files: bool) -> str:
+        """The body media type of a Swagger 2.0 operation's formData parameters."""
+        consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+        kinds = [media_kind(str(m)) for m in consumes]
+        if "multipart" in kinds and (has_files or kinds[0] == "multipart" or "form" not in kinds):
+            return "multipart/form-data"
+        return "application/x-www-form-urlencoded"
+
+    def response_media_types(self, operation: dict[str, Any], responses: list[dict[str, Any]]) -> list[str]:
+        """Every media type the operation's responses are declared in (for ``Accept``)."""
+        if self.swagger:
+            produces = operation.get("produces") if isinstance(operation.get("produces"), list) else self.produces
+            return [m for m in produces if isinstance(m, str)] if any("schema" in r for r in responses) else []
+        found: list[str] = []
+        for response in responses:
+            content = response.get("content")
+            if isinstance(content, dict):
+                found += [m for m in content if isinstance(m, str)]
+        return list(dict.fromkeys(found))
 
     def header_schema(self, header: dict[str, Any], pointer: str) -> tuple[Any, str]:
         if self.swagger:

@@ -12,7 +12,7 @@ from .. import naming, pyfmt
 from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
 from ..validate import iter_operations
-from .adapter import Adapter
+from .adapter import Adapter, media_kind
 from .context import BuildContext, text
 from .schemas import SchemaResolver
 
@@ -100,10 +100,16 @@ class OperationBuilder:
             ctx.warn(f"method {method_hint!r} of group {group!r} is named {python_name} to avoid a clash", pointer)
         namer = naming.Namer(METHOD_RESERVED)
         parameters = self._parameters(path, operation, pointer, item, namer)
-        body = self._body(operation, pointer, namer, python_name)
+        body, fields, form_media = self._body(operation, pointer, namer, python_name)
+        paths = sum(1 for p in parameters if p.location == "path")
         if body is not None:  # after the path parameters: a required body is positional
-            paths = sum(1 for p in parameters if p.location == "path")
             parameters = parameters[:paths] + (body,) + parameters[paths:]
+        elif fields:
+            parameters = parameters[:paths] + tuple(sorted(fields, key=lambda f: not f.required)) + parameters[paths:]
+        elif any(p.location == "form" for p in parameters):  # Swagger 2.0 formData
+            form_media = self.adapter.form_media(operation, any(p.type.kind == "file" for p in parameters if p.location == "form"))
+            parameters = tuple(self._form_parameter(p, form_media, pointer) for p in parameters)
+            parameters = tuple(p for p in parameters if p is not None)
         by_wire = {p.wire_name: p for p in parameters if p.location == "path"}
         segments: list[PathSegment] = []
         last = 0
@@ -117,7 +123,7 @@ class OperationBuilder:
             last = match.end()
         if last < len(path):
             segments.append(PathSegment(literal=path[last:]))
-        success, errors = self._responses(operation, pointer, naming.pascal(naming.singular(group)) + naming.pascal(python_name))
+        success, errors, accept = self._responses(operation, pointer, naming.pascal(naming.singular(group)) + naming.pascal(python_name))
         headers_class = ""
         if any(r.headers for r in success):
             # From the decided names, not the operationId: `Task_Reactivate` and `reactivateTask`
@@ -125,6 +131,7 @@ class OperationBuilder:
             base = naming.pascal(naming.singular(group)) + naming.pascal(python_name)
             headers_class, _ = self.top_namer.claim(base + "Headers")
         result, result_type, paging = self._result(method, operation, pointer, success, errors, headers_class)
+        empty_result = result in ("model", "value", "text") and any(r.body is None for r in success)
         tags = tuple(t for t in operation.get("tags") or () if isinstance(t, str)) if isinstance(operation.get("tags"), list) else ()
         return Operation(
             operation_id=operation_id,
@@ -142,6 +149,9 @@ class OperationBuilder:
             tags=tags,
             deprecated=bool(operation.get("deprecated")),
             request_media_type=body.media_type if body is not None else "",
+            accept=accept,
+            form_media=form_media,
+            empty_result=empty_result,
             examples=self._examples(operation, pointer),
             body=body,
             result=result,  # type: ignore[arg-type]
@@ -189,9 +199,8 @@ class OperationBuilder:
                 type_ref = dataclasses.replace(type_ref, nullable=False)
             style, explode, reserved = self.adapter.parameter_style(param, location)
             if location == "form" and type_ref.kind in ("file", "bytes"):
-                ctx.warn(f"file upload parameter {wire!r} (multipart/form-data) is not supported; it is left out", where)
-                continue
-            if style == "content":  # content with a media type other than JSON: the caller's text
+                type_ref = TypeRef("file")  # multipart: see _form_parameter
+            elif style == "content":  # content with a media type other than JSON: the caller's text
                 ctx.warn(f"parameter {wire!r} is described by a non-JSON media type; it is sent as the text given", where)
                 type_ref, style = TypeRef("str"), _DEFAULT_STYLE[location]
             elif style != "json":
@@ -232,6 +241,18 @@ class OperationBuilder:
             )
         return tuple(result)
 
+    def _form_parameter(self, param: Parameter, form_media: str, pointer: str) -> Parameter | None:
+        """A Swagger 2.0 formData parameter in its body's encoding."""
+        if param.location != "form":
+            return param
+        if form_media == "multipart/form-data":
+            media = "application/octet-stream" if param.type.kind == "file" else ""
+            return dataclasses.replace(param, style="multipart", explode=False, media_type=media)
+        if param.type.kind == "file":
+            self.ctx.warn(f"file parameter {param.wire_name!r} needs multipart/form-data, which the operation does not consume; it is left out", param.pointer)
+            return None
+        return param
+
     def _unserialisable(self, type_ref: TypeRef, style: str) -> str:
         """What in a parameter's type has no form in its style ("" when it can be sent)."""
         if type_ref.kind == "list":
@@ -250,44 +271,140 @@ class OperationBuilder:
             return "deepObject style on a value that is not an object"
         return "" if type_ref.is_text else "a structured type"
 
-    def _body(self, operation: dict[str, Any], pointer: str, namer: naming.Namer, method: str) -> Parameter | None:
+    def _body(self, operation: dict[str, Any], pointer: str, namer: naming.Namer, method: str) -> tuple[Parameter | None, tuple[Parameter, ...], str]:
+        """(the body parameter, the form fields a form or multipart body is flattened into, the
+        form's media type). The encoding follows the media type: JSON, a form, multipart, binary
+        (streamed), text; anything else (XML...) is taken as bytes, with a warning."""
         ctx = self.ctx
         body, where, schema, schema_pointer, media = self.adapter.request_body(operation, pointer)
         if body is None:
-            return None
+            return None, (), ""
+        kind = media_kind(media) if media else "json"
+        if kind in ("form", "multipart"):
+            fields = self._form_fields(body, where, schema, schema_pointer, media, namer)
+            if fields is not None:
+                return None, fields, "multipart/form-data" if kind == "multipart" else "application/x-www-form-urlencoded"
         wire = body.get("name") if isinstance(body.get("name"), str) else body.get("x-ms-requestBody-name") or body.get("x-codegen-request-body-name") or "body"
         client_name = body.get("x-ms-client-name")
         python, _ = namer.claim(naming.snake(client_name if isinstance(client_name, str) and client_name else str(wire), METHOD_RESERVED))
         type_ref = self.schemas.resolve(schema, schema_pointer, naming.pascal(method) + "Body") if schema is not None else TypeRef("any")
-        if type_ref.kind == "file":
-            type_ref = TypeRef("bytes")
-        if media and "json" not in media.lower() and type_ref.kind != "bytes":
-            ctx.warn(f"request body media type {media!r} is sent as JSON", where)
-        return Parameter(
-            wire_name=str(wire),
-            python_name=python,
-            location="body",
-            required=bool(body.get("required")),
-            type=type_ref,
-            description=text(body, "description"),
-            pointer=where,
-            media_type=media or "application/json",
+        style = "json"
+        if type_ref.kind in ("file", "bytes") or kind == "binary":
+            type_ref, style = TypeRef("file"), "binary"
+        elif kind == "text":
+            if type_ref.kind != "str":
+                ctx.warn(f"request body {media!r} with a schema that is not a string: the method takes the text to send", where)
+            type_ref, style = TypeRef("str"), "text"
+        elif kind not in ("json", "any"):
+            ctx.warn(f"request body media type {media!r} is not encoded by the client: the method takes the body as bytes, sent as {media}", where)
+            type_ref, style = TypeRef("bytes"), "raw"
+        return (
+            Parameter(
+                wire_name=str(wire),
+                python_name=python,
+                location="body",
+                required=bool(body.get("required")),
+                type=type_ref,
+                description=text(body, "description"),
+                pointer=where,
+                media_type=media or "application/json",
+                style=style,
+            ),
+            (),
+            "",
         )
+
+    def _form_fields(
+        self, body: dict[str, Any], where: str, schema: Any, schema_pointer: str, media: str, namer: naming.Namer
+    ) -> tuple[Parameter, ...] | None:
+        """A form or multipart body's properties as parameters (each with its ``encoding``), or
+        None when the schema has no properties to flatten."""
+        ctx = self.ctx
+        resolved, resolved_pointer = ctx.deref(schema, schema_pointer)
+        members = [(resolved, resolved_pointer)]
+        if isinstance(resolved, dict) and isinstance(resolved.get("allOf"), list):
+            members += [ctx.deref(m, join_pointer(resolved_pointer, "allOf", i)) for i, m in enumerate(resolved["allOf"])]
+        properties: dict[str, tuple[Any, str]] = {}
+        required: set[str] = set()
+        for member, member_pointer in members:
+            if not isinstance(member, dict):
+                continue
+            if isinstance(member.get("properties"), dict):
+                for name, prop in member["properties"].items():
+                    properties[str(name)] = (prop, join_pointer(member_pointer, "properties", name))
+            if isinstance(member.get("required"), list):
+                required |= {str(r) for r in member["required"]}
+        if not properties:
+            return None
+        content = body.get("content") if isinstance(body.get("content"), dict) else {}
+        media_object = content.get(media) if isinstance(content.get(media), dict) else {}
+        encodings = media_object.get("encoding") if isinstance(media_object.get("encoding"), dict) else {}
+        multipart = media_kind(media) == "multipart"
+        fields: list[Parameter] = []
+        for wire, (prop, prop_pointer) in properties.items():
+            type_ref = self.schemas.resolve(prop, prop_pointer, naming.pascal(wire), for_parameter=True)
+            if type_ref.nullable:
+                type_ref = dataclasses.replace(type_ref, nullable=False)
+            encoding = encodings.get(wire) if isinstance(encodings.get(wire), dict) else {}
+            part_type = encoding.get("contentType") if isinstance(encoding.get("contentType"), str) else ""
+            if type_ref.kind in ("file", "bytes"):
+                if not multipart:
+                    ctx.warn(f"form field {wire!r} is binary, which a url-encoded form cannot carry; it is left out", prop_pointer)
+                    continue
+                type_ref, part_type = TypeRef("file"), part_type or "application/octet-stream"
+            style, explode = "multipart", False
+            if not multipart:
+                style = encoding.get("style") if isinstance(encoding.get("style"), str) else "form"
+                explode = encoding.get("explode") if isinstance(encoding.get("explode"), bool) else style == "form"
+                problem = self._unserialisable(type_ref, style)
+                if problem:
+                    ctx.warn(f"form field {wire!r} has {problem}; it is sent as the text given", prop_pointer)
+                    type_ref = TypeRef("str")
+            elif type_ref.kind == "list" and not (type_ref.item is not None and type_ref.item.is_text):
+                ctx.warn(f"multipart field {wire!r} is a list of files or structures, which is not supported yet; it is left out", prop_pointer)
+                continue
+            elif type_ref.kind in ("model", "dict"):
+                part_type = part_type or "application/json"
+            python, changed = namer.claim(naming.snake(wire, METHOD_RESERVED))
+            if changed:
+                ctx.warn(f"form field {wire!r} is named {python} to avoid a clash with another parameter", prop_pointer)
+            fields.append(
+                Parameter(
+                    wire_name=wire,
+                    python_name=python,
+                    location="form",
+                    required=wire in required and bool(body.get("required", True)),
+                    type=type_ref,
+                    description=text(prop, "description"),
+                    pointer=prop_pointer,
+                    media_type=part_type,
+                    style=style,
+                    explode=explode,
+                )
+            )
+        return tuple(fields)
 
     # -- responses --------------------------------------------------------------------------
 
-    def _responses(self, operation: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...]]:
+    def _responses(self, operation: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...], str]:
+        """(success responses, error responses, the ``Accept`` value: every declared media type,
+        those of success responses first)."""
         ctx = self.ctx
         responses = operation.get("responses")
         success: list[Response] = []
         errors: list[Response] = []
         if not isinstance(responses, dict):
-            return (), ()
+            return (), (), ""
+        declared: list[tuple[bool, dict[str, Any]]] = []
         for status, raw in responses.items():
             where = join_pointer(pointer, "responses", status)
             response, response_pointer = ctx.deref(raw, where)
             if not isinstance(response, dict):
                 continue
+            declared.append((not str(status).startswith("2"), response))
+            if str(status) in ("204", "205", "304") and (response.get("content") or response.get("schema")):
+                ctx.warn(f"a {status} response has no body (RFC 9110); its declared content is ignored", where)
+                response = {k: v for k, v in response.items() if k not in ("content", "schema")}
             headers: list[ResponseHeader] = []
             namer = naming.Namer({"raw"})
             raw_headers = response.get("headers") if isinstance(response.get("headers"), dict) else {}
@@ -304,15 +421,24 @@ class OperationBuilder:
             body = self.schemas.resolve(schema, schema_pointer, hint + "Response") if schema is not None else None
             entry = Response(str(status), text(response, "description"), tuple(headers), body, media)
             (success if str(status).startswith("2") else errors).append(entry)
-        return tuple(success), tuple(errors)
+        ordered = [r for is_error, r in sorted(declared, key=lambda d: d[0])]
+        accept = ", ".join(self.adapter.response_media_types(operation, ordered))
+        return tuple(success), tuple(errors), accept
 
     def _result(
         self, method: str, operation: dict[str, Any], pointer: str, success: tuple[Response, ...], errors: tuple[Response, ...], headers_class: str
     ) -> tuple[str, TypeRef | None, Paging | None]:
-        body = next((r.body for r in success if r.body is not None), None)
+        with_body = next((r for r in success if r.body is not None), None)
+        body = with_body.body if with_body is not None else None
         if method == "head" and any(r.status == "404" for r in errors):
             return "exists", None, None
-        if body is not None and body.kind == "file":
+        if body is not None and body.kind in ("file", "bytes"):
+            return "stream", None, None
+        kind = media_kind(with_body.media_type) if with_body is not None else ""
+        if body is not None and kind == "text" and body.kind == "str":
+            return "text", body, None
+        if body is not None and kind not in ("json", "any"):
+            self.ctx.warn(f"response media type {with_body.media_type!r} is not decoded; the method returns the body as a stream of bytes", pointer)  # type: ignore[union-attr]
             return "stream", None, None
         pageable = operation.get("x-ms-pageable")
         if isinstance(pageable, dict):

@@ -10,6 +10,7 @@ The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first u
 from typing import TYPE_CHECKING, Any
 
 from ._client import BatchClient
+from ._body import FilePart
 from ._credentials import (
     AccessToken,
     AsyncTokenCredential,
@@ -50,6 +51,7 @@ __version__ = VERSION
 __all__ = [
     "BatchClient",
     "AsyncBatchClient",
+    "FilePart",
     "AccessToken",
     "AsyncTokenCredential",
     "SharedKeyCredential",

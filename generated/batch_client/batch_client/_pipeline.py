@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
 
+from ._body import Body
 from ._credentials import SharedKeyCredential, TokenCredential
 from ._serialization import parse_rfc1123, ser_rfc1123
 
@@ -210,7 +211,7 @@ class PipelineBase:
             )
         # Header names are sent in lower case (HTTP/1.1 names are case-insensitive): what is
         # signed is then exactly what is sent, with no case-folding per call.
-        self.static_headers = {"user-agent": user_agent, "accept": "application/json"}
+        self.static_headers = {"user-agent": user_agent}  # Accept: per operation
         check_header("user-agent", user_agent)
         self._date_second = -1
         self._date_text = ""
@@ -263,7 +264,7 @@ class PipelineBase:
         full_path: str,
         query: list[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes | None,
+        body: bytes | Body | None,
     ) -> dict[str, str]:
         """The headers of one attempt (everything but authorization): checked, dated."""
         out = self.static_headers.copy()
@@ -278,7 +279,12 @@ class PipelineBase:
                 )
                 self._date_second = now
             out[AUTO_DATE_HEADER] = self._date_text
-        if body is not None or method not in ("GET", "HEAD", "DELETE"):
+        if isinstance(body, Body):
+            if body.length is None:
+                out["transfer-encoding"] = "chunked"
+            else:
+                out["content-length"] = str(body.length)
+        elif body is not None or method not in ("GET", "HEAD", "DELETE"):
             out["content-length"] = str(len(body or b""))
         for name, value in headers.items():
             if not _FORBIDDEN.isdisjoint(value):

@@ -12,6 +12,7 @@ The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first u
 from typing import TYPE_CHECKING, Any
 
 from ._client import BatchClient
+from ._body import FilePart
 from ._credentials import (
     AccessToken,
     AsyncTokenCredential,
@@ -156,6 +157,7 @@ __version__ = VERSION
 __all__ = [
     "BatchClient",
     "AsyncBatchClient",
+    "FilePart",
     "AccessToken",
     "AsyncTokenCredential",
     "SharedKeyCredential",

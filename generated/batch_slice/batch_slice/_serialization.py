@@ -243,10 +243,25 @@ def ser_value(value: Any) -> str:
 
 def decode_json(body: bytes) -> Any:
     """The JSON value of a response body; ``DecodeError`` when it is not JSON."""
+    if not body:
+        raise DecodeError("the response has no body where JSON was expected")
     try:
         return json.loads(body)
     except (ValueError, RecursionError):
         raise DecodeError(f"the response body is not JSON: {body[:60]!r}") from None
+
+
+def decode_text(body: bytes, content_type: str) -> str:
+    """A text body in the charset its ``Content-Type`` names (UTF-8 when it names none)."""
+    charset = "utf-8"
+    for part in content_type.split(";")[1:]:
+        key, _, value = part.strip().partition("=")
+        if key.lower() == "charset" and value:
+            charset = value.strip('"')
+    try:
+        return body.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        raise DecodeError(f"the response body is not {charset} text") from None
 
 
 def encode_json(value: Any) -> bytes:

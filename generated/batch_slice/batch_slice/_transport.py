@@ -10,6 +10,7 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
+from ._body import Body
 from ._credentials import SharedKeyCredential, TokenCache, TokenCredential
 from ._errors import (
     ServiceRequestError,
@@ -85,7 +86,7 @@ class Pipeline(PipelineBase):
         path: str,
         query: list[tuple[str, str]],
         headers: dict[str, str],
-        body: bytes | None = None,
+        body: bytes | Body | None = None,
         options: RequestOptions | None = None,
         stream: bool = False,
     ) -> Response:
@@ -99,6 +100,8 @@ class Pipeline(PipelineBase):
             connect_timeout = options.connect_timeout or connect_timeout
             read_timeout = options.read_timeout or read_timeout
         full_path, target = self.target(path, query)
+        # a body streamed from an iterator cannot be sent twice: no retry once it was read
+        replayable = not isinstance(body, Body) or body.replayable
         attempt = 0
         while True:
             attempt += 1
@@ -118,7 +121,11 @@ class Pipeline(PipelineBase):
                     stream,
                 )
             except ServiceRequestError as exc:
-                if attempt > retry.max_retries or not retry.retry_on_connection_errors:
+                if (
+                    attempt > retry.max_retries
+                    or not retry.retry_on_connection_errors
+                    or not replayable
+                ):
                     raise
                 delay = retry.delay(attempt)
                 self.log_retry(
@@ -134,7 +141,11 @@ class Pipeline(PipelineBase):
             self.log_response(
                 method, target, response.status, attempt, time.monotonic() - started
             )
-            if response.status in retry.retry_statuses and attempt <= retry.max_retries:
+            if (
+                response.status in retry.retry_statuses
+                and attempt <= retry.max_retries
+                and replayable
+            ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
                 self.log_retry(
                     method,
@@ -153,7 +164,7 @@ class Pipeline(PipelineBase):
         method: str,
         target: str,
         headers: dict[str, str],
-        body: bytes | None,
+        body: bytes | Body | None,
         connect_timeout: float,
         read_timeout: float,
         stream: bool = False,
@@ -176,7 +187,18 @@ class Pipeline(PipelineBase):
                 conn.putheader("host", self.host_header)
                 for name, value in headers.items():
                     conn.putheader(name, value)
-                conn.endheaders(body)
+                if isinstance(body, Body):
+                    conn.endheaders()
+                    chunked = body.length is None
+                    for chunk in body.chunks():
+                        if chunked and chunk:
+                            conn.send(b"%x\r\n%b\r\n" % (len(chunk), chunk))
+                        elif chunk:
+                            conn.send(chunk)
+                    if chunked:
+                        conn.send(b"0\r\n\r\n")
+                else:
+                    conn.endheaders(body)
                 sent = True
                 raw = conn.getresponse()
                 if stream and 200 <= raw.status < 300:

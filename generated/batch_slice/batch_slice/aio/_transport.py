@@ -8,8 +8,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
+from .._body import Body
 from .._credentials import SharedKeyCredential, AsyncTokenCredential, TokenCredential
 from .._errors import (
     ServiceRequestError,
@@ -138,7 +140,7 @@ class AsyncPipeline(PipelineBase):
         path: str,
         query: list[tuple[str, str]],
         headers: dict[str, str],
-        body: bytes | None = None,
+        body: bytes | Body | None = None,
         options: RequestOptions | None = None,
         stream: bool = False,
     ) -> Response:
@@ -158,6 +160,8 @@ class AsyncPipeline(PipelineBase):
         timeout = aiohttp.ClientTimeout(
             total=None, sock_connect=connect_timeout, sock_read=read_timeout
         )
+        # a body streamed from an iterator cannot be sent twice: no retry once it was read
+        replayable = not isinstance(body, Body) or body.replayable
         attempt = 0
         while True:
             attempt += 1
@@ -171,7 +175,11 @@ class AsyncPipeline(PipelineBase):
                     method, url, prepared, body, timeout, stream
                 )
             except ServiceRequestError as exc:
-                if attempt > retry.max_retries or not retry.retry_on_connection_errors:
+                if (
+                    attempt > retry.max_retries
+                    or not retry.retry_on_connection_errors
+                    or not replayable
+                ):
                     raise
                 delay = retry.delay(attempt)
                 self.log_retry(
@@ -187,7 +195,11 @@ class AsyncPipeline(PipelineBase):
             self.log_response(
                 method, target, response.status, attempt, time.monotonic() - started
             )
-            if response.status in retry.retry_statuses and attempt <= retry.max_retries:
+            if (
+                response.status in retry.retry_statuses
+                and attempt <= retry.max_retries
+                and replayable
+            ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
                 self.log_retry(
                     method,
@@ -206,17 +218,20 @@ class AsyncPipeline(PipelineBase):
         method: str,
         url: yarl.URL,
         headers: dict[str, str],
-        body: bytes | None,
+        body: bytes | Body | None,
         timeout: aiohttp.ClientTimeout,
         stream: bool = False,
     ) -> Response:
         session = self._get_session()
+        if isinstance(body, Body) and body.length is None:
+            # aiohttp frames a body of unknown length itself, and refuses the header beside it
+            headers = {k: v for k, v in headers.items() if k != "transfer-encoding"}
         try:
             raw = await session.request(
                 method,
                 url,
                 headers=headers,
-                data=body,
+                data=_chunks(body) if isinstance(body, Body) else body,
                 timeout=timeout,
                 allow_redirects=False,
             )
@@ -250,6 +265,12 @@ class AsyncPipeline(PipelineBase):
             raise ServiceRequestError(
                 f"{method} {self.host}: {type(exc).__name__}: {exc}"
             ) from None
+
+
+async def _chunks(body: Body) -> AsyncIterator[bytes]:
+    # File reads are small (64 KiB) and local: done inline rather than in a thread per chunk.
+    for chunk in body.chunks():
+        yield chunk
 
 
 class ClientConfig:

@@ -7,6 +7,7 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
+from .. import models as _models
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (
@@ -158,7 +159,7 @@ class JobsOperations:
         if force is not None:
             _query.append(("force", encode_query(ser_bool(force))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:

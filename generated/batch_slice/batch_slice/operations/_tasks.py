@@ -189,7 +189,7 @@ class TasksOperations:
         if timeout is not None:
             _query.append(("timeout", encode_query(ser_int(timeout))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
@@ -299,7 +299,7 @@ class TasksOperations:
         if timeout is not None:
             _query.append(("timeout", encode_query(ser_int(timeout))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
@@ -363,7 +363,7 @@ class TasksOperations:
         if maxresults is not None:
             _query.append(("maxresults", encode_query(ser_int(maxresults))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         _body = None
 
         def fetch(

@@ -110,7 +110,7 @@ class TasksOperations:
         _query.append(("api-version", encode_query(self._config.api_version)))
         if timeout is not None:
             _query.append(("timeout", encode_query(ser_int(timeout))))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json; odata=minimalmetadata"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:

@@ -106,7 +106,7 @@ class TasksOperations:
         if timeout is not None:
             _query.append(("timeout", encode_query(ser_int(timeout))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
@@ -216,7 +216,7 @@ class TasksOperations:
         if timeout is not None:
             _query.append(("timeout", encode_query(ser_int(timeout))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
@@ -280,7 +280,7 @@ class TasksOperations:
         if maxresults is not None:
             _query.append(("maxresults", encode_query(ser_int(maxresults))))
         _query.append(("api-version", encode_query(self._config.api_version)))
-        _headers: dict[str, str] = {}
+        _headers: dict[str, str] = {"accept": "application/json"}
         _body = None
 
         async def fetch(
