@@ -217,6 +217,7 @@ class Parameter:
     style: str = ""  # OpenAPI 3 style (2.0 collectionFormat mapped), "json" for content: application/json
     explode: bool = False
     allow_reserved: bool = False  # query: reserved characters sent as they are
+    media_choices: tuple[str, ...] = ()  # body: the media types the caller may pick (``content_type``)
 
     @property
     def optional_annotation(self) -> str:

@@ -90,7 +90,7 @@ class _Handler(BaseHTTPRequestHandler):
                 return self._reply(204)
         return self._reply(204)
 
-    do_GET = do_POST = do_PUT = do_DELETE = _answer
+    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
 
 
 @pytest.fixture(scope="module")
@@ -195,6 +195,19 @@ def test_text_xml_and_json_choice(bodies: tuple[ModuleType, list[str]], server: 
         client.bodies.post_choice(pkg.Meta(kind="j"))  # JSON first, whatever the order of the description
         assert _last()[2]["content-type"] == "application/json" and _last()[3] == b'{"kind":"j"}'
     assert any("'application/xml' is not encoded by the client" in p and "bodies-3.0.yaml:83:" in p for p in problems)
+
+
+def test_the_caller_chooses_among_declared_media_types(bodies: tuple[ModuleType, list[str]], server: str) -> None:
+    pkg, _ = bodies
+    with pkg.BodiesClient(server) as client:
+        client.bodies.put_image(PNG)
+        assert _last()[2]["content-type"] == "image/png"  # the first declared, by default
+        client.bodies.put_image(PNG, content_type="image/jpeg")
+        assert _last()[2]["content-type"] == "image/jpeg" and _last()[3] == PNG
+        client.bodies.patch_meta(body=pkg.Meta(count=1))
+        assert _last()[2]["content-type"] == "application/merge-patch+json"  # JSON first: both are
+        client.bodies.patch_meta(body=pkg.Meta(count=1), content_type="application/json")
+        assert _last()[2]["content-type"] == "application/json" and _last()[3] == b'{"count":1}'
 
 
 def test_responses_by_media_type(bodies: tuple[ModuleType, list[str]], server: str) -> None:

@@ -130,6 +130,14 @@ class Adapter:
             schema = {"type": "string", "format": "binary"}  # a body without a schema: bytes
         return schema, join_pointer(pointer, "content", media, "schema"), media
 
+    def request_media_types(self, operation: dict[str, Any], body: dict[str, Any]) -> list[str]:
+        """Every media type the request body may be sent in, in the description's order."""
+        if self.swagger:
+            consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+            return [m for m in consumes if isinstance(m, str)]
+        content = body.get("content")
+        return [m for m in content if isinstance(m, str)] if isinstance(content, dict) else []
+
     def form_media(self, operation: dict[str, Any], has_files: bool) -> str:
         """The body media type of a Swagger 2.0 operation's formData parameters."""
         consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes

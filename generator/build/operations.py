@@ -11,6 +11,7 @@ from typing import Any
 from .. import naming, pyfmt
 from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
+from ..pyfmt import pystr
 from ..validate import iter_operations
 from .adapter import Adapter, media_kind
 from .context import BuildContext, text
@@ -104,6 +105,11 @@ class OperationBuilder:
         paths = sum(1 for p in parameters if p.location == "path")
         if body is not None:  # after the path parameters: a required body is positional
             parameters = parameters[:paths] + (body,) + parameters[paths:]
+            if body.media_choices:  # the caller picks the Content-Type among those the body can be sent in
+                choice, _ = namer.claim("content_type")
+                literal = TypeRef("union", variants=tuple(TypeRef("literal", literal=pystr(m)) for m in body.media_choices))
+                description = "The body's media type (default: ``" + body.media_type + "``)."
+                parameters += (Parameter("Content-Type", choice, "header", False, literal, description, body.pointer, style="simple"),)
         elif fields:
             parameters = parameters[:paths] + tuple(sorted(fields, key=lambda f: not f.required)) + parameters[paths:]
         elif any(p.location == "form" for p in parameters):  # Swagger 2.0 formData
@@ -298,6 +304,8 @@ class OperationBuilder:
         elif kind not in ("json", "any"):
             ctx.warn(f"request body media type {media!r} is not encoded by the client: the method takes the body as bytes, sent as {media}", where)
             type_ref, style = TypeRef("bytes"), "raw"
+        family = {"any": "json"}.get(kind, kind)
+        choices = tuple(m for m in self.adapter.request_media_types(operation, body) if {"any": "json"}.get(media_kind(m), media_kind(m)) == family)
         return (
             Parameter(
                 wire_name=str(wire),
@@ -309,6 +317,7 @@ class OperationBuilder:
                 pointer=where,
                 media_type=media or "application/json",
                 style=style,
+                media_choices=choices if len(choices) > 1 and style != "raw" else (),
             ),
             (),
             "",
