@@ -11,6 +11,7 @@ still too long is given to black itself (see ``write.needs_black``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -68,6 +69,7 @@ def fits(indent: int, text: str) -> bool:
 # Every function below decides the layout for the real column ``indent`` but writes continuation
 # lines relative to column 0: templates indent the result where they place it (Jinja ``indent``).
 _PAD, _INNER = "", "    "
+_SUBSCRIPT_TARGET = re.compile(r'^([\w.]+)\[("(?:[^"\\]|\\.)*")\] = $')
 
 
 def bracket(
@@ -81,10 +83,20 @@ def bracket(
     if fits(indent, one) or not items:
         return one
     body = ", ".join(items)
-    if not collection and fits(indent + 4, body):
+    # a list of one item has no comma to explode at: black puts it alone on the next line; a
+    # def of one parameter gets a trailing comma instead (and so one parameter a line)
+    single_def = len(items) == 1 and head.lstrip().startswith(("def ", "async def "))
+    if (not collection or (len(items) == 1 and open_ == "[")) and not single_def and fits(indent + 4, body):
         return f"{head}{open_}\n{inner}{body}\n{pad}{close}{tail}"
     lines = "".join(f"{inner}{_split_item(item, indent + 4)},\n" for item in items)
     return f"{head}{open_}\n{lines}{pad}{close}{tail}"
+
+
+def _arguments(inner: str) -> list[str]:
+    """A call's argument text as its arguments, when each can be told apart (no comma inside
+    one, even in a string or a nested bracket); else the text as one item."""
+    args = _top_level_split(inner, ", ")
+    return [inner] if any("," in a for a in args) else args
 
 
 def _split_item(item: str, indent: int) -> str:
@@ -93,9 +105,12 @@ def _split_item(item: str, indent: int) -> str:
     if fits(indent, item + ","):
         return item
     call = _as_call(item)
-    if call is None or "," in call[1].replace(", ", ","):  # several arguments: let black decide
+    if call is None:
         return item
-    return _indent_tail(bracket(call[0], [call[1]], indent))
+    args = _arguments(call[1])
+    if len(args) == 1 and "," in args[0]:  # a comma we cannot place (a string, a nested display)
+        return item
+    return _indent_tail(bracket(call[0], args, indent))
 
 
 def _indent_tail(text: str) -> str:
@@ -112,6 +127,11 @@ def call(head: str, args: list[str], indent: int, tail: str = "") -> str:
     if head.startswith("return ") and not tail and not fits(indent, head + "(") and fits(indent + 4, head[7:] + "("):
         inner = bracket(head[7:], args, indent + 4)
         return "return (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
+    target, equals, value = head.partition(" = ")
+    if equals and not tail and not fits(indent, head + "(") and fits(indent + 4, value + "("):
+        # the same for an assignment: the right-hand side in parentheses, split inside them
+        inner = bracket(value, args, indent + 4)
+        return f"{target} = (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
     return bracket(head, args, indent, tail)
 
 
@@ -155,6 +175,10 @@ def expr(prefix: str, node: Expr, indent: int, suffix: str = "") -> str:
     if fits(indent, one) or node[0] == "atom":
         return one
     head, open_, close, items, display = _parts(node)
+    target = _SUBSCRIPT_TARGET.match(prefix)
+    if target and not fits(indent, prefix + head + open_) and fits(indent + 4, target.group(2)):
+        # ``_headers["a-long-name"] = f(`` is too long: black splits the target's subscript first
+        return f"{target.group(1)}[\n{_INNER}{target.group(2)}\n" + expr("] = ", node, indent, suffix)
     is_dict = node[0] == "dict"
     if not items:
         return one
@@ -220,7 +244,7 @@ def concat(head: str, operands: list[str], indent: int) -> str:
     pad, inner = _PAD, _INNER
     last = _as_call(operands[-1]) if len(operands) == 2 else None
     if last is not None and fits(indent, f"{head}{operands[0]} + {last[0]}("):
-        return bracket(f"{head}{operands[0]} + {last[0]}", [last[1]], indent)
+        return bracket(f"{head}{operands[0]} + {last[0]}", _arguments(last[1]), indent)
     if fits(indent + 4, joined):
         return f"{head}(\n{inner}{joined}\n{pad})"
     lines = []
@@ -228,7 +252,7 @@ def concat(head: str, operands: list[str], indent: int) -> str:
         text = operand if number == 0 else "+ " + operand
         call_parts = _as_call(operand)
         if not fits(indent + 4, text) and call_parts is not None:
-            text = bracket(("" if number == 0 else "+ ") + call_parts[0], [call_parts[1]], indent + 4)
+            text = bracket(("" if number == 0 else "+ ") + call_parts[0], _arguments(call_parts[1]), indent + 4)
             text = text.replace("\n", "\n" + inner)
         lines.append(f"{inner}{text}\n")
     return f"{head}(\n" + "".join(lines) + f"{pad})"
@@ -261,13 +285,56 @@ def _union_split(annotation: str) -> list[str]:
     return parts + [annotation[start:]]
 
 
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` split at ``separator`` where it is outside brackets and string literals."""
+    parts, depth, start, quote, escaped = [], 0, 0, "", False
+    for index, char in enumerate(text):
+        if quote:
+            escaped, quote = (not escaped and char == "\\"), ("" if char == quote and not escaped else quote)
+            continue
+        if char in "\"'":
+            quote = char
+            continue
+        depth += {"[": 1, "(": 1, "{": 1, "]": -1, ")": -1, "}": -1}.get(char, 0)
+        if depth == 0 and text.startswith(separator, index):
+            parts.append(text[start:index])
+            start = index + len(separator)
+    return parts + [text[start:]]
+
+
+def _type_layout(part: str, indent: int, suffix: str = "") -> str:
+    """One member of a type hint on its own line(s) at column ``indent``: as it is if it fits;
+    a subscript ``list[X | Y]`` black splits at its bracket: the inside on one line, else one
+    ``|`` member a line, or one comma-separated item a line with a trailing comma. Lines after
+    the first are relative to ``indent``."""
+    if fits(indent, part + suffix) or not part.endswith("]") or "[" not in part:
+        return part + suffix
+    name, _, inner = part[:-1].partition("[")
+    if not name.replace(".", "").replace("_", "").isalnum():
+        return part + suffix
+    items = _top_level_split(inner, ", ")
+    if len(items) > 1:
+        lines = "".join(f"{_INNER}{_indent_tail(_type_layout(i, indent + 4, ','))}\n" for i in items)
+        return f"{name}[\n{lines}]{suffix}"
+    members = _union_split(inner)
+    if fits(indent + 4, inner) or len(members) == 1:
+        body = _indent_tail(_type_layout(inner, indent + 4))
+        return f"{name}[\n{_INNER}{body}\n]{suffix}"
+    lines = f"{_INNER}{_indent_tail(_type_layout(members[0], indent + 4))}\n"
+    lines += "".join(f"{_INNER}| {_indent_tail(_type_layout(m, indent + 6))}\n" for m in members[1:])
+    return f"{name}[\n{lines}]{suffix}"
+
+
 def wrapped_annotation(annotation: str, indent: int) -> str:
     """``(`` annotation ``)`` as black parenthesizes a long type hint: the hint on one indented
-    line if it fits, else one ``|`` member a line. ``indent`` is the column of the ``(``'s line."""
+    line if it fits, else one ``|`` member a line (a member too long split at its subscript).
+    ``indent`` is the column of the ``(``'s line."""
     if fits(indent + 4, annotation):
         return f"(\n{_INNER}{annotation}\n{_PAD})"
     first, *rest = _union_split(annotation)
-    return f"(\n{_INNER}{first}\n" + "".join(f"{_INNER}| {part}\n" for part in rest) + f"{_PAD})"
+    lines = f"{_INNER}{_indent_tail(_type_layout(first, indent + 4))}\n"
+    lines += "".join(f"{_INNER}| {_indent_tail(_type_layout(part, indent + 6))}\n" for part in rest)
+    return f"(\n{lines}{_PAD})"
 
 
 def returns(annotation: str, indent: int) -> str:
@@ -275,6 +342,8 @@ def returns(annotation: str, indent: int) -> str:
     one that makes the line too long."""
     if fits(indent, f") -> {annotation}:") or (" | " not in annotation and not fits(indent + 4, annotation)):
         return annotation
+    if len(_union_split(annotation)) == 1 and annotation.endswith("]"):
+        return _type_layout(annotation, indent)  # one subscript: black splits at its bracket
     return wrapped_annotation(annotation, indent)
 
 
@@ -303,6 +372,8 @@ def annotated(name: str, annotation: str, default: str, indent: int, tail: str =
         return one
     if default and fits(indent, f"{name}: {annotation} = ("):
         return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD}){tail}"
+    if len(_union_split(annotation)) == 1 and annotation.endswith("]"):
+        return f"{name}: " + _type_layout(annotation, indent) + rest  # one subscript: split at it
     if " | " not in annotation and not fits(indent + 4, annotation):
         return one  # nothing black could split: left as it is
     return f"{name}: {wrapped_annotation(annotation, indent)}{rest}"

@@ -45,12 +45,17 @@ def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
         text = " ".join(text.split())
     width = max(40, 88 - indent - hanging)
     out: list[str] = []
-    for paragraph in text.strip("\n").split("\n"):
+    paragraphs = text.strip("\n").split("\n")
+    for number, paragraph in enumerate(paragraphs):
         paragraph = paragraph.rstrip()
         if not paragraph:
             out.append("")
             continue
         wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        if number == len(paragraphs) - 1 and (out or len(wrapped) > 1) and indent + hanging + len(wrapped[-1]) + 3 > 88:
+            # black moves the closing quotes of a multi-line docstring to their own line when
+            # the last line leaves no room for them: leave room instead
+            wrapped = textwrap.wrap(paragraph, width - 3, break_long_words=False, break_on_hyphens=False)
         out.append(("" if not out else " " * indent) + wrapped[0])
         out.extend(" " * (indent + hanging) + line for line in wrapped[1:])
     return "\n".join(out)

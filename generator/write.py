@@ -44,9 +44,11 @@ class CompileError:
 
 # Long lines black cannot shorten: a comment, the head of an exploded import or of a call whose
 # name alone is too long, a lone (dotted) name or lambda of one, string literals (a dict entry
-# or keyword of them), or a simple statement with a trailing comment.
+# or keyword of them), a simple statement with a trailing comment, an empty display assigned,
+# a class header that is already split, an assignment split at its only bracket (``pyfmt.call``
+# has already tried the parentheses black would add), a lone name as a return annotation.
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|return\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|\w+=)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|return\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:)$"""
 )
 
 

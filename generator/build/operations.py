@@ -71,7 +71,7 @@ class OperationBuilder:
         if split:
             prefix, action = split
             return naming.group_name(prefix), tag or prefix, naming.method_name(action)
-        literals = [s for s in path.split("/") if s and not _SEGMENT.search(s)]
+        literals = [s for s in path.split("#", 1)[0].split("/") if s and not _SEGMENT.search(s)]
         if tag:
             group, title = naming.group_name(tag), tag
         else:
@@ -119,6 +119,7 @@ class OperationBuilder:
         by_wire = {p.wire_name: p for p in parameters if p.location == "path"}
         segments: list[PathSegment] = []
         last = 0
+        path = path.split("#", 1)[0] or "/"  # AWS keys ``/#X-Amz-Target=...``: a fragment is never sent
         for match in _SEGMENT.finditer(path):
             if match.start() > last:
                 segments.append(PathSegment(literal=path[last : match.start()]))

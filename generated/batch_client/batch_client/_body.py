@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO, TypeVar, Union, cast
 
@@ -146,7 +145,10 @@ def multipart_body(
     """(body, its Content-Type) of ``multipart/form-data``: fields (name, text, content type
     or ""), then files (each with its filename and content type: the ``FilePart``'s, else the
     description's)."""
-    boundary = boundary or secrets.token_hex(16)
+    if boundary is None:
+        import secrets  # on first use: the package's import stays light
+
+        boundary = secrets.token_hex(16)
     dash = f"--{boundary}\r\n".encode("ascii")
     parts: list[bytes | _Source] = []
     for name, text, content_type in fields:

@@ -42,14 +42,15 @@ __all__ = ["CloudTask"]
 
 @dataclass(kw_only=True, slots=True)
 class CloudTask(Model):
-    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples of
-    recovery operations include (but are not limited to) when an unhealthy Node is
-    rebooted or a Compute Node disappeared due to host failure. Retries due to recovery
-    operations are independent of and are not counted against the maxTaskRetryCount.
-    Even if the maxTaskRetryCount is 0, an internal retry due to a recovery operation
-    may occur. Because of this, all Tasks should be idempotent. This means Tasks need to
-    tolerate being interrupted and restarted without causing any corruption or duplicate
-    data. The best practice for long running Tasks is to use some form of checkpointing.
+    """Batch will retry Tasks when a recovery operation is triggered on a Node. Examples
+    of recovery operations include (but are not limited to) when an unhealthy Node is
+    rebooted or a Compute Node disappeared due to host failure. Retries due to
+    recovery operations are independent of and are not counted against the
+    maxTaskRetryCount. Even if the maxTaskRetryCount is 0, an internal retry due to a
+    recovery operation may occur. Because of this, all Tasks should be idempotent.
+    This means Tasks need to tolerate being interrupted and restarted without causing
+    any corruption or duplicate data. The best practice for long running Tasks is to
+    use some form of checkpointing.
 
     Wire name: ``CloudTask``.
     """

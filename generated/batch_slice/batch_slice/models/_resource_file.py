@@ -23,21 +23,24 @@ class ResourceFile(Model):
 
     auto_storage_container_name: str | None = None
     """The autoStorageContainerName, storageContainerUrl and httpUrl properties are
-    mutually exclusive and one of them must be specified. (``autoStorageContainerName``)"""
+    mutually exclusive and one of them must be specified.
+    (``autoStorageContainerName``)"""
     storage_container_url: str | None = None
     """The autoStorageContainerName, storageContainerUrl and httpUrl properties are
-    mutually exclusive and one of them must be specified. This URL must be readable and
-    listable from compute nodes. There are three ways to get such a URL for a container
-    in Azure storage: include a Shared Access Signature (SAS) granting read and list
-    permissions on the container, use a managed identity with read and list permissions,
-    or set the ACL for the container to allow public access. (``storageContainerUrl``)"""
+    mutually exclusive and one of them must be specified. This URL must be readable
+    and listable from compute nodes. There are three ways to get such a URL for a
+    container in Azure storage: include a Shared Access Signature (SAS) granting read
+    and list permissions on the container, use a managed identity with read and list
+    permissions, or set the ACL for the container to allow public access.
+    (``storageContainerUrl``)"""
     http_url: str | None = None
     """The autoStorageContainerName, storageContainerUrl and httpUrl properties are
     mutually exclusive and one of them must be specified. If the URL points to Azure
     Blob Storage, it must be readable from compute nodes. There are three ways to get
     such a URL for a blob in Azure storage: include a Shared Access Signature (SAS)
-    granting read permissions on the blob, use a managed identity with read permission,
-    or set the ACL for the blob or its container to allow public access. (``httpUrl``)"""
+    granting read permissions on the blob, use a managed identity with read
+    permission, or set the ACL for the blob or its container to allow public access.
+    (``httpUrl``)"""
     blob_prefix: str | None = None
     """The property is valid only when autoStorageContainerName or storageContainerUrl is
     used. This prefix can be a partial filename or a subdirectory. If a prefix is not

@@ -17,7 +17,8 @@ __all__ = ["TaskDependencies"]
 @dataclass(kw_only=True, slots=True)
 class TaskDependencies(Model):
     """Specifies any dependencies of a Task. Any Task that is explicitly specified or
-    within a dependency range must complete before the dependant Task will be scheduled.
+    within a dependency range must complete before the dependant Task will be
+    scheduled.
 
     Wire name: ``TaskDependencies``.
     """
@@ -28,8 +29,9 @@ class TaskDependencies(Model):
     Add Task request fails with error code TaskDependencyListTooLong. In this case
     consider using Task ID ranges instead. (``taskIds``)"""
     task_id_ranges: list[TaskIdRange] | None = None
-    """The list of Task ID ranges that this Task depends on. All Tasks in all ranges must
-    complete successfully before the dependent Task can be scheduled. (``taskIdRanges``)"""
+    """The list of Task ID ranges that this Task depends on. All Tasks in all ranges
+    must complete successfully before the dependent Task can be scheduled.
+    (``taskIdRanges``)"""
     additional_properties: dict[str, Any] = field(
         default_factory=dict, repr=False, compare=False
     )
