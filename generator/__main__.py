@@ -138,8 +138,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def _locator(doc: Document) -> Locator:
     def locate(pointer: str) -> str:
-        where = doc.locate(pointer)
-        return f"{doc.file}:{where[0]}:{where[1]}" if where else doc.file
+        # a node bundled in from another file is found in that file
+        source, at = doc.origin(pointer)
+        where = source.locate(at)
+        return f"{source.file}:{where[0]}:{where[1]}" if where else source.file
 
     return locate
 
