@@ -79,7 +79,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for job, result in results:
         assert result.files is not None
         changes = write_tree(job.out, result.files)
-        cache.remember(job.spec, job.options, job.out)
+        cache.remember(
+            job.spec, job.options, job.out, result.doc.inputs if result.doc else ()
+        )
         print(
             f"{_display(job.out, root)}: {len(changes.added)} added, {len(changes.changed)} changed, "
             f"{len(changes.removed)} removed, {changes.unchanged} unchanged"
