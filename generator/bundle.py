@@ -311,6 +311,11 @@ class _Bundler:
                 base = doc.path.parent if doc.path else Path(".")
                 if not (base / written).exists() and (base / decoded).exists():
                     written = decoded
+        if not written:  # `?x`, or nothing at all: no file is named
+            self.errors.append(
+                doc.error(f"unresolvable $ref {ref!r}: it names no file", at)
+            )
+            return None, ""
         return self._read(written, ref, doc, at), fragment
 
     def _read(self, written: str, ref: str, doc: Document, at: str) -> Document | None:
