@@ -333,3 +333,27 @@ def test_editing_only_the_common_file_makes_check_stale_and_generate_run(tmp_pat
     info = project / "specs" / "common-types" / "v2" / "additional-info.json"
     info.write_text(info.read_text().replace("More about an error.", "More about an error, if any."))
     assert "nothing to do" not in run("generate").stdout
+
+
+def test_example_files_of_a_referenced_path_item_are_found_beside_it(tmp_path: Path) -> None:
+    (tmp_path / "ops" / "examples").mkdir(parents=True)
+    (tmp_path / "root.json").write_text(json.dumps({
+        "swagger": "2.0", "info": {"title": "Ex", "version": "1"},
+        "paths": {"/a": {"$ref": "ops/a.json#/paths/~1a"}},
+    }))
+    (tmp_path / "ops" / "a.json").write_text(json.dumps({
+        "swagger": "2.0", "info": {"title": "Ops", "version": "1"},
+        "paths": {"/a": {"get": {
+            "operationId": "A_Get",
+            "x-ms-examples": {"Get an A": {"$ref": "./examples/GetA.json"}},
+            "responses": {"200": {"description": "ok", "schema": {"type": "object", "properties": {"n": {"type": "integer"}}}}},
+        }}},
+    }))
+    example = tmp_path / "ops" / "examples" / "GetA.json"
+    example.write_text(json.dumps({"parameters": {}, "responses": {"200": {"body": {"n": 1}}}}))
+    result = generate_files(tmp_path / "root.json", Options("ex"), "root.json")
+    assert result.files is not None and [p.format() for p in result.problems] == []
+    assert result.api is not None and result.doc is not None
+    (found,) = result.api.groups[0].operations[0].examples
+    assert found.source == "ops/examples/GetA.json" and found.responses == (("200", '{\n  "n": 1\n}'),)
+    assert example in result.doc.inputs  # so the no-op cache hashes it
