@@ -378,13 +378,17 @@ class _Bundler:
         if key not in self.placed:
             name = anchor_tokens[-1] if anchor_tokens else Path(doc.file).stem
             base, entries = self._section(kind)
+            value = _resolve(doc.data, anchor_tokens)
             final, number = name, 2
-            while final in entries:  # taken by the root's own, or by another file's
+            # taken by the root's own, or by another file's; unless it is the same definition
+            # written out again (and so with no $ref, which would mean different things there)
+            while final in entries and (entries[final] != value or _has_ref(value)):
                 final, number = f"{name}_{number}", number + 1
-            value = copy.deepcopy(_resolve(doc.data, anchor_tokens))
-            entries[final] = value
             where = join_pointer(base, final)
             self.placed[key] = where
+            if final in entries:  # one model, not two
+                return join_pointer(where, *tokens[len(anchor_tokens) :])
+            value = entries[final] = copy.deepcopy(value)
             self.root.origins[where] = (doc, anchor)
             if final != name:
                 self.root.notes.append(
@@ -443,6 +447,19 @@ def _resolve(data: Any, tokens: list[str]) -> Any:
     for token in tokens:
         data = data[int(token)] if isinstance(data, list) else data[token]
     return data
+
+
+def _has_ref(node: Any) -> bool:
+    stack = [node]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            if "$ref" in value:
+                return True
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return False
 
 
 def _anchor(tokens: list[str], referrer: list[str]) -> tuple[str, list[str]]:

@@ -357,3 +357,16 @@ def test_example_files_of_a_referenced_path_item_are_found_beside_it(tmp_path: P
     (found,) = result.api.groups[0].operations[0].examples
     assert found.source == "ops/examples/GetA.json" and found.responses == (("200", '{\n  "n": 1\n}'),)
     assert example in result.doc.inputs  # so the no-op cache hashes it
+
+
+def test_the_same_definition_written_out_again_is_one_model(tmp_path: Path) -> None:
+    azure = _copy(tmp_path, MULTI / "azure")
+    root = azure / "widgets" / "widgets.json"
+    data = json.loads(root.read_text())
+    info = json.loads((azure / "common-types" / "v2" / "additional-info.json").read_text())
+    data["definitions"]["ErrorAdditionalInfo"] = info["definitions"]["ErrorAdditionalInfo"]  # a local copy
+    root.write_text(json.dumps(data, indent=2))
+    result = generate_files(root, Options("w"), "widgets/widgets.json")
+    assert result.files is not None and [p.format() for p in result.problems] == []
+    assert "w/models/_error_additional_info2.py" not in result.files
+    assert result.doc is not None and "ErrorAdditionalInfo_2" not in result.doc.data["definitions"]
