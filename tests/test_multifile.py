@@ -173,6 +173,19 @@ def test_clients_talk_to_a_real_server_and_decode_the_common_models(
     assert isinstance(missing.value.error, pets.Error) and missing.value.error.message == "no pet 8"
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("spec", [AZURE, OPENAPI3], ids=["azure", "openapi3"])
+def test_passes_mypy_strict(spec: Path, tmp_path: Path) -> None:
+    result = generate_files(spec, Options("mf_typed"))
+    assert result.files is not None
+    write_tree(tmp_path / "out", result.files)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull, "mf_typed"],
+        cwd=tmp_path / "out", capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
 # -- where problems are --------------------------------------------------------------------------
 
 
