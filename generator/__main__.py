@@ -79,7 +79,9 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for job, result in results:
         assert result.files is not None
         changes = write_tree(job.out, result.files)
-        cache.remember(job.spec, job.options, job.out)
+        cache.remember(
+            job.spec, job.options, job.out, result.doc.inputs if result.doc else ()
+        )
         print(
             f"{_display(job.out, root)}: {len(changes.added)} added, {len(changes.changed)} changed, "
             f"{len(changes.removed)} removed, {changes.unchanged} unchanged"
@@ -138,8 +140,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def _locator(doc: Document) -> Locator:
     def locate(pointer: str) -> str:
-        where = doc.locate(pointer)
-        return f"{doc.file}:{where[0]}:{where[1]}" if where else doc.file
+        # a node bundled in from another file is found in that file
+        source, at = doc.origin(pointer)
+        where = source.locate(at)
+        return f"{source.file}:{where[0]}:{where[1]}" if where else source.file
 
     return locate
 

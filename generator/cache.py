@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
@@ -48,9 +49,13 @@ def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | 
     return True
 
 
-def fingerprint(spec: Path, options: Options) -> str | None:
+def fingerprint(
+    spec: Path, options: Options, inputs: Sequence[Path] = ()
+) -> str | None:
     """Everything the output depends on: the generator (version and code), the templates, the
-    options, the spec and the files beside it (example files); None when that is too much to hash."""
+    options, the spec and the files beside it (example files), and ``inputs``, the other files
+    the last run read (``$ref``'d files elsewhere); None when that is too much to hash.
+    """
     digest = hashlib.sha256(f"{__version__}\0{options!r}\0".encode())
     if not _hash_tree(digest, GENERATOR_DIR, (".py",)) or not _hash_tree(digest, DEFAULT_TEMPLATES):
         return None
@@ -62,6 +67,14 @@ def fingerprint(spec: Path, options: Options) -> str | None:
         return None
     if not _hash_tree(digest, spec.parent):
         return None
+    # The files the spec names were read by the last run; which ones depends only on what they
+    # and the spec hold, so hashing these is enough: an edit in any changes the fingerprint.
+    for path in sorted(set(inputs) - {spec.absolute()}):
+        digest.update(str(path).encode() + b"\0")
+        try:
+            digest.update(path.read_bytes() + b"\0")
+        except OSError:  # gone, or not there yet (an example file): a state too
+            digest.update(b"\1missing\0")
     return digest.hexdigest()
 
 
@@ -84,21 +97,33 @@ def is_fresh(spec: Path, options: Options, out: Path) -> bool:
         record = json.loads(_record_path(out).read_text())
     except (OSError, ValueError):
         return False
-    current = fingerprint(spec, options)
+    inputs = record.get("inputs", [])
+    if not isinstance(inputs, list) or not all(isinstance(p, str) for p in inputs):
+        return False
+    current = fingerprint(spec, options, [Path(p) for p in inputs])
     return current is not None and record.get("fingerprint") == current and record.get("files") == _snapshot(out)
 
 
-def remember(spec: Path, options: Options, out: Path) -> None:
-    """Record what produced ``out`` as it is now. Best effort: a cache that cannot be written
-    only makes the next run a full one."""
-    current = fingerprint(spec, options)
+def remember(
+    spec: Path, options: Options, out: Path, inputs: Sequence[Path] = ()
+) -> None:
+    """Record what produced ``out`` as it is now, ``inputs`` being every file the run read.
+    Best effort: a cache that cannot be written only makes the next run a full one."""
+    names = sorted({str(p.absolute()) for p in inputs})
+    current = fingerprint(spec, options, [Path(p) for p in names])
     if current is None:
         return
     try:
         path = _record_path(out)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"fingerprint": current, "out": str(out.resolve()), "files": _snapshot(out)}))
+        record = {
+            "fingerprint": current,
+            "out": str(out.resolve()),
+            "files": _snapshot(out),
+            "inputs": names,
+        }
+        tmp.write_text(json.dumps(record))
         os.replace(tmp, path)
     except OSError:
         pass

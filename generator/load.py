@@ -1,7 +1,9 @@
 """Read a YAML or JSON spec into plain data, keeping where every node came from.
 
 Locations are resolved lazily (only when a problem is reported), so loading a large JSON spec
-costs one ``json.loads``; YAML keeps its node tree, which the parser builds anyway.
+costs one ``json.loads``; YAML keeps its node tree, which the parser builds anyway. Other files
+that the spec's ``$ref``s name are bundled into it (``bundle.py``); each node's location stays
+in the file it was read from.
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ class Document:
     kind: str  # "yaml" or "json"
     _root_node: yaml.Node | None = None
     _cache: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    path: Path | None = None  # the file read; None for text given as is
+    # Every file read to make this document (the spec, files its $refs name, example files the
+    # build reads): what the no-op cache must hash.
+    inputs: list[Path] = field(default_factory=list)
+    # Pointer prefixes of subtrees copied in from other files → (that file, pointer there).
+    origins: dict[str, tuple[Document, str]] = field(default_factory=dict)
+    notes: list[Problem] = field(default_factory=list)  # warnings found while bundling
 
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """1-based (line, column) of the node at ``pointer``, or of its nearest existing ancestor."""
@@ -63,10 +72,23 @@ class Document:
             self._cache[pointer] = found
         return self._cache[pointer]
 
+    def origin(self, pointer: str) -> tuple[Document, str]:
+        """The document a node was read from and its pointer there: ``self`` and ``pointer``
+        unless the node was bundled in from another file."""
+        cut = len(pointer)
+        while self.origins and cut >= 0:
+            found = self.origins.get(pointer[:cut])
+            if found is not None:
+                return found[0], found[1] + pointer[cut:]
+            cut = pointer.rfind("/", 0, cut)
+        return self, pointer
+
     def problem(self, severity: Severity, message: str, pointer: str) -> Problem:
-        where = self.locate(pointer)
+        """A problem about the node at ``pointer``, located in the file where it is written."""
+        source, pointer = self.origin(pointer)
+        where = source.locate(pointer)
         line, col = where if where else (None, None)
-        return Problem(severity, message, self.file, pointer, line, col)
+        return Problem(severity, message, source.file, pointer, line, col)
 
     def error(self, message: str, pointer: str) -> Problem:
         return self.problem(Severity.ERROR, message, pointer)
@@ -76,8 +98,17 @@ class Document:
 
 
 def load_document(path: Path, display: str | None = None) -> Document:
-    """Load ``path``; raise ``SpecError`` with a located problem when it cannot be read as a spec."""
-    name = display or str(path)
+    """Load ``path`` and the files its ``$ref``s name, bundled into one document; raise
+    ``SpecError`` with located problems when that cannot be read as a spec."""
+    from .bundle import bundle  # here, not at the top: bundle imports this module
+
+    doc = load_file(path, display or str(path))
+    bundle(doc, load_file)
+    return doc
+
+
+def load_file(path: Path, name: str) -> Document:
+    """Load one file (no bundling), shown as ``name`` in problems."""
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -86,7 +117,10 @@ def load_document(path: Path, display: str | None = None) -> Document:
         raw = path.read_bytes()
     except OSError as exc:
         raise SpecError([Problem(Severity.ERROR, f"cannot read spec: {exc.strerror}", name)]) from None
-    return load_text(raw, name, json_hint=path.suffix.lower() == ".json")
+    doc = load_text(raw, name, json_hint=path.suffix.lower() == ".json")
+    doc.path = path
+    doc.inputs.append(path)
+    return doc
 
 
 def load_text(raw: bytes, name: str, *, json_hint: bool = False) -> Document:

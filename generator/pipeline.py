@@ -77,6 +77,7 @@ def _front(
     except SpecError as exc:
         return None, None, exc.problems, None
     version, problems = check(doc)
+    problems = doc.notes + problems  # bundling's warnings: about reading the files
     if any(p.is_error for p in problems):
         return doc, None, problems, None
     validator = _Background(lambda: run_spec_validator(doc, version)) if with_validator else None

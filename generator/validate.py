@@ -61,9 +61,10 @@ def resolve_ref(data: Any, ref: str) -> tuple[bool, Any, str]:
     return found, value, pointer
 
 
-# Extensions whose $refs the generator follows; refs inside other x- extensions (x-ms-examples
-# point at example files) are not part of the API description and are not checked here.
-_FOLLOWED_EXTENSIONS = frozenset({"x-ms-parameterized-host"})
+# Extensions whose $refs the generator follows (and bundle.py bundles); refs inside other x-
+# extensions (x-ms-examples point at example files) are not part of the API description and are
+# not checked here.
+FOLLOWED_EXTENSIONS = frozenset({"x-ms-parameterized-host"})
 
 
 def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
@@ -76,7 +77,11 @@ def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
             if isinstance(ref, str):
                 yield where, ref
             for key, child in value.items():
-                if isinstance(child, (dict, list)) and not (isinstance(key, str) and key.startswith("x-") and key not in _FOLLOWED_EXTENSIONS):
+                if isinstance(child, (dict, list)) and not (
+                    isinstance(key, str)
+                    and key.startswith("x-")
+                    and key not in FOLLOWED_EXTENSIONS
+                ):
                     stack.append((child, join_pointer(where, key)))
         elif isinstance(value, list):
             for index, child in enumerate(value):

@@ -494,6 +494,8 @@ class OperationBuilder:
                 out.append(Example(str(name), ""))
                 continue
             source = self.ctx.source_dir / ref if self.ctx.source_dir else base / ref
+            # read, or looked for: the no-op cache hashes it
+            self.ctx.doc.inputs.append(source)
             try:
                 data = json.loads(source.read_text("utf-8"))
             except FileNotFoundError:
