@@ -53,7 +53,7 @@ def test_warnings_are_located_and_generation_goes_on(tmp_path: Path, monkeypatch
     assert "warn.yaml:10:11: warning: parameter 'foo_bar' is named foo_bar_2 to avoid a clash with another parameter" in err
     ops = (tmp_path / "out" / "warn" / "operations" / "_things.py").read_text()
     assert "foo_bar: str | None = None" in ops and "foo_bar_2: str | None = None" in ops
-    assert '("foo_bar", ser_str(foo_bar_2))' in ops
+    assert '("foo_bar", encode_query(ser_str(foo_bar_2)))' in ops
 
 
 def test_strict_turns_warnings_into_errors_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
