@@ -302,17 +302,26 @@ def _top_level_split(text: str, separator: str) -> list[str]:
     return parts + [text[start:]]
 
 
-def _type_layout(part: str, indent: int, suffix: str = "") -> str:
+def _type_layout(part: str, indent: int, suffix: str = "", room: int = 0) -> str:
     """One member of a type hint on its own line(s) at column ``indent``: as it is if it fits;
     a subscript ``list[X | Y]`` black splits at its bracket: the inside on one line, else one
     ``|`` member a line, or one comma-separated item a line with a trailing comma. Lines after
-    the first are relative to ``indent``."""
-    if fits(indent, part + suffix) or not part.endswith("]") or "[" not in part:
+    the first are relative to ``indent``; ``room`` is what else stands on the first line (a
+    name before the hint, a colon after it)."""
+    if fits(indent + room, part + suffix):
+        return part + suffix
+    members = _union_split(part)
+    if len(members) > 1:  # one ``|`` member a line
+        lines = [_type_layout(m, indent + (2 if n else 0)) for n, m in enumerate(members)]
+        return "\n| ".join(lines) + suffix
+    if not part.endswith("]") or "[" not in part:
         return part + suffix
     name, _, inner = part[:-1].partition("[")
     if not name.replace(".", "").replace("_", "").isalnum():
         return part + suffix
     items = _top_level_split(inner, ", ")
+    if len(items) > 1 and fits(indent + 4, inner):  # a subscript is no display: no magic comma
+        return f"{name}[\n{_INNER}{inner}\n]{suffix}"
     if len(items) > 1:
         lines = "".join(f"{_INNER}{_indent_tail(_type_layout(i, indent + 4, ','))}\n" for i in items)
         return f"{name}[\n{lines}]{suffix}"
@@ -340,10 +349,12 @@ def wrapped_annotation(annotation: str, indent: int) -> str:
 def returns(annotation: str, indent: int) -> str:
     """The annotation after ``) -> `` (``indent`` is the column of ``)``); black parenthesizes
     one that makes the line too long."""
-    if fits(indent, f") -> {annotation}:") or (" | " not in annotation and not fits(indent + 4, annotation)):
+    if fits(indent, f") -> {annotation}:"):
         return annotation
     if len(_union_split(annotation)) == 1 and annotation.endswith("]"):
-        return _type_layout(annotation, indent)  # one subscript: black splits at its bracket
+        return _type_layout(annotation, indent, room=len(") -> :"))  # one subscript: split at it
+    if " | " not in annotation and not fits(indent + 4, annotation):
+        return annotation
     return wrapped_annotation(annotation, indent)
 
 
@@ -373,7 +384,7 @@ def annotated(name: str, annotation: str, default: str, indent: int, tail: str =
     if default and fits(indent, f"{name}: {annotation} = ("):
         return f"{name}: {annotation} = (\n{_INNER}{default}\n{_PAD}){tail}"
     if len(_union_split(annotation)) == 1 and annotation.endswith("]"):
-        return f"{name}: " + _type_layout(annotation, indent) + rest  # one subscript: split at it
+        return f"{name}: " + _type_layout(annotation, indent, room=len(f"{name}: {rest}")) + rest
     if " | " not in annotation and not fits(indent + 4, annotation):
         return one  # nothing black could split: left as it is
     return f"{name}: {wrapped_annotation(annotation, indent)}{rest}"
