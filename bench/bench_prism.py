@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -49,15 +50,14 @@ from prism_mock import PRISM_PACKAGE, PRISM_VERSION, ensure_prism  # noqa: E402
 PUBLIC = ROOT / "tests" / "specs" / "public"
 
 
-def corpus_specs(count: int, seed: int) -> list[Path]:
+def corpus_specs(count: int, seed: int) -> list[tuple[Path, str]]:
+    """(file, name inside the corpus) of the seeded sample."""
     from bench_corpus import SIZE_LIMIT, fetch_corpus, list_specs
 
     api = fetch_corpus()
     eligible = [s for s in list_specs(api) if (api / s).stat().st_size < SIZE_LIMIT]
-    return [
-        api / s
-        for s in sorted(random.Random(seed).sample(eligible, min(count, len(eligible))))
-    ]
+    chosen = random.Random(seed).sample(eligible, min(count, len(eligible)))
+    return [(api / s, s) for s in sorted(chosen)]
 
 
 def grouped(calls: Iterable[Call], limit: int, detail_first: bool = True) -> list[str]:
@@ -140,23 +140,18 @@ def main() -> int:
         f"Prism: {PRISM_PACKAGE}@{PRISM_VERSION} (prism mock --errors), every operation called with "
         f"required arguments only and with all arguments, {'sync' if args.sync_only else 'sync + async'} client"
     )
-    specs = list(args.spec) or sorted(PUBLIC.iterdir())
+    specs = [(s, s.name) for s in list(args.spec) or sorted(PUBLIC.iterdir())]
     if args.corpus:
         specs += corpus_specs(args.corpus, args.seed)
     clients = ("sync",) if args.sync_only else ("sync", "async")
     reports: list[SpecReport] = []
     with tempfile.TemporaryDirectory(prefix="bench-prism-") as tmp:
-        for index, spec in enumerate(specs):
+        for index, (spec, shown) in enumerate(specs):
             work = Path(tmp) / f"s{index}"
             work.mkdir()
-            name = None if spec.parent == PUBLIC else f"prism_corpus_{index}"
+            name = f"prism_{index}_" + re.sub(r"\W", "_", spec.stem).lower()
             report = run_spec(spec, work, clients=clients, name=name)
-            if spec.parent != PUBLIC:
-                report.spec = (
-                    spec.relative_to(spec.parents[1]).as_posix()
-                    if len(spec.parents) > 1
-                    else spec.name
-                )
+            report.spec = shown
             reports.append(report)
             print(
                 f"  {report.spec}: {len(report.calls)} calls in {report.seconds:.1f} s",

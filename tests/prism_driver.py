@@ -42,12 +42,12 @@ from types import ModuleType
 from typing import Any, Literal, NamedTuple
 
 from generator.build import Options
-from generator.ir import Api, Operation, OperationGroup, Parameter, TypeRef
+from generator.ir import Api, Model, Operation, OperationGroup, Parameter, TypeRef
 from generator.load import Document
 from generator.pipeline import generate_files
 from generator.write import write_tree
 
-from prism_mock import Exchange, RecordingProxy
+from prism_mock import Exchange, PrismServer, RecordingProxy
 
 Outcome = Literal[
     "accepted", "violation", "client_error", "prism_invalid", "driver_error"
@@ -173,8 +173,12 @@ def _unescape(token: str) -> str:
 class Spec:
     """The raw document: local ``$ref`` resolution and where each schema lives."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, api: Api | None = None) -> None:
         self.data: Any = doc.data
+        # IR models by class name: where a page model keeps its next link, on the wire
+        self.models: dict[str, Model] = (
+            {m.class_name: m for m in api.models} if api else {}
+        )
         self.swagger = isinstance(self.data, dict) and "swagger" in self.data
         self.openapi31 = str(self.data.get("openapi", "")).startswith("3.1")
 
@@ -403,9 +407,9 @@ class Sampler:
             return "prism"
         if "const" in schema:
             return schema["const"]
-        enum = [v for v in schema.get("enum") or [] if v is not None]
+        enum = [v for v in schema.get("enum") or [] if _fits(v, schema.get("type"))]
         if enum:
-            return enum[0]
+            return enum[0]  # values of another type than the schema's are skipped
         if "allOf" in schema:
             return self.sample(self._merge_all_of(schema), full, depth + 1, name)
         for key in ("oneOf", "anyOf"):
@@ -606,6 +610,24 @@ class Sampler:
         return text
 
 
+def _fits(value: Any, kind: Any) -> bool:
+    """Whether an enum value has the schema's type (descriptions list "1" for integers)."""
+    kinds = kind if isinstance(kind, list) else [kind] if isinstance(kind, str) else []
+    if value is None:
+        return False
+    if not kinds:
+        return True
+    checks = {
+        "string": isinstance(value, str),
+        "integer": isinstance(value, int) and not isinstance(value, bool),
+        "number": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "boolean": isinstance(value, bool),
+        "array": isinstance(value, list),
+        "object": isinstance(value, dict),
+    }
+    return any(checks.get(k, False) for k in kinds)
+
+
 def _matches(pattern: str, text: str) -> bool:
     try:
         return re.search(pattern, text) is not None
@@ -728,7 +750,18 @@ def _client(generated: Generated, endpoint: str, is_async: bool) -> tuple[Any, s
     credential, note = credentials(generated, is_async)
     # No retries: Prism's 500 (its own invalid answer) must not be asked three more times.
     retry = package.RetryPolicy(max_retries=0)
-    return cls(endpoint, credential, retry=retry, read_timeout=60.0), note
+    try:
+        return cls(endpoint, credential, retry=retry, read_timeout=60.0), note
+    except TypeError as exc:  # a client that takes no sequence of credentials yet
+        if not isinstance(credential, list):
+            raise
+        fallback = next(
+            (c for c in credential if hasattr(c, "get_token")), credential[0]
+        )
+        note += (
+            f"; the client refused the list ({exc}), so only {type(fallback).__name__}"
+        )
+        return cls(endpoint, fallback, retry=retry, read_timeout=60.0), note
 
 
 # -- classification ---------------------------------------------------------------------------
@@ -837,6 +870,12 @@ def classify(
     first = exchanges[0]
     call.status = first.status
     call.request = f"{first.method} {first.target}"
+    if first.error:
+        call.outcome, call.detail = (
+            "prism_invalid",
+            f"no answer from Prism: {first.error}",
+        )
+        return
     found = request_violations(first)
     if found:
         call.outcome, call.violations = "violation", found
@@ -871,12 +910,20 @@ def classify(
         call.outcome, call.violations = "prism_invalid", own
         call.detail = "Prism's mock answer fails its own description (--errors)"
         return
-    if len(exchanges) > 1 and error is not None:
+    link = _mock_next_link(first, operation, spec.models)
+    if error is not None and (len(exchanges) > 1 or link):
+        # The page was accepted; what failed is following the next link Prism made up.
         later = exchanges[-1]
+        followed = (
+            f"a follow-up {later.method} {later.target[:120]}"
+            if len(exchanges) > 1
+            else "following it"
+        )
         call.outcome = "prism_invalid"
         call.detail = (
-            f"the call's own request was accepted; a follow-up {later.method} {later.target[:120]} "
-            f"(the mock's next link) ended in {type(error).__name__}: {str(error)[:200]}"
+            "the call's own request was accepted; "
+            + (f"the mock's next link {link!r} is not a URL; " if link else "")
+            + f"{followed} ended in {type(error).__name__}: {str(error)[:160]}"
         )
         return
     if error is None:
@@ -891,6 +938,35 @@ def classify(
     call.outcome, call.detail = _judge_answer(first, error, spec, operation)
 
 
+def _mock_next_link(
+    exchange: Exchange, operation: Operation, models: dict[str, Model]
+) -> str:
+    """The next link of a 2xx page when it is not a URL (Prism's static mock writes "string")."""
+    if (
+        operation.paging is None
+        or not operation.paging.next_link_attr
+        or not 200 <= exchange.status < 300
+    ):
+        return ""
+    model = models.get(operation.paging.page_model)
+    wire = next(
+        (
+            p.wire_name
+            for p in (model.all_properties if model else ())
+            if p.python_name == operation.paging.next_link_attr
+        ),
+        "",
+    )
+    try:
+        body = json.loads(exchange.response_body)
+    except ValueError:
+        return ""
+    link = body.get(wire) if isinstance(body, dict) and wire else None
+    if isinstance(link, str) and link and not re.match(r"^(https?://|/)", link):
+        return link
+    return ""
+
+
 def _judge_violations(
     found: list[Violation], exchange: Exchange, spec: Spec, operation: Operation
 ) -> str:
@@ -898,6 +974,11 @@ def _judge_violations(
     whose variants overlap (no ``additionalProperties: false``) refuses every value that
     matches two of them, and Prism checks ``oneOf`` as plain JSON Schema, not by discriminator.
     """
+    if "#" in operation.path and any(v.location == "route" for v in found):
+        return (
+            "judged: the description's fault: its path template holds a '#' (the AWS "
+            "'/#Action=...' convention), which no HTTP request can carry to the server"
+        )
     if operation.body is None or not any(
         v.location == "body" and "oneOf" in v.message for v in found
     ):
@@ -1025,19 +1106,24 @@ def drive(
     *,
     clients: Iterable[str] = ("sync",),
     modes: Iterable[Mode] = ("required", "all"),
+    prism: PrismServer | None = None,
 ) -> tuple[list[Call], str]:
-    """Call every operation of the package's clients through ``proxy``; (calls, credential note)."""
-    spec = Spec(generated.doc)
+    """Call every operation of the package's clients through ``proxy``; (calls, credential note).
+
+    With ``prism``, a Prism that dies on a request (it does, on some descriptions) is judged
+    for that call and started again for the next ones."""
+    spec = Spec(generated.doc, generated.api)
     values = Values(generated, spec)
+    after = _Judge(spec, proxy, prism)
     calls: list[Call] = []
     note = ""
     modes = tuple(modes)
     for client_kind in clients:
         planned = _calls(generated, spec_name, client_kind, modes)
         if client_kind == "sync":
-            note = _drive_sync(generated, proxy, values, spec, planned)
+            note = _drive_sync(generated, proxy, values, after, planned)
         else:
-            note = asyncio.run(_drive_async(generated, proxy, values, spec, planned))
+            note = asyncio.run(_drive_async(generated, proxy, values, after, planned))
         calls += [call for call, *_ in planned]
     return calls, note
 
@@ -1059,7 +1145,7 @@ def _drive_sync(
     generated: Generated,
     proxy: RecordingProxy,
     values: Values,
-    spec: Spec,
+    after: _Judge,
     planned: list[Any],
 ) -> str:
     client, note = _client(generated, proxy.url, is_async=False)
@@ -1077,13 +1163,7 @@ def _drive_sync(
                 _finish_sync(method(**args), operation)
             except Exception as exc:
                 error = exc
-            classify(call, proxy.take(), error, spec, operation)
-            if (
-                call.outcome == "client_error"
-                and error is not None
-                and not call.request
-            ):
-                call.detail += " | " + _where(error)
+            after(call, error, operation)
     return note
 
 
@@ -1091,7 +1171,7 @@ async def _drive_async(
     generated: Generated,
     proxy: RecordingProxy,
     values: Values,
-    spec: Spec,
+    after: _Judge,
     planned: list[Any],
 ) -> str:
     client, note = _client(generated, proxy.url, is_async=True)
@@ -1112,14 +1192,29 @@ async def _drive_async(
                 await _finish_async(result, operation)
             except Exception as exc:
                 error = exc
-            classify(call, proxy.take(), error, spec, operation)
-            if (
-                call.outcome == "client_error"
-                and error is not None
-                and not call.request
-            ):
-                call.detail += " | " + _where(error)
+            after(call, error, operation)
     return note
+
+
+class _Judge:
+    """After each call: classify it, and revive Prism when the call killed it."""
+
+    def __init__(
+        self, spec: Spec, proxy: RecordingProxy, prism: PrismServer | None
+    ) -> None:
+        self.spec, self.proxy, self.prism = spec, proxy, prism
+
+    def __call__(
+        self, call: Call, error: BaseException | None, operation: Operation
+    ) -> None:
+        classify(call, self.proxy.take(), error, self.spec, operation)
+        if call.outcome == "client_error" and error is not None and not call.request:
+            call.detail += " | " + _where(error)
+        if self.prism is not None and not self.prism.alive():
+            call.outcome, call.violations = "prism_invalid", []
+            call.detail = f"Prism crashed on this request: {self.prism.crash()}"
+            self.prism.restart()
+            self.proxy.upstream_port = self.prism.port
 
 
 def _where(error: BaseException) -> str:
@@ -1131,7 +1226,7 @@ def _where(error: BaseException) -> str:
 def not_generated(generated: Generated) -> list[str]:
     """Operations of the description that the IR (so the client) does not have."""
     have = {(op.http_method, op.path) for op in generated.api.operations}
-    spec = Spec(generated.doc)
+    spec = Spec(generated.doc, generated.api)
     return [
         f"{m} {p} ({oid or 'no operationId'})"
         for m, p, oid in spec.operations()
@@ -1213,13 +1308,12 @@ def prism_session(
     spec: Path, work: Path, name: str | None = None
 ) -> Iterator[tuple[Generated, RecordingProxy]]:
     """The generated package for ``spec`` and a recording proxy in front of Prism for it."""
-    from prism_mock import PrismServer
-
     generated = generate(spec, work, name)
     with (
         PrismServer(spec, log=work / f"{spec.name}.prism.log") as prism,
         RecordingProxy(prism.port) as proxy,
     ):
+        proxy.prism = prism  # so that fill() can revive it after a crash
         yield generated, proxy
 
 
@@ -1254,6 +1348,11 @@ def fill(
     report.operations = len(generated.api.operations)
     report.not_generated = not_generated(generated)
     report.calls, report.credentials = drive(
-        generated, proxy, report.spec, clients=clients, modes=modes
+        generated,
+        proxy,
+        report.spec,
+        clients=clients,
+        modes=modes,
+        prism=proxy.prism,
     )
     return report

@@ -17,6 +17,7 @@ import contextlib
 import fcntl
 import http.client
 import os
+import re
 import shutil
 import signal
 import socket
@@ -201,7 +202,7 @@ class PrismServer:
         for _attempt in range(3):  # a free port can be taken between probe and bind
             self.port = free_port()
             self._log = (
-                open(self._log_path, "w+b")
+                open(self._log_path, "a+b")  # a restart after a crash keeps the crash
                 if self._log_path is not None
                 else tempfile.TemporaryFile()
             )
@@ -235,6 +236,34 @@ class PrismServer:
                 return True
             time.sleep(0.1)
         return False
+
+    def alive(self) -> bool:
+        return self._process is not None and self._process.poll() is None
+
+    def crash(self) -> str:
+        """The JS exception that ended Prism, as one line (from its log)."""
+        tail = self.log_tail(20000)
+        lines = tail.splitlines()
+        for index, line in enumerate(lines):
+            if re.match(r"^\w*Error\b.*:", line):
+                frame = next(
+                    (
+                        f.strip()
+                        for f in lines[index + 1 : index + 3]
+                        if f.strip().startswith("at ")
+                    ),
+                    "",
+                )
+                return f"{line.strip()[:200]} {frame[:200]}".strip()
+        return lines[-1][:300] if lines else "no output"
+
+    def restart(self) -> PrismServer:
+        """A new Prism for the same description, on a new port (after a crash)."""
+        self.stop()
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+        return self.start()
 
     def stop(self) -> None:
         process, self._process = self._process, None
@@ -295,7 +324,10 @@ class RecordingProxy:
     """
 
     def __init__(self, upstream_port: int, timeout: float = 60.0) -> None:
-        self.upstream_port = upstream_port
+        self.upstream_port = upstream_port  # changed when Prism is restarted
+        self.prism: PrismServer | None = (
+            None  # the server behind it, for whoever revives it
+        )
         self.timeout = timeout
         self._lock = threading.Lock()
         self._exchanges: list[Exchange] = []
