@@ -321,6 +321,10 @@ class Spec:
 
     def validate(self, value: Any, pointer: str) -> str:
         """'' when ``value`` is valid against the schema at ``pointer``, else the first error."""
+        return self.check(value, {"$ref": pointer})
+
+    def check(self, value: Any, schema: Any) -> str:
+        """'' when ``value`` is valid against ``schema`` (a schema of this document)."""
         from openapi_schema_validator import (
             OAS30Validator,
             OAS31Validator,
@@ -333,8 +337,9 @@ class Spec:
             if self.openapi31
             else (OAS30Validator, oas30_format_checker)
         )
-        # The whole document as the root, so its local $refs resolve; $ref points at the schema.
-        root = {**self.data, "$ref": pointer}
+        # The whole document as the root, so that its local $refs resolve; the schema's own
+        # keywords on top (the document's keys are no JSON Schema keywords, so they are ignored).
+        root = {**self.data, **(schema if isinstance(schema, dict) else {})}
         try:
             error = next(
                 iter(cls(root, format_checker=checker).iter_errors(value)), None
@@ -635,6 +640,16 @@ def _matches(pattern: str, text: str) -> bool:
         return False
 
 
+class Unrepresentable(Exception):
+    """The parameter's Python type (its codec) refused the JSON value synthesised for it."""
+
+    def __init__(
+        self, param: Parameter, raw: Any, schema: Any, cause: Exception
+    ) -> None:
+        super().__init__(f"{param.python_name}: {type(cause).__name__}: {cause}")
+        self.param, self.raw, self.schema, self.cause = param, raw, schema, cause
+
+
 class Values:
     """Python arguments for a generated package's methods."""
 
@@ -650,8 +665,12 @@ class Values:
             return (
                 b"prism-bytes\x00\x01"  # small, and not text: the body is sent as given
             )
-        raw = self.sampler.sample(self.spec.parameter_schema(param), full)
-        return self.python(param.type, raw)
+        schema = self.spec.parameter_schema(param)
+        raw = self.sampler.sample(schema, full)
+        try:
+            return self.python(param.type, raw)
+        except Exception as exc:
+            raise Unrepresentable(param, raw, schema, exc) from exc
 
     def python(self, type_ref: TypeRef, raw: Any) -> Any:
         """The JSON value as the method takes it: decoded by the IR type's own codec."""
@@ -1133,6 +1152,20 @@ def _prepare(
 ) -> dict[str, Any] | None:
     try:
         return _arguments(values, operation, mode)
+    except Unrepresentable as exc:
+        # Whose fault: a value the description allows that the generated type cannot hold is
+        # the client's; a value the description refuses is this driver's.
+        invalid = values.spec.check(exc.raw, exc.schema)
+        if not invalid:
+            call.outcome = "client_error"
+            call.detail = (
+                f"the generated type refuses a value valid against the description "
+                f"({json.dumps(exc.raw)[:120]}): {exc}"
+            )[:400]
+        else:
+            call.outcome = "driver_error"
+            call.detail = f"could not synthesise a valid value ({invalid}): {exc}"[:400]
+        return None
     except Exception as exc:
         call.outcome = "driver_error"
         call.detail = f"could not synthesise arguments: {type(exc).__name__}: {exc}"[
