@@ -8,9 +8,10 @@ Per description: the package is generated into a temporary directory and importe
 (``prism mock --errors``, pinned in tests/prism_mock.py, installed once into the user's cache)
 serves the description on a loopback port behind a recording proxy; every operation of the IR
 is called on the sync client and the async client, with the required arguments only and with
-every argument (values synthesised from the schemas; see tests/prism_driver.py). Each call is
-accepted, a request violation (Prism names it), a client exception, a Prism-invalid answer
-(Prism's own mock fails the description: judged, not counted as ours) or a driver error.
+every argument (values synthesised from the schemas: tests/prism_spec.py, prism_driver.py).
+Each call is accepted, a request violation (Prism names it), a client exception, a
+Prism-invalid answer (Prism's own mock fails the description: judged, not counted as ours) or a
+driver error (tests/prism_verdicts.py says which).
 
 Printed: one row per description (operations, calls, each outcome), then per description the
 credentials passed, operations the generator left out, and the violations grouped by message
@@ -38,13 +39,8 @@ ROOT = HERE.parent
 # This checkout's generator and test helpers, whatever the interpreter's editable install says.
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from prism_driver import (  # noqa: E402
-    Call,
-    SpecReport,
-    grouped_violations,
-    run_spec,
-    table,
-)
+from prism_driver import run_spec  # noqa: E402
+from prism_verdicts import Call, SpecReport, grouped_violations, table  # noqa: E402
 from prism_mock import PRISM_PACKAGE, PRISM_VERSION, ensure_prism  # noqa: E402
 
 PUBLIC = ROOT / "tests" / "specs" / "public"

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from prism_driver import SpecReport, fill, prism_session, request_violations
+from prism_driver import fill, prism_session
 from prism_mock import PrismUnavailable, RecordingProxy, ensure_prism
+from prism_verdicts import SpecReport, request_violations
 
 PUBLIC = Path(__file__).resolve().parent / "specs" / "public"
 SPECS = ("petstore-2.0.json", "petstore-3.0.yaml")
