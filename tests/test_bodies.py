@@ -208,6 +208,8 @@ def test_the_caller_chooses_among_declared_media_types(bodies: tuple[ModuleType,
         assert _last()[2]["content-type"] == "application/merge-patch+json"  # JSON first: both are
         client.bodies.patch_meta(body=pkg.Meta(count=1), content_type="application/json")
         assert _last()[2]["content-type"] == "application/json" and _last()[3] == b'{"count":1}'
+        client.bodies.post_range(pkg.Meta(count=2))  # a range (application/*+json) names no type
+        assert _last()[2]["content-type"] == "application/json"
 
 
 def test_responses_by_media_type(bodies: tuple[ModuleType, list[str]], server: str) -> None:

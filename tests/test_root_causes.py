@@ -264,3 +264,20 @@ def test_a_cycle_spelled_two_ways_is_still_a_cycle() -> None:
         "cycle.yaml:6:10: error: circular $ref never reaches a definition: "
         "#/components/schemas/C -> #/components/schemas/A B -> #/components/schemas/C (at #/components/schemas/A B)"
     ]
+
+
+def test_an_annotated_reference_to_a_string_stays_a_string(tmp_path: Path) -> None:
+    # allOf: [{$ref: <string schema>}, {description}] (AWS elasticbeanstalk) is that string: as an
+    # empty object model, no valid value could be held (Prism found it on the corpus)
+    result = generate_files(SPECS / "annotated-alias-3.0.yaml", Options("alias_pkg"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    model = result.files["alias_pkg/models/_app.py"]
+    assert "    name: str | None = None" in model and "    alias: str | None = None" in model
+    assert not any(p.startswith("alias_pkg/models/_described") for p in result.files)
+    write_tree(tmp_path / "out", result.files)
+    sys.path.insert(0, str(tmp_path / "out"))
+    try:
+        app = importlib.import_module("alias_pkg").App.from_dict({"name": "n", "alias": "a"})
+        assert (app.name, app.alias) == ("n", "a")
+    finally:
+        sys.path.remove(str(tmp_path / "out"))

@@ -34,6 +34,14 @@ def media_kind(media: str) -> str:
     return "binary"
 
 
+def concrete_media(media: str, kind: str) -> str:
+    """The media type to send for one a description gives as a range (``application/*+json``,
+    ``*/*``, ``image/*``): a Content-Type names one type."""
+    if "*" not in media:
+        return media
+    return {"json": "application/json", "any": "application/json", "text": "text/plain"}.get(kind, "application/octet-stream")
+
+
 def pick_media(media_types: list[str]) -> str:
     """The media type a client would use: the first JSON one, else the first."""
     for media in media_types:

@@ -13,7 +13,7 @@ from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegm
 from ..problems import join_pointer
 from ..pyfmt import pystr
 from ..validate import iter_operations
-from .adapter import Adapter, media_kind
+from .adapter import Adapter, concrete_media, media_kind
 from .context import BuildContext, text
 from .schemas import SchemaResolver
 
@@ -287,6 +287,9 @@ class OperationBuilder:
         if body is None:
             return None, (), ""
         kind = media_kind(media) if media else "json"
+        if schema is None and kind == "any":
+            kind = "binary"  # ``*/*`` with no schema: any bytes
+        media = concrete_media(media, kind) if media else media
         if kind in ("form", "multipart"):
             fields = self._form_fields(body, where, schema, schema_pointer, media, namer)
             if fields is not None:
@@ -306,7 +309,10 @@ class OperationBuilder:
             ctx.warn(f"request body media type {media!r} is not encoded by the client: the method takes the body as bytes, sent as {media}", where)
             type_ref, style = TypeRef("bytes"), "raw"
         family = {"any": "json"}.get(kind, kind)
-        choices = tuple(m for m in self.adapter.request_media_types(operation, body) if {"any": "json"}.get(media_kind(m), media_kind(m)) == family)
+        declared = self.adapter.request_media_types(operation, body)
+        choices = tuple(m for m in declared if "*" not in m and {"any": "json"}.get(media_kind(m), media_kind(m)) == family)
+        if media not in choices:
+            choices = ()  # the default is not one of them (a range made concrete): no choice
         return (
             Parameter(
                 wire_name=str(wire),

@@ -71,7 +71,7 @@ class SchemaResolver:
             return
         for key, schema in schemas.items():
             pointer = join_pointer(base, key)
-            if self._is_object(schema):
+            if self._is_object(schema) and self._alias_of(schema, pointer) is None:
                 self._class_name(pointer, key)
             elif self._enum_values(schema) is not None:
                 self._enum_for(schema, pointer, key)
@@ -112,6 +112,28 @@ class SchemaResolver:
             return True
         kind = schema.get("type")
         return (kind == "object" or (isinstance(kind, list) and "object" in kind and len(set(kind) - {"null"}) == 1)) and not schema.get("additionalProperties") and not all_of
+
+    def _alias_of(self, schema: Any, pointer: str) -> tuple[Any, str] | None:
+        """(the member, its pointer) when ``schema`` is an annotated alias of a type that is no
+        object, e.g. ``allOf: [{$ref: Name}, {description: ...}]`` with ``Name`` a string."""
+        if not isinstance(schema, dict) or not self._annotated_alias(schema):
+            return None
+        index, member = next((i, m) for i, m in enumerate(schema["allOf"]) if isinstance(m, dict) and "$ref" in m)
+        target, _ = self.ctx.deref(member, join_pointer(pointer, "allOf", index))
+        if self._is_object(target) or (isinstance(target, dict) and self._annotated_alias(target)):
+            return None  # a subclass of an object (its fields inherited): a model, as before
+        return member, join_pointer(pointer, "allOf", index)
+
+    @staticmethod
+    def _annotated_alias(schema: dict[str, Any]) -> bool:
+        """``allOf: [{$ref: X}, {description: ...}]`` where X is no object (a string, an enum):
+        the type is X's; the other members only annotate it. (Whether X is an object is known
+        only once resolved; see ``resolve``.)"""
+        all_of = schema.get("allOf")
+        if not isinstance(all_of, list) or schema.get("properties"):
+            return False
+        typed = [m for m in all_of if not isinstance(m, dict) or "$ref" in m or _TYPED_KEYS & m.keys()]
+        return len(typed) == 1 and isinstance(typed[0], dict) and "$ref" in typed[0] and len(all_of) > 1
 
     @staticmethod
     def _enum_values(schema: Any) -> list[str] | None:
@@ -196,7 +218,7 @@ class SchemaResolver:
             target, target_pointer = self.ctx.deref(schema, pointer)
             if target is None:
                 return _ANY
-            if target_pointer in self.class_names or self._is_object(target):
+            if target_pointer in self.class_names or (self._is_object(target) and self._alias_of(target, target_pointer) is None):
                 nullable = isinstance(target, dict) and self._allows_null(target)
                 return TypeRef("model", model=self.model_for(target_pointer, target), nullable=nullable)
             key = (target_pointer, for_parameter)
@@ -230,6 +252,9 @@ class SchemaResolver:
         fmt = schema.get("format") if isinstance(schema.get("format"), str) else ""
         if fmt in ("file", "binary") and schema.get("type") in ("object", "string", "file", None):
             return TypeRef("bytes" if for_parameter else "file", fmt)  # a download when in a response
+        alias = self._alias_of(schema, pointer)
+        if alias is not None:
+            return self.resolve(alias[0], alias[1], name_hint, for_parameter=for_parameter)
         if self._is_object(schema):
             self._class_name(pointer, name_hint)
             return TypeRef("model", model=self.model_for(pointer, schema))
