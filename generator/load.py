@@ -8,6 +8,7 @@ in the file it was read from.
 
 from __future__ import annotations
 
+import bisect
 import json
 import json.decoder
 import re
@@ -46,6 +47,7 @@ class Document:
     kind: str  # "yaml" or "json"
     _root_node: yaml.Node | None = None
     _cache: dict[str, tuple[int, int] | None] = field(default_factory=dict)
+    _positions: _Positions | None = None
     path: Path | None = None  # the file read; None for text given as is
     # Every file read to make this document (the spec, files its $refs name, example files the
     # build reads): what the no-op cache must hash.
@@ -57,14 +59,12 @@ class Document:
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """1-based (line, column) of the node at ``pointer``, or of its nearest existing ancestor."""
         if pointer not in self._cache:
+            if self._positions is None:  # built only when a problem needs a location
+                self._positions = _Positions(self.text, self._root_node)
             tokens = split_pointer(pointer)
             found: tuple[int, int] | None = None
             while found is None:
-                found = (
-                    _locate_yaml(self._root_node, tokens)
-                    if self._root_node is not None
-                    else _locate_json(self.text, tokens)
-                )
+                found = self._positions.locate(tokens)
                 if found is None:
                     if not tokens:
                         break
@@ -260,59 +260,86 @@ class _Constructor:
             self.active.discard(id(node))
 
 
-def _locate_yaml(node: yaml.Node | None, tokens: list[str]) -> tuple[int, int] | None:
-    for token in tokens:
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and str(key_node.value) == token:
-                    node = value_node
-                    break
+class _Positions:
+    """Where the nodes of a document start, built as problems ask for them and kept: each
+    mapping or sequence is indexed once, on the first lookup inside it, so locating any number
+    of problems reads each part of the text at most once (not once per problem)."""
+
+    def __init__(self, text: str, root: yaml.Node | None) -> None:
+        self.text = text
+        self.root = root
+        self._children: dict[int, dict[str, Any]] = {}  # container start (or node id) → children
+        self._lines: list[int] | None = None
+
+    def locate(self, tokens: list[str]) -> tuple[int, int] | None:
+        if self.root is not None:
+            return self._locate_yaml(tokens)
+        try:
+            pos = _WS.match(self.text, 0).end()  # type: ignore[union-attr]
+            for token in tokens:
+                found = self._json_children(pos).get(token)
+                if found is None:
+                    return None
+                pos = found
+        except (IndexError, ValueError):
+            return None
+        return self._line_col(pos)
+
+    def _json_children(self, pos: int) -> dict[str, Any]:
+        """Key (or index) → start of the value, for the object or array at ``pos``."""
+        known = self._children.get(pos)
+        if known is not None:
+            return known
+        text, children = self.text, {}
+        if text[pos] == "{":
+            at = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            while text[at] != "}":
+                key, at = json.decoder.scanstring(text, at + 1)  # type: ignore[attr-defined]
+                at = _WS.match(text, at).end() + 1  # type: ignore[union-attr]  # past ':'
+                at = _WS.match(text, at).end()  # type: ignore[union-attr]
+                children.setdefault(key, at)
+                at = _skip_value(text, at)
+        elif text[pos] == "[":
+            at = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
+            index = 0
+            while text[at] != "]":
+                children[str(index)] = at
+                at = _skip_value(text, at)
+                index += 1
+        self._children[pos] = children
+        return children
+
+    def _line_col(self, pos: int) -> tuple[int, int]:
+        if self._lines is None:  # where each line starts, once
+            self._lines = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._lines, pos)
+        return line, pos - self._lines[line - 1] + 1
+
+    def _locate_yaml(self, tokens: list[str]) -> tuple[int, int] | None:
+        node: Any = self.root
+        for token in tokens:
+            if isinstance(node, yaml.MappingNode):
+                children = self._children.get(id(node))
+                if children is None:
+                    children = {}
+                    for key_node, value_node in node.value:
+                        if isinstance(key_node, yaml.ScalarNode):
+                            children.setdefault(str(key_node.value), value_node)
+                    self._children[id(node)] = children
+                node = children.get(token)
+                if node is None:
+                    return None
+            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
+                node = node.value[int(token)]
             else:
                 return None
-        elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-            node = node.value[int(token)]
-        else:
+        if node is None:
             return None
-    if node is None:
-        return None
-    return node.start_mark.line + 1, node.start_mark.column + 1
+        return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 _WS = re.compile(r"[ \t\n\r]*")
 _DECODER = json.JSONDecoder()
-
-
-def _locate_json(text: str, tokens: list[str]) -> tuple[int, int] | None:
-    """Walk the JSON text along ``tokens`` without building the skipped values' positions."""
-    pos = _WS.match(text, 0).end()  # type: ignore[union-attr]
-    try:
-        for token in tokens:
-            if text[pos] == "{":
-                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-                while text[pos] != "}":
-                    key, pos = json.decoder.scanstring(text, pos + 1)  # type: ignore[attr-defined]
-                    pos = _WS.match(text, pos).end() + 1  # type: ignore[union-attr]  # past ':'
-                    pos = _WS.match(text, pos).end()  # type: ignore[union-attr]
-                    if key == token:
-                        break
-                    pos = _skip_value(text, pos)
-                else:
-                    return None
-            elif text[pos] == "[" and token.isdigit():
-                pos = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
-                for _ in range(int(token)):
-                    if text[pos] == "]":
-                        return None
-                    pos = _skip_value(text, pos)
-                if text[pos] == "]":
-                    return None
-            else:
-                return None
-    except (IndexError, ValueError):
-        return None
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return line, col
 
 
 def _skip_value(text: str, pos: int) -> int:
