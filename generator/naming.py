@@ -16,6 +16,7 @@ Rules (documented in the README):
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -32,6 +33,7 @@ RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | fro
 MODULE_NAMES = ATTRIBUTE_CLASHES
 
 
+@functools.lru_cache(maxsize=4096)
 def _kind(c: str) -> str:
     if not ("x" + c).isidentifier() or c == "_":
         return " "  # not allowed in an identifier (some letters and digits are not: U+2E2F, "²")
@@ -49,6 +51,12 @@ def words(name: str) -> list[str]:
     run (``IPAddress`` → ``IP``, ``Address``). A one-letter capital word joins the next
     (``ETag`` → ``ETag``), so that ``ETag`` becomes ``etag``.
     """
+    return list(_words(name))
+
+
+@functools.lru_cache(maxsize=65536)  # the same wire names are split many times over a large API
+def _words(name: str) -> tuple[str, ...]:
+    """``words``, cached."""
     text = unicodedata.normalize("NFKC", name)
     out: list[str] = []
     word = ""
@@ -73,7 +81,7 @@ def words(name: str) -> list[str]:
         word += c
     if word:
         out.append(word)
-    return out
+    return tuple(out)
 
 
 def _join_digits(parts: list[str]) -> list[str]:

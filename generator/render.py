@@ -33,6 +33,9 @@ class Release:
     surface_json: str = "{}\n"
 
 
+_WRAP_WHITESPACE = re.compile(r"[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
+
+
 def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
     """Text for the inside of a ``\"\"\"`` docstring: backslashes, quotes and control characters
     are escaped; paragraphs are wrapped, and lines after the first are indented to ``indent``
@@ -51,7 +54,10 @@ def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
         if not paragraph:
             out.append("")
             continue
-        wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
+        if len(paragraph) <= width and not _WRAP_WHITESPACE.search(paragraph):
+            wrapped = [paragraph]  # what textwrap would return, without its cost
+        else:
+            wrapped = textwrap.wrap(paragraph, width, break_long_words=False, break_on_hyphens=False)
         if number == len(paragraphs) - 1 and (out or len(wrapped) > 1) and indent + hanging + len(wrapped[-1]) + 3 > 88:
             # black moves the closing quotes of a multi-line docstring to their own line when
             # the last line leaves no room for them: leave room instead
