@@ -11,18 +11,17 @@ import importlib
 import io
 import json
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from generator.build import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
+
+from local_server import RecordingHandler, Seen, serving
 
 SPEC = Path(__file__).resolve().parent / "specs" / "public" / "bodies-3.0.yaml"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 64
@@ -41,70 +40,33 @@ def bodies(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleTyp
         sys.path.remove(str(root))
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    seen: list[tuple[str, str, dict[str, str], bytes]] = []
+class _Handler(RecordingHandler):
+    seen: list[Seen] = []
     fail_next: list[int] = []
 
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def _read_body(self) -> bytes:
-        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
-            data = b""
-            while True:
-                size = int(self.rfile.readline().strip(), 16)
-                chunk = self.rfile.read(size + 2)[:size]
-                if size == 0:
-                    return data
-                data += chunk
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
-    def _reply(self, status: int, body: bytes = b"", content_type: str = "") -> None:
-        self.send_response(status)
-        if content_type:
-            self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def _answer(self) -> None:
-        body = self._read_body()
-        type(self).seen.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body))
+    def answer(self, body: bytes) -> None:
         if type(self).fail_next:
-            return self._reply(type(self).fail_next.pop())
+            return self.reply(type(self).fail_next.pop())
         meta = json.dumps({"kind": "k", "count": 2}).encode()
         match self.command, self.path:
             case "GET", "/binary":
-                return self._reply(200, PNG, "application/octet-stream")
+                return self.reply(200, PNG, "application/octet-stream")
             case "POST", "/text":
-                return self._reply(200, body.decode("utf-8").upper().encode("latin-1"), "text/plain; charset=latin-1")
+                return self.reply(200, body.decode("utf-8").upper().encode("latin-1"), "text/plain; charset=latin-1")
             case "GET", "/vendor":
-                return self._reply(200, meta, "application/vnd.example+json")
+                return self.reply(200, meta, "application/vnd.example+json")
             case "GET", "/star":
-                return self._reply(200, meta, "application/json")
-            case "GET", "/maybe":
-                return self._reply(204)
-            case "DELETE", "/empty":
-                return self._reply(204)
-        return self._reply(204)
-
-    do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = _answer
+                return self.reply(200, meta, "application/json")
+        return self.reply(204)
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Handler) as url:
+        yield url
 
 
-def _last() -> tuple[str, str, dict[str, str], bytes]:
+def _last() -> Seen:
     return _Handler.seen[-1]
 
 

@@ -12,18 +12,17 @@ from __future__ import annotations
 import datetime
 import importlib
 import sys
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import ModuleType
-from typing import Any
 
 import pytest
 
 from generator.build import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
+
+from local_server import RecordingHandler, Seen, serving
 
 PUBLIC = Path(__file__).resolve().parent / "specs" / "public"
 STRING, ARRAY, OBJECT = "blue", ["blue", "black", "brown"], {"R": 100, "G": 200, "B": 150}
@@ -125,36 +124,17 @@ def test_values_are_encoded_and_delimiters_are_not(ser: ModuleType) -> None:
 # -- through a generated client, to a real server --------------------------------------------
 
 
-class _Recorder(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-    seen: list[tuple[str, str, dict[str, str], bytes]] = []
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def _answer(self) -> None:
-        length = int(self.headers.get("Content-Length") or 0)
-        body = self.rfile.read(length) if length else b""
-        type(self).seen.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()}, body))
-        self.send_response(204)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_POST = _answer
+class _Recorder(RecordingHandler):
+    seen: list[Seen] = []
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Recorder)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_Recorder) as url:
+        yield url
 
 
-def _last() -> tuple[str, str, dict[str, str], bytes]:
+def _last() -> Seen:
     return _Recorder.seen[-1]
 
 
