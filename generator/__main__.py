@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import cache
-from .config import ConfigError, PackageConfig, find_project, load_config
+from .config import ConfigError, PackageConfig, check_client_name, check_package_name, find_project, load_config
 from .options import Options
 
 if TYPE_CHECKING:
@@ -49,9 +49,12 @@ def _jobs(args: argparse.Namespace) -> tuple[list[PackageConfig], Path]:
         return load_config(root), root
     if not args.out or not args.package:
         raise ConfigError("generate SPEC needs --out DIR and --package NAME")
-    if not args.package.isidentifier():
-        raise ConfigError(f"--package {args.package!r} is not a Python identifier")
+    check_package_name(args.package, "--package")
+    if args.client_name is not None:
+        check_client_name(args.client_name, "--client-name")
     templates = Path(args.templates) if args.templates else None
+    if templates is not None and not templates.is_dir():
+        raise ConfigError(f"--templates {args.templates!r} is not a directory")
     options = Options(args.package, args.client_name or "", tuple(args.credential_scopes or ()), templates)
     return [PackageConfig(Path(args.spec), Path(args.out), options)], cwd
 
