@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import builtins
 import functools
+import hashlib
 import keyword
 import re
 import unicodedata
@@ -208,3 +209,16 @@ class Namer:
         name = f"{candidate}_{n}"
         self.taken.add(name)
         return name, True
+
+
+MODULE_NAME_LIMIT = 96  # file names are at most 255 bytes; a module's is its name plus ".py"
+
+
+def module_name(name: str) -> str:
+    """A module's name short enough to be a file name anywhere: a longer one keeps its first
+    characters and a digest of the whole, so two long names stay apart, the same on every run."""
+    if len(name.encode("utf-8")) <= MODULE_NAME_LIMIT:
+        return name
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
+    head = name.encode("utf-8")[: MODULE_NAME_LIMIT - 11].decode("utf-8", "ignore")
+    return f"{head}_{digest}"

@@ -96,3 +96,13 @@ def test_any_text_becomes_a_valid_name(text: str) -> None:
                  naming.group_name(text), naming.constant(text)):
         assert name.isidentifier() and not keyword.iskeyword(name), (text, name)
         assert unicodedata.normalize("NFKC", name) == name, (text, name)  # what Python's parser makes of it
+
+
+def test_module_names_fit_in_a_file_name() -> None:
+    # a schema or tag named by hostile or very long text must still give a writable file name
+    long_a, long_b = "_" + "a" * 300, "_" + "a" * 299 + "b"
+    for name in (long_a, long_b, "_" + "é" * 200):
+        module = naming.module_name(name)
+        assert len((module + ".py").encode("utf-8")) <= 255 and module.isidentifier()
+    assert naming.module_name(long_a) != naming.module_name(long_b)
+    assert naming.module_name("_short") == "_short"

@@ -59,7 +59,7 @@ class OperationBuilder:
             method_namer = naming.Namer()
             operations = tuple(self._operation(python_name, method_namer, *entry) for entry in entries)
             class_name, _ = self.top_namer.claim(naming.pascal(python_name) + "Operations")
-            groups.append(OperationGroup(python_name, class_name, "_" + python_name, titles[group], operations))
+            groups.append(OperationGroup(python_name, class_name, naming.module_name("_" + python_name), titles[group], operations))
         return tuple(groups)
 
     def _group_of(self, path: str, method: str, operation: dict[str, Any]) -> tuple[str, str, str]:

@@ -59,7 +59,7 @@ class SchemaResolver:
         return self.class_names[pointer]
 
     def _module(self, class_name: str) -> str:
-        return self.modules.claim("_" + naming.snake(class_name, attribute=True).rstrip("_"))[0]
+        return self.modules.claim(naming.module_name("_" + naming.snake(class_name, attribute=True).rstrip("_")))[0]
 
     def register_components(self) -> None:
         """Give every named schema its class name first, so references resolve in any order."""
