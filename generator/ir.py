@@ -342,6 +342,13 @@ class Operation:
         return tuple({s.key: s for alt in self.security for s in alt}.values())
 
     @property
+    def security_text(self) -> str:
+        """``security`` in words, for docstrings: ``key (ApiKeyCredential) or ...``."""
+        return " or ".join(
+            " and ".join(f"``{s.key}`` ({' or '.join(s.spec.credentials)})" for s in alt) or "none (anonymous)" for alt in self.security
+        )
+
+    @property
     def auth_tree(self) -> pyfmt.Expr:
         """``security`` as the runtime takes it: a tuple of alternatives of scheme keys."""
         return ("tuple", [("tuple", [("atom", pystr(s.key)) for s in alt]) for alt in self.security])
