@@ -10,6 +10,10 @@ in ``templates/package/_serialization.py.j2``.
 ``RUNTIME_EXPORTS`` lists what the package root exports from each runtime module; the package's
 ``__init__.py`` is printed from it, and ``RESERVED_NAMES`` (names a schema's class may not take)
 is derived from it and from the names generated modules import.
+
+``SECURITY_KINDS`` says, per kind of security scheme, how the runtime applies a credential to a
+request and which credential classes it accepts; the IR, the runtime's scheme table and the docs
+read it.
 """
 
 from __future__ import annotations
@@ -71,17 +75,53 @@ NULLABLE_CODEC = "Nullable"
 # The sentinel of a field that is absent, where the schema allows null (so ``None`` means null).
 NOT_GIVEN = ("NOT_GIVEN", "NotGiven")
 
-# What the package root exports, per runtime module (``"azure"`` entries only for Azure services).
-RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], bool], ...] = (
-    ("._body", ("FilePart",), False),
-    ("._credentials", ("AccessToken", "AsyncTokenCredential", "TokenCredential"), False),
-    ("._credentials", ("SharedKeyCredential",), True),
-    ("._errors", ("DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), False),
-    ("._download", ("AsyncDownload", "Download"), False),
-    ("._paging", ("AsyncItemPaged", "ItemPaged"), False),
-    ("._pipeline", ("RequestOptions", "RetryPolicy"), False),
-    ("._serialization", ("NOT_GIVEN", "Duration", "Model", "NotGiven", "UnknownVariant"), False),
-    ("._version", ("API_VERSION", "VERSION"), False),
+# The credentials of a package built from the description's security schemes (not Azure's).
+SCHEME_CREDENTIALS = ("ApiKeyCredential", "BasicAuthCredential", "BearerTokenCredential", "ClientCredentials")
+
+
+@dataclass(frozen=True, slots=True)
+class SecurityKind:
+    """How one kind of security scheme reaches a request, and what the client may be given for it."""
+
+    apply: str  # the runtime's way: "header", "query", "cookie" (API keys), "basic", "bearer"
+    credentials: tuple[str, ...]  # runtime credential classes it accepts, best first
+    label: str  # docs: what it is
+
+
+# "TokenCredential" stands for any object with ``get_token(*scopes)`` (azure-identity's protocol).
+_TOKENS = ("BearerTokenCredential", "TokenCredential")
+SECURITY_KINDS: dict[str, SecurityKind] = {
+    "apiKey-header": SecurityKind("header", ("ApiKeyCredential",), "API key in a header"),
+    "apiKey-query": SecurityKind("query", ("ApiKeyCredential",), "API key in the query"),
+    "apiKey-cookie": SecurityKind("cookie", ("ApiKeyCredential",), "API key in a cookie"),
+    "http-basic": SecurityKind("basic", ("BasicAuthCredential",), "HTTP Basic authentication"),
+    "http-bearer": SecurityKind("bearer", _TOKENS, "HTTP bearer token"),
+    "oauth2-client-credentials": SecurityKind("bearer", ("ClientCredentials",) + _TOKENS, "OAuth 2.0 (client credentials)"),
+    "oauth2": SecurityKind("bearer", _TOKENS, "OAuth 2.0 bearer token"),
+    "openIdConnect": SecurityKind("bearer", _TOKENS, "OpenID Connect bearer token"),
+}
+
+# How docs examples make each credential (placeholders for the secrets).
+CREDENTIAL_EXAMPLES = {
+    "ApiKeyCredential": ('ApiKeyCredential("<api key>"', ")"),
+    "BasicAuthCredential": ('BasicAuthCredential("<user name>", "<password>"', ")"),
+    "BearerTokenCredential": ('BearerTokenCredential("<token>"', ")"),
+    "ClientCredentials": ('ClientCredentials("<client id>", "<client secret>"', ")"),
+}
+
+# What the package root exports, per runtime module, and for which packages: "all", "azure"
+# (Azure services: Shared Key and Entra tokens) or "schemes" (the description's security schemes).
+RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
+    ("._body", ("FilePart",), "all"),
+    ("._credentials", ("AccessToken", "AsyncTokenCredential", "TokenCredential"), "all"),
+    ("._credentials", ("SharedKeyCredential",), "azure"),
+    ("._credentials", SCHEME_CREDENTIALS + ("MissingCredentialError",), "schemes"),
+    ("._errors", ("DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), "all"),
+    ("._download", ("AsyncDownload", "Download"), "all"),
+    ("._paging", ("AsyncItemPaged", "ItemPaged"), "all"),
+    ("._pipeline", ("RequestOptions", "RetryPolicy"), "all"),
+    ("._serialization", ("NOT_GIVEN", "Duration", "Model", "NotGiven", "UnknownVariant"), "all"),
+    ("._version", ("API_VERSION", "VERSION"), "all"),
 )
 
 # Names generated modules import or define at module level beside the schema's classes (typing
@@ -111,8 +151,8 @@ def runtime_exports(azure: bool, error: str) -> tuple[tuple[str, tuple[str, ...]
     """(module, names) the package root imports, merged per module, in a stable order; ``error``
     is the API's own error class (``_errors``)."""
     merged: dict[str, list[str]] = {}
-    for module, names, azure_only in RUNTIME_EXPORTS:
-        if azure_only and not azure:
+    for module, names, audience in RUNTIME_EXPORTS:
+        if audience != "all" and audience != ("azure" if azure else "schemes"):
             continue
         merged.setdefault(module, []).extend(names)
     merged["._errors"].append(error)

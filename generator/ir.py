@@ -12,7 +12,17 @@ from typing import Literal
 from urllib.parse import quote
 
 from . import pyfmt
-from .contract import KINDS, NULLABLE_CODEC, RUNTIME_ANNOTATION_NAMES, TYPING_NAMES, Kind, runtime_exports
+from .contract import (
+    CREDENTIAL_EXAMPLES,
+    KINDS,
+    NULLABLE_CODEC,
+    RUNTIME_ANNOTATION_NAMES,
+    SECURITY_KINDS,
+    TYPING_NAMES,
+    Kind,
+    SecurityKind,
+    runtime_exports,
+)
 from .pyfmt import pystr
 
 TypeKind = Literal[
@@ -442,6 +452,27 @@ class Operation:
     def headers_tree(self) -> pyfmt.Expr:
         """The request headers the method starts from (``Accept``)."""
         return ("dict", [('"accept"', ("atom", pystr(self.accept)))] if self.accept else [])
+    # What a request must carry: alternatives, each a set of schemes sent together; () for none
+    # (``security: []``, no security declared, or an Azure service, which has its own rules).
+    security: tuple[tuple[SecurityScheme, ...], ...] = ()
+    auth_name: str = ""  # the module-level constant of ``security`` passed to ``send``; "" for none
+
+    @property
+    def security_schemes(self) -> tuple[SecurityScheme, ...]:
+        """The schemes ``security`` names, each once, in order (for docs)."""
+        return tuple({s.key: s for alt in self.security for s in alt}.values())
+
+    @property
+    def security_text(self) -> str:
+        """``security`` in words, for docstrings: ``key (ApiKeyCredential) or ...``."""
+        return " or ".join(
+            " and ".join(f"``{s.key}`` ({' or '.join(s.spec.credentials)})" for s in alt) or "none (anonymous)" for alt in self.security
+        )
+
+    @property
+    def auth_tree(self) -> pyfmt.Expr:
+        """``security`` as the runtime takes it: a tuple of alternatives of scheme keys."""
+        return ("tuple", [("tuple", [("atom", pystr(s.key)) for s in alt]) for alt in self.security])
 
     @property
     def path_operands(self) -> tuple[str, ...]:
@@ -530,6 +561,15 @@ class OperationGroup:
     @property
     def _params(self) -> tuple[Parameter, ...]:
         return tuple(p for op in self.operations for p in op.parameters if not p.on_client)
+
+    @property
+    def auth_constants(self) -> tuple[tuple[str, pyfmt.Expr], ...]:
+        """(name, value) of the security requirements the group's methods pass to ``send``."""
+        seen: dict[str, pyfmt.Expr] = {}
+        for op in self.operations:
+            if op.auth_name:
+                seen.setdefault(op.auth_name, op.auth_tree)
+        return tuple(seen.items())
 
     @property
     def serializers(self) -> tuple[str, ...]:
@@ -779,16 +819,42 @@ class Scope:
 
 @dataclass(frozen=True, slots=True)
 class SecurityScheme:
-    key: str  # the key in securitySchemes
+    key: str  # the key in securitySchemes: what a credential's ``scheme=`` names
     type: str  # "oauth2", "apiKey", "http", "openIdConnect"
     description: str = ""
     flow: str = ""
     authorization_url: str = ""
-    token_url: str = ""
+    token_url: str = ""  # the clientCredentials flow's, when it has one
     scopes: tuple[Scope, ...] = ()
     location: str = ""  # apiKey: header / query / cookie
-    parameter_name: str = ""  # apiKey: header or query name
+    parameter_name: str = ""  # apiKey: header, query or cookie name
     scheme: str = ""  # http: bearer / basic
+    kind: str = ""  # key of ``contract.SECURITY_KINDS``; "" when this package cannot apply it
+    required_scopes: tuple[str, ...] = ()  # every scope the operations ask of it, for get_token
+
+    @property
+    def spec(self) -> SecurityKind:
+        return SECURITY_KINDS[self.kind]
+
+    @property
+    def wire_name(self) -> str:
+        """The header (lower case, as sent), query parameter or cookie name of an API key."""
+        return self.parameter_name.lower() if self.kind == "apiKey-header" else self.parameter_name
+
+    @property
+    def entry_tree(self) -> pyfmt.Expr:
+        """The runtime's ``Scheme(...)`` for it, an entry of ``_credentials.SCHEMES``."""
+        args: list[pyfmt.Expr] = [
+            ("atom", pystr(self.spec.apply)),
+            ("atom", pystr(self.wire_name)),
+            ("tuple", [("atom", pystr(c)) for c in self.spec.credentials]),
+        ]
+        token_url = self.token_url if self.kind == "oauth2-client-credentials" else ""
+        if self.required_scopes or token_url:
+            args.append(("tuple", [("atom", pystr(s)) for s in self.required_scopes]))
+        if token_url:
+            args.append(("atom", pystr(token_url)))
+        return ("call", "Scheme", args)
 
 
 @dataclass(frozen=True, slots=True)
@@ -820,6 +886,43 @@ class Api:
     azure: bool  # Shared Key and Entra token auth, ocp-date and client-request-id conventions
     spec_file: str
     api_version_param: str = ""  # wire name of the client-level api-version query parameter
+
+    @property
+    def applied_security(self) -> tuple[SecurityScheme, ...]:
+        """The schemes the runtime applies (``_credentials.SCHEMES``): none for Azure services,
+        whose Shared Key and Entra rules stand whatever the description declares."""
+        return () if self.azure else tuple(s for s in self.security if s.kind)
+
+    def _example(self, op: Operation | None) -> tuple[tuple[str, ...], str]:
+        """(classes, Python expression) of the credentials for docs examples: those of ``op``'s
+        first requirement (without ``op``: of the API's first operation that has one), a
+        list when it needs several; ``scheme=`` where another scheme takes the same class."""
+        ops = (op,) if op is not None else self.operations
+        first = next((alt for o in ops for alt in o.security if alt), ())
+        classes: list[str] = []
+        texts: list[str] = []
+        for scheme in first:
+            cls = scheme.spec.credentials[0]
+            head, tail = CREDENTIAL_EXAMPLES[cls]
+            shared = [s for s in self.applied_security if cls in s.spec.credentials]
+            classes.append(cls)
+            texts.append(head + (f", scheme={pystr(scheme.key)}" if len(shared) > 1 else "") + tail)
+        if not texts:
+            return (), "None"
+        return tuple(dict.fromkeys(classes)), texts[0] if len(texts) == 1 else "[" + ", ".join(texts) + "]"
+
+    def example_credential(self, op: Operation | None = None) -> str:
+        """The credential (or list) docs examples pass: see ``_example``."""
+        return self._example(op)[1]
+
+    def example_imports(self, op: Operation | None = None) -> str:
+        """What docs examples import besides the client: ``, ApiKeyCredential`` or ""."""
+        return "".join(", " + cls for cls in self._example(op)[0])
+
+    @property
+    def schemes_tree(self) -> pyfmt.Expr:
+        """``_credentials.SCHEMES``: each applied scheme's ``Scheme(...)`` by its key."""
+        return ("dict", [(pystr(s.key), s.entry_tree) for s in self.applied_security])
 
     @property
     def operations(self) -> tuple[Operation, ...]:

@@ -4,7 +4,8 @@
    then its model (so references resolve in any order, recursion included);
 2. ``operations.OperationBuilder.build_groups``: groups, methods, parameters, responses (inline
    schemas met here become models too);
-3. ``security`` and servers: the schemes and the base URL;
+3. ``security.build_security``: the schemes, and each operation's requirement of them;
+   then the servers: the base URL;
 4. ``_azure_conventions``: for Azure services, ``ocp-date`` and ``client-request-id`` are filled in
    by the client, as the official Azure clients do.
 
@@ -17,16 +18,16 @@ import dataclasses
 import re
 from collections import Counter
 from pathlib import Path
-from typing import Any
 
 from .. import naming
 from ..contract import RESERVED_NAMES
-from ..ir import Api, Names, Operation, OperationGroup, Scope, SecurityScheme
+from ..ir import Api, Names, Operation, OperationGroup
 from ..load import Document
 from ..problems import Problem, join_pointer
 from .context import BuildContext, Options, text
 from .operations import OperationBuilder
 from .schemas import SchemaResolver
+from .security import build_security
 
 __all__ = ["Options", "build_api"]
 
@@ -52,6 +53,7 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
     groups = OperationBuilder(ctx, schemas, top_namer).build_groups()
     models, enums = schemas.finish()
     azure = bool(options.credential_scopes)
+    security, groups = build_security(ctx, groups, azure)
     if azure:
         groups = _azure_conventions(groups)
     error_models = Counter(op.error_model for g in groups for op in g.operations if op.error_model)
@@ -67,7 +69,7 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
         groups=groups,
         models=models,
         enums=enums,
-        security=_security(ctx),
+        security=security,
         error_model=error_models.most_common(1)[0][0] if error_models else "",
         credential_scopes=options.credential_scopes,
         azure=azure,
@@ -131,41 +133,3 @@ def _server(ctx: BuildContext) -> tuple[str, str, str]:
         url = f"{schemes[0]}://{data['host']}{data.get('basePath', '')}"
         return url, "", url if re.match(r"^https?://[^\s{}]+$", url) else "https://example.invalid"
     return "", "", "https://example.invalid"
-
-
-def _security(ctx: BuildContext) -> tuple[SecurityScheme, ...]:
-    data = ctx.doc.data
-    if ctx.version == "2.0":
-        schemes: Any = data.get("securityDefinitions")
-    else:
-        components = data.get("components") if isinstance(data.get("components"), dict) else {}
-        schemes = components.get("securitySchemes")
-    if not isinstance(schemes, dict):
-        return ()
-    out: list[SecurityScheme] = []
-    for key, raw in schemes.items():
-        scheme, _ = ctx.deref(raw, join_pointer("#/components/securitySchemes", key))
-        if not isinstance(scheme, dict):
-            continue
-        kind = str(scheme.get("type", ""))
-        flow_name, flow = "", {}
-        if ctx.version == "2.0":
-            flow_name, flow = str(scheme.get("flow", "")), scheme
-        elif isinstance(scheme.get("flows"), dict) and scheme["flows"]:
-            flow_name, flow = next(iter(scheme["flows"].items()))
-        scopes_raw = flow.get("scopes") if isinstance(flow, dict) and isinstance(flow.get("scopes"), dict) else {}
-        out.append(
-            SecurityScheme(
-                key=key,
-                type=kind,
-                description=text(scheme, "description"),
-                flow=flow_name,
-                authorization_url=str(flow.get("authorizationUrl", "")) if isinstance(flow, dict) else "",
-                token_url=str(flow.get("tokenUrl", "")) if isinstance(flow, dict) else "",
-                scopes=tuple(Scope(str(k), str(v)) for k, v in scopes_raw.items()),
-                location=str(scheme.get("in", "")),
-                parameter_name=str(scheme.get("name", "")),
-                scheme=str(scheme.get("scheme", "")),
-            )
-        )
-    return tuple(out)

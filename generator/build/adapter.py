@@ -158,7 +158,10 @@ class Adapter:
         """Every media type the operation's responses are declared in (for ``Accept``)."""
         if self.swagger:
             produces = operation.get("produces") if isinstance(operation.get("produces"), list) else self.produces
-            return [m for m in produces if isinstance(m, str)] if any("schema" in r for r in responses) else []
+            if not any("schema" in r for r in responses):
+                return []
+            # a body with no produces is decoded as JSON (the 2.0 convention): ask for JSON
+            return [m for m in produces if isinstance(m, str)] or ["application/json"]
         found: list[str] = []
         for response in responses:
             content = response.get("content")

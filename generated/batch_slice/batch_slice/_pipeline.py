@@ -209,6 +209,7 @@ class PipelineBase:
                 "credential must be a SharedKeyCredential or an object with get_token(*scopes), "
                 f"got {type(credential).__name__}"
             )
+        self.secret_headers = _SECRET_HEADERS
         # Header names are sent in lower case (HTTP/1.1 names are case-insensitive): what is
         # signed is then exactly what is sent, with no case-folding per call.
         self.static_headers = {"user-agent": user_agent}  # Accept: per operation
@@ -296,7 +297,7 @@ class PipelineBase:
     def log_request(self, method: str, target: str, headers: Mapping[str, str]) -> None:
         if LOGGER.isEnabledFor(logging.DEBUG):
             shown = {
-                k: "<redacted>" if k in _SECRET_HEADERS else v
+                k: "<redacted>" if k in self.secret_headers else v
                 for k, v in headers.items()
             }
             LOGGER.debug("%s %s headers=%r", method, target, shown)
