@@ -19,8 +19,7 @@ from . import __version__
 from .options import Options
 from .write import ignored_dir  # light: write imports black only when a file needs it
 
-GENERATOR_DIR = Path(__file__).resolve().parent
-DEFAULT_TEMPLATES = GENERATOR_DIR.parent / "templates"
+from .paths import GENERATOR_DIR, TEMPLATES as DEFAULT_TEMPLATES
 _MAX_INPUT_FILES = 2000
 
 
@@ -34,11 +33,17 @@ def _record_path(out: Path) -> Path:
     return _cache_dir() / f"{key}.json"
 
 
-def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | None = None) -> bool:
+def _hash_tree(digest: "hashlib._Hash", root: Path, suffixes: tuple[str, ...] | None = None, own: bool = False) -> bool:
+    """Hash the files under ``root``. For a user's folder, tool caches and build products are
+    skipped; for the generator's own code (``own``) only ``__pycache__``: a source folder is
+    never skipped for its name."""
     # listed first, read after: a spec in a huge folder costs a listing, not reading 2,000 files
     paths: list[tuple[str, str]] = []
     for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not ignored_dir(d) and not d.startswith("."))
+        if own:
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__" and d != "templates")
+        else:
+            dirnames[:] = sorted(d for d in dirnames if not ignored_dir(d) and not d.startswith("."))
         paths.extend((dirpath, name) for name in sorted(filenames) if not suffixes or name.endswith(suffixes))
         if len(paths) > _MAX_INPUT_FILES:
             return False
@@ -57,7 +62,7 @@ def fingerprint(
     the last run read (``$ref``'d files elsewhere); None when that is too much to hash.
     """
     digest = hashlib.sha256(f"{__version__}\0{options!r}\0".encode())
-    if not _hash_tree(digest, GENERATOR_DIR, (".py",)) or not _hash_tree(digest, DEFAULT_TEMPLATES):
+    if not _hash_tree(digest, GENERATOR_DIR, (".py",), own=True) or not _hash_tree(digest, DEFAULT_TEMPLATES, own=True):
         return None
     if options.templates is not None and not _hash_tree(digest, options.templates):
         return None

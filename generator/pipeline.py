@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .build import Options, build_api
+from .options import Options
+from .passes import build_api
 from .ir import Api
 from .load import Document, load_document
 from .problems import Problem, Severity, SpecError

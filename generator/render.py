@@ -17,11 +17,10 @@ from typing import Any
 import jinja2
 
 from . import pyfmt
-from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
-from .pyfmt import pystr, toml_str
 from .ir import Api
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
+from .paths import TEMPLATES
+from .pyfmt import pystr, toml_str
 
 
 @dataclass(frozen=True)

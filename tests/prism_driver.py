@@ -28,7 +28,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from generator.build import Options
+from generator.options import Options
 from generator.ir import Api, Operation, OperationGroup, Parameter, TypeRef
 from generator.load import Document
 from generator.pipeline import generate_files

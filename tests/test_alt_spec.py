@@ -18,7 +18,7 @@ from fake_batch import ACCOUNT, KEY
 from fake_batch_alt import AltFake
 
 import batch_client
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import black
 import pytest
 
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import generate_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -17,7 +17,7 @@ from types import ModuleType
 
 import pytest
 
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
 

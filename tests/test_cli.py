@@ -126,7 +126,7 @@ def test_interrupted_write_leaves_the_previous_tree_exactly(tmp_path: Path, monk
         real(source, target)
 
     monkeypatch.setattr(write, "_link_or_copy", flaky)
-    from generator.build import Options
+    from generator.options import Options
     from generator.pipeline import generate_files
 
     files = generate_files(SPEC, Options("p")).files
@@ -136,3 +136,20 @@ def test_interrupted_write_leaves_the_previous_tree_exactly(tmp_path: Path, monk
     after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in out.rglob("*") if p.is_file()}
     assert after == before
     assert not list(tmp_path.glob(".out.staging-*"))  # cleaned up
+
+
+def test_every_generator_source_folder_counts_for_the_no_op_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # no source folder is named like a build product (black, pytest and .gitignore lines skip
+    # build/ and dist/), and an edit anywhere in the generator's code makes the output stale
+    from generator import cache
+    from generator.options import Options
+    from generator.write import ignored_dir
+
+    source = Path(cache.GENERATOR_DIR)
+    assert [d for d in source.rglob("*") if d.is_dir() and ignored_dir(d.name) and d.name != "__pycache__"] == []
+    copy = tmp_path / "generator"
+    shutil.copytree(source, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "GENERATOR_DIR", copy)
+    before = cache.fingerprint(SPEC, Options("p"))
+    (copy / "passes" / "operations.py").write_text((copy / "passes" / "operations.py").read_text() + "\n# edited\n")
+    assert before is not None and cache.fingerprint(SPEC, Options("p")) != before

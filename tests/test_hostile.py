@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import generate_files
 from generator.render import md_cell
 from generator.write import write_tree

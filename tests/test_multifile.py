@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from generator.__main__ import main
-from generator.build import Options
+from generator.options import Options
 from generator.bundle import has_external_refs
 from generator.load import load_document, load_file
 from generator.pipeline import generate_files

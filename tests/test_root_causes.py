@@ -20,7 +20,7 @@ import black
 import pytest
 
 from generator.__main__ import main
-from generator.build import Options
+from generator.options import Options
 from generator.load import load_text
 from generator.pipeline import generate_files
 from generator.problems import ref_pointer

@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import build_ir, generate_files
 from generator.write import write_tree
 

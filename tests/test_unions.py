@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 
-from generator.build import Options
+from generator.options import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
 
