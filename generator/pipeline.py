@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .options import Options
-from .passes import build_api
 from .ir import Api
 from .load import Document, load_document
+from .options import Options
+from .passes import build_api
 from .problems import Problem, Severity, SpecError
 from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_outputs
 from .surface import release, surface
