@@ -132,7 +132,7 @@ def test_petstore_round_trip_without_auth(generated: dict[str, tuple[Path, list[
         with pets.SwaggerPetstoreClient(f"http://127.0.0.1:{server.server_address[1]}/v2") as client:
             found = client.pets.find(tags=["dog", "cat"], limit=10)
             assert [p.name for p in found] == ["a", "b"] and found[1].additional_properties == {"extra": True}
-            assert client.pets.find_by_id(7)  # operationId 'find pet by id', group noun dropped.tag == "dog"
+            assert client.pets.find_by_id(7).tag == "dog"  # operationId "find pet by id", the group noun dropped
             created = client.pets.add(pets.NewPet(name="new", tag="t"))
             assert created.id == 3 and created.name == "new"
             with pytest.raises(pets.SwaggerPetstoreServiceError) as caught:
