@@ -14,6 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import openapi_spec_validator  # noqa: F401  # loaded once here: each forked validator inherits it
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
