@@ -5,6 +5,7 @@ Rendering returns ``{relative path: text}``; it never touches the output directo
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -36,6 +37,14 @@ _WRAP_WHITESPACE = re.compile(r"[\t\n\x0b\x0c\r]")  # what textwrap turns into s
 
 
 def docstring(value: object, indent: int = 4, hanging: int = 0) -> str:
+    """Text for the inside of a ``\"\"\"`` docstring (see ``_docstring``)."""
+    return _docstring(str(value), indent, hanging)
+
+
+# The same texts come back often (a parameter's description on every operation, each module
+# rendered sync and async): wrapping is done once per text.
+@functools.lru_cache(maxsize=1 << 16)
+def _docstring(value: str, indent: int, hanging: int) -> str:
     """Text for the inside of a ``\"\"\"`` docstring: backslashes, quotes and control characters
     are escaped; paragraphs are wrapped, and lines after the first are indented to ``indent``
     (the template places the first). ``hanging`` is for ``:param x:`` fields: the text becomes
