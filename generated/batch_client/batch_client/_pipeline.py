@@ -320,13 +320,13 @@ class PipelineBase:
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
 
     def deadline_error(
-        self, method: str, target: str, deadline: float, attempt: int
+        self, method: str, target: str, deadline: float | None, attempt: int
     ) -> Exception:
         """What a call raises when its deadline runs out (before an attempt or a wait)."""
         from ._errors import ServiceRequestTimeoutError
 
         return ServiceRequestTimeoutError(
-            f"{method} {target}: the call's deadline of {deadline:g} s ran out "
+            f"{method} {target}: the call's deadline of {deadline or 0:g} s ran out "
             f"(after {attempt} attempt{'s' if attempt != 1 else ''})"
         )
 

@@ -133,9 +133,7 @@ class Pipeline(PipelineBase):
             if until:
                 left = until - time.monotonic()
                 if left <= 0:
-                    raise self.deadline_error(
-                        method, target, deadline or 0, attempt - 1
-                    )
+                    raise self.deadline_error(method, target, deadline, attempt - 1)
                 attempt_connect = min(connect_timeout, left)
                 attempt_read = min(read_timeout, left)
             prepared = self.prepare(method, full_path, query, headers, body)
@@ -162,7 +160,7 @@ class Pipeline(PipelineBase):
                     raise
                 delay = retry.delay(attempt)
                 if until and time.monotonic() + delay >= until:
-                    error = self.deadline_error(method, target, deadline or 0, attempt)
+                    error = self.deadline_error(method, target, deadline, attempt)
                     raise error from exc
                 self.log_retry(
                     method,
@@ -184,7 +182,7 @@ class Pipeline(PipelineBase):
             ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
                 if until and time.monotonic() + delay >= until:
-                    raise self.deadline_error(method, target, deadline or 0, attempt)
+                    raise self.deadline_error(method, target, deadline, attempt)
                 self.log_retry(
                     method,
                     target,
@@ -255,7 +253,8 @@ class Pipeline(PipelineBase):
                 truncated = False
                 if 200 <= raw.status < 300:
                     data = raw.read()
-                else:  # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
+                else:
+                    # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
                     data = raw.read(ERROR_BODY_LIMIT + 1)
                     if len(data) > ERROR_BODY_LIMIT:
                         data, truncated = data[:ERROR_BODY_LIMIT], True

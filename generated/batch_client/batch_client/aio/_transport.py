@@ -185,9 +185,7 @@ class AsyncPipeline(PipelineBase):
             if until:
                 left = until - time.monotonic()
                 if left <= 0:
-                    raise self.deadline_error(
-                        method, target, deadline or 0, attempt - 1
-                    )
+                    raise self.deadline_error(method, target, deadline, attempt - 1)
                 attempt_connect = min(connect_timeout, left)
                 attempt_read = min(read_timeout, left)
                 # the whole exchange too (a server that trickles bytes): not for a download,
@@ -215,7 +213,7 @@ class AsyncPipeline(PipelineBase):
                     raise
                 delay = retry.delay(attempt)
                 if until and time.monotonic() + delay >= until:
-                    error = self.deadline_error(method, target, deadline or 0, attempt)
+                    error = self.deadline_error(method, target, deadline, attempt)
                     raise error from exc
                 self.log_retry(
                     method,
@@ -237,7 +235,7 @@ class AsyncPipeline(PipelineBase):
             ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
                 if until and time.monotonic() + delay >= until:
-                    raise self.deadline_error(method, target, deadline or 0, attempt)
+                    raise self.deadline_error(method, target, deadline, attempt)
                 self.log_retry(
                     method,
                     target,
@@ -293,7 +291,8 @@ class AsyncPipeline(PipelineBase):
             try:
                 if 200 <= raw.status < 300:
                     data = await raw.read()
-                else:  # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
+                else:
+                    # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
                     data = await _read_capped(raw.content, ERROR_BODY_LIMIT + 1)
                     if len(data) > ERROR_BODY_LIMIT:
                         data, truncated = data[:ERROR_BODY_LIMIT], True
