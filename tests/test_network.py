@@ -476,3 +476,32 @@ def test_deadline_must_be_positive() -> None:
         RequestOptions(deadline=0)
     with pytest.raises(ValueError, match="deadline"):
         BatchClient("http://127.0.0.1:1", None, deadline=-1)
+
+
+@pytest.mark.parametrize(
+    ("no_proxy", "host", "bypassed"),
+    [
+        ("", "api.example.com", False),
+        ("*", "api.example.com", True),
+        ("example.com", "api.example.com", True),
+        (".example.com", "api.example.com", True),
+        (".example.com", "example.com", True),
+        ("ample.com", "api.example.com", False),
+        ("EXAMPLE.com:443", "api.example.com", True),
+        ("example.com:8443", "api.example.com", False),
+        (" other.org , api.example.com ", "API.example.com", True),
+    ],
+)
+def test_no_proxy_matching(no_proxy: str, host: str, bypassed: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy:3128")
+    monkeypatch.setenv("no_proxy", no_proxy)
+    found = batch_client._pipeline.proxy_from_environment(True, host, 443)
+    assert found == ("" if bypassed else "http://proxy:3128")
+
+
+def test_under_cgi_only_the_lower_case_http_proxy_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REQUEST_METHOD", "GET")
+    monkeypatch.setenv("HTTP_PROXY", "http://from-a-request-header:1")
+    assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == ""
+    monkeypatch.setenv("http_proxy", "http://proxy:3128")
+    assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == "http://proxy:3128"
