@@ -33,7 +33,10 @@ class BatchServiceError(Exception):
     :ivar error: the decoded error body, or ``None`` when the body is not one (an HTML page
         from a proxy, for instance).
     :ivar request_id: the service's ``request-id`` response header, for support requests.
-    :ivar body: the raw response body as text.
+    :ivar body: the response body as text (UTF-8, undecodable bytes replaced), decoded from
+        the bytes when first read; ``content`` is the bytes. An error body is read up to
+        ``ERROR_BODY_LIMIT`` (1 MiB) and the rest discarded.
+    :ivar body_truncated: the body was longer than that and was cut (the message says so).
     :ivar headers: the response headers (lower-case names).
     """
 
@@ -44,16 +47,33 @@ class BatchServiceError(Exception):
         *,
         error: "BatchError | None" = None,
         request_id: str | None = None,
-        body: str = "",
+        body: str | bytes = "",
         headers: Mapping[str, str] | None = None,
+        body_truncated: bool = False,
     ) -> None:
         self.status_code = status_code
         self.reason = reason
         self.error = error
         self.request_id = request_id
-        self.body = body
+        # One copy, bytes or text as given; the other is derived on use.
+        self._body = body
+        self.body_truncated = body_truncated
         self.headers: Mapping[str, str] = dict(headers or {})
         super().__init__(self._summary())
+
+    @property
+    def body(self) -> str:
+        """The response body as text."""
+        body = self._body
+        return (
+            body.decode("utf-8", errors="replace") if isinstance(body, bytes) else body
+        )
+
+    @property
+    def content(self) -> bytes:
+        """The response body as bytes."""
+        body = self._body
+        return body if isinstance(body, bytes) else body.encode("utf-8")
 
     @property
     def code(self) -> str | None:
@@ -71,13 +91,21 @@ class BatchServiceError(Exception):
         code = self.code or self.reason
         message = self.message
         if message is None:
-            snippet = " ".join(self.body.split())
+            head = self._body[:1000]
+            text = (
+                head.decode("utf-8", errors="replace")
+                if isinstance(head, bytes)
+                else head
+            )
+            snippet = " ".join(text.split())
             message = (
                 snippet[:200] + ("..." if len(snippet) > 200 else "")
                 if snippet
                 else "(no body)"
             )
         tail = f" (request-id: {self.request_id})" if self.request_id else ""
+        if self.body_truncated:
+            tail += f" [body cut at {len(self._body)} bytes, the rest discarded]"
         return f"({self.status_code}) {code}: {message}{tail}"
 
     def __str__(self) -> str:
@@ -92,7 +120,7 @@ def error_from_response(response: Response) -> BatchServiceError:
         response.headers,
         response.body,
     )
-    text = body.decode("utf-8", errors="replace")
+    cut = response.truncated
     error: BatchError | None = None
     if body[:1] in (b"{", b" ", b"\n", b"\r", b"\t"):
         import json
@@ -100,10 +128,16 @@ def error_from_response(response: Response) -> BatchServiceError:
         from .models import BatchError
 
         try:
-            error = BatchError.from_dict(json.loads(text))
+            error = BatchError.from_dict(json.loads(body))
         except (ValueError, TypeError, RecursionError):
             error = None
     request_id = headers.get("request-id")
     return BatchServiceError(
-        status, reason, error=error, request_id=request_id, body=text, headers=headers
+        status,
+        reason,
+        error=error,
+        request_id=request_id,
+        body=body,
+        headers=headers,
+        body_truncated=cut,
     )

@@ -3,13 +3,15 @@ policy, header preparation and signing. No I/O here."""
 
 from __future__ import annotations
 
+import base64
 import datetime
 import logging
+import os
 import random
 import time
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl, quote, urlsplit
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
 from ._body import Body
 from ._credentials import SharedKeyCredential, TokenCredential
@@ -20,6 +22,9 @@ _FORBIDDEN = frozenset("\r\n\0")
 _SECRET_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "x-ms-encryption-key"}
 )
+# A non-2xx response's body is read up to this many bytes; the rest is discarded unread (the
+# connection is closed) and the error says the body was cut.
+ERROR_BODY_LIMIT = 1 << 20
 # Filled in at each attempt when the caller did not give it, so a retry carries a fresh date.
 AUTO_DATE_HEADER = "ocp-date"
 
@@ -79,9 +84,10 @@ NO_RETRIES = RetryPolicy(max_retries=0)
 
 
 class RequestOptions:
-    """Per-call settings; anything left ``None`` falls back to the client's."""
+    """Per-call settings; anything left ``None`` falls back to the client's. ``deadline``: total
+    seconds for the call, every attempt and wait between them included."""
 
-    __slots__ = ("retry", "connect_timeout", "read_timeout")
+    __slots__ = ("retry", "connect_timeout", "read_timeout", "deadline")
 
     def __init__(
         self,
@@ -89,15 +95,19 @@ class RequestOptions:
         retry: RetryPolicy | None = None,
         connect_timeout: float | None = None,
         read_timeout: float | None = None,
+        deadline: float | None = None,
     ) -> None:
+        if deadline is not None and deadline <= 0:
+            raise ValueError("deadline must be positive")
         self.retry = retry
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
+        self.deadline = deadline
 
     def __repr__(self) -> str:
         return (
             f"RequestOptions(retry={self.retry!r}, connect_timeout={self.connect_timeout}, "
-            f"read_timeout={self.read_timeout})"
+            f"read_timeout={self.read_timeout}, deadline={self.deadline})"
         )
 
 
@@ -124,10 +134,11 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
 
 
 class Response:
-    """A response: status, headers (lower-case names) and body bytes, or, for a download that
-    succeeded, ``stream`` to read the body from."""
+    """A response: status, headers (lower-case names, values decoded as latin-1) and body bytes,
+    or, for a download that succeeded, ``stream`` to read the body from. ``truncated``: the body
+    of a non-2xx response was longer than ``ERROR_BODY_LIMIT`` and was cut there."""
 
-    __slots__ = ("status", "reason", "headers", "body", "stream")
+    __slots__ = ("status", "reason", "headers", "body", "stream", "truncated")
 
     def __init__(
         self,
@@ -136,12 +147,14 @@ class Response:
         headers: dict[str, str],
         body: bytes,
         stream: Any = None,
+        truncated: bool = False,
     ) -> None:
         self.status = status
         self.reason = reason
         self.headers = headers
         self.body = body
         self.stream = stream
+        self.truncated = truncated
 
     @property
     def content_length(self) -> int | None:
@@ -150,11 +163,81 @@ class Response:
 
 
 def check_header(name: str, value: str) -> None:
-    """Refuse CR, LF and NUL in header values before anything is sent (header injection)."""
+    """Refuse, before anything is sent, CR, LF and NUL in header values (header injection) and
+    any character that is not ASCII. One rule for both clients: http.client would send
+    latin-1 (and fail on anything else), aiohttp UTF-8; only ASCII is sent the same way.
+    """
     if not _FORBIDDEN.isdisjoint(value):
         raise ValueError(
             f"header {name!r} contains a line break or NUL; refused before sending"
         )
+    if not value.isascii():
+        raise ValueError(
+            f"header {name!r} contains non-ASCII characters; refused before sending "
+            "(encode the value as the API expects, e.g. percent-encoded UTF-8)"
+        )
+
+
+class Proxy:
+    """A forward proxy: host, port and the ``Proxy-Authorization`` value its URL's credentials
+    make (never shown: ``repr`` and ``url`` leave the credentials out)."""
+
+    __slots__ = ("url", "host", "port", "authorization")
+
+    def __init__(self, url: str) -> None:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        try:
+            port = parts.port
+        except ValueError:
+            port = -1
+        if parts.scheme != "http" or not parts.hostname or port == -1:
+            raise ValueError(
+                "proxy must be an http:// URL (http://[user:password@]host[:port]), got "
+                f"{parts.scheme}://{parts.hostname or ''}"
+            )
+        self.host = parts.hostname
+        self.port = port or 80
+        netloc = parts.netloc.rpartition("@")[2]
+        self.url = f"http://{netloc}"
+        self.authorization = ""
+        if parts.username is not None:
+            pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+            self.authorization = "Basic " + base64.b64encode(pair.encode()).decode()
+        check_header("proxy-authorization", self.authorization)
+
+    def __repr__(self) -> str:
+        return f"Proxy({self.url!r})"
+
+
+def proxy_from_environment(https: bool, host: str, port: int) -> str:
+    """The proxy URL the environment gives for the endpoint (``HTTPS_PROXY`` or ``HTTP_PROXY``,
+    lower-case names first), or ``""`` when there is none or ``NO_PROXY`` names the host.
+    """
+    key = "https_proxy" if https else "http_proxy"
+    # Under CGI, HTTP_PROXY is a request header (the Proxy header): only the lower-case one.
+    if https or "REQUEST_METHOD" not in os.environ:
+        url = os.environ.get(key) or os.environ.get(key.upper(), "")
+    else:
+        url = os.environ.get(key, "")
+    if not url:
+        return ""
+    # NO_PROXY as urllib reads it: "*", or names matching the host or a domain above it
+    # (leading dots ignored), with or without the port.
+    no_proxy = os.environ.get("no_proxy") or os.environ.get("NO_PROXY", "")
+    host = host.lower()
+    with_port = f"{host}:{port}"
+    for entry in no_proxy.split(","):
+        name = entry.strip().lstrip(".").lower()
+        if name == "*" or (
+            name
+            and (
+                name in (host, with_port)
+                or host.endswith("." + name)
+                or with_port.endswith("." + name)
+            )
+        ):
+            return ""
+    return url
 
 
 class PipelineBase:
@@ -169,6 +252,8 @@ class PipelineBase:
         connect_timeout: float,
         read_timeout: float,
         retry: RetryPolicy | None,
+        proxy: str | None = None,
+        deadline: float | None = None,
     ) -> None:
         if not isinstance(endpoint, str) or not endpoint.strip():
             raise ValueError("endpoint must be a non-empty http(s) URL")
@@ -187,6 +272,8 @@ class PipelineBase:
             )
         if connect_timeout <= 0 or read_timeout <= 0:
             raise ValueError("timeouts must be positive")
+        if deadline is not None and deadline <= 0:
+            raise ValueError("deadline must be positive")
         check_header("endpoint", endpoint)
         self.endpoint = endpoint
         self.https = parts.scheme == "https"
@@ -197,6 +284,18 @@ class PipelineBase:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.retry = retry if retry is not None else RetryPolicy()
+        self.deadline = deadline
+        # The proxy is decided once, here: None reads the environment, "" means none.
+        if proxy is None:
+            proxy = proxy_from_environment(self.https, self.host, self.port)
+        self.proxy = Proxy(proxy) if proxy else None
+        # Plain HTTP through a proxy: the request target is the absolute URL, and each request
+        # carries the proxy's credentials (through a CONNECT tunnel, only the CONNECT does).
+        self.target_prefix = ""
+        self.forward_authorization = ""
+        if self.proxy is not None and not self.https:
+            self.target_prefix = f"http://{self.host_header}"
+            self.forward_authorization = self.proxy.authorization
         self.shared_key = (
             credential if isinstance(credential, SharedKeyCredential) else None
         )
@@ -219,6 +318,17 @@ class PipelineBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
+
+    def deadline_error(
+        self, method: str, target: str, deadline: float | None, attempt: int
+    ) -> Exception:
+        """What a call raises when its deadline runs out (before an attempt or a wait)."""
+        from ._errors import ServiceRequestTimeoutError
+
+        return ServiceRequestTimeoutError(
+            f"{method} {target}: the call's deadline of {deadline or 0:g} s ran out "
+            f"(after {attempt} attempt{'s' if attempt != 1 else ''})"
+        )
 
     def target(self, path: str, query: list[tuple[str, str]]) -> tuple[str, str]:
         """(full path, request target); path and query are already percent-encoded."""
@@ -288,7 +398,7 @@ class PipelineBase:
         elif body is not None or method not in ("GET", "HEAD", "DELETE"):
             out["content-length"] = str(len(body or b""))
         for name, value in headers.items():
-            if not _FORBIDDEN.isdisjoint(value):
+            if not value.isascii() or not _FORBIDDEN.isdisjoint(value):
                 check_header(name, value)
         if self.shared_key is not None:
             out["authorization"] = self.shared_key.sign(method, full_path, query, out)

@@ -18,6 +18,7 @@ from ._errors import (
     ServiceResponseError,
 )
 from ._pipeline import (
+    ERROR_BODY_LIMIT,
     PipelineBase,
     RequestOptions,
     Response,
@@ -48,6 +49,8 @@ class Pipeline(PipelineBase):
         read_timeout: float,
         retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        proxy: str | None = None,
+        deadline: float | None = None,
     ) -> None:
         super().__init__(
             endpoint,
@@ -56,6 +59,8 @@ class Pipeline(PipelineBase):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             retry=retry,
+            proxy=proxy,
+            deadline=deadline,
         )
         self._ssl_context = ssl_context
         self._pool: deque[http.client.HTTPConnection] = deque()
@@ -71,12 +76,26 @@ class Pipeline(PipelineBase):
     def _new_connection(self, connect_timeout: float) -> http.client.HTTPConnection:
         import http.client
 
+        proxy = self.proxy
         if self.https:
             import ssl
 
             context = self._ssl_context or ssl.create_default_context()
-            return http.client.HTTPSConnection(
-                self.host, self.port, timeout=connect_timeout, context=context
+            if proxy is None:
+                return http.client.HTTPSConnection(
+                    self.host, self.port, timeout=connect_timeout, context=context
+                )
+            # HTTPS through a proxy: a CONNECT tunnel, TLS to the endpoint inside it.
+            conn = http.client.HTTPSConnection(
+                proxy.host, proxy.port, timeout=connect_timeout, context=context
+            )
+            auth = proxy.authorization
+            tunnel_headers = {"Proxy-Authorization": auth} if auth else None
+            conn.set_tunnel(self.host, self.port, tunnel_headers)
+            return conn
+        if proxy is not None:
+            return http.client.HTTPConnection(
+                proxy.host, proxy.port, timeout=connect_timeout
             )
         return http.client.HTTPConnection(self.host, self.port, timeout=connect_timeout)
 
@@ -95,16 +114,28 @@ class Pipeline(PipelineBase):
         """
         retry = self.retry
         connect_timeout, read_timeout = self.connect_timeout, self.read_timeout
+        deadline = self.deadline
         if options is not None:
             retry = options.retry or retry
             connect_timeout = options.connect_timeout or connect_timeout
             read_timeout = options.read_timeout or read_timeout
+            deadline = options.deadline or deadline
+        # The deadline bounds the whole call: each attempt's timeouts are cut to the time left,
+        # and a wait that would end past it is not waited.
+        until = time.monotonic() + deadline if deadline else 0.0
+        attempt_connect, attempt_read = connect_timeout, read_timeout
         full_path, target = self.target(path, query)
         # a body streamed from an iterator cannot be sent twice: no retry once it was read
         replayable = not isinstance(body, Body) or body.replayable
         attempt = 0
         while True:
             attempt += 1
+            if until:
+                left = until - time.monotonic()
+                if left <= 0:
+                    raise self.deadline_error(method, target, deadline, attempt - 1)
+                attempt_connect = min(connect_timeout, left)
+                attempt_read = min(read_timeout, left)
             prepared = self.prepare(method, full_path, query, headers, body)
             if self._tokens is not None:
                 prepared["authorization"] = self._tokens.authorization()
@@ -116,8 +147,8 @@ class Pipeline(PipelineBase):
                     target,
                     prepared,
                     body,
-                    connect_timeout,
-                    read_timeout,
+                    attempt_connect,
+                    attempt_read,
                     stream,
                 )
             except ServiceRequestError as exc:
@@ -128,6 +159,9 @@ class Pipeline(PipelineBase):
                 ):
                     raise
                 delay = retry.delay(attempt)
+                if until and time.monotonic() + delay >= until:
+                    error = self.deadline_error(method, target, deadline, attempt)
+                    raise error from exc
                 self.log_retry(
                     method,
                     target,
@@ -147,6 +181,8 @@ class Pipeline(PipelineBase):
                 and replayable
             ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
+                if until and time.monotonic() + delay >= until:
+                    raise self.deadline_error(method, target, deadline, attempt)
                 self.log_retry(
                     method,
                     target,
@@ -169,6 +205,8 @@ class Pipeline(PipelineBase):
         read_timeout: float,
         stream: bool = False,
     ) -> Response:
+        if self.target_prefix:  # plain HTTP through a proxy: the absolute URL
+            target = self.target_prefix + target
         for _ in (1, 2):
             try:
                 conn, reused = self._pool.pop(), True
@@ -185,6 +223,8 @@ class Pipeline(PipelineBase):
                     method, target, skip_host=True, skip_accept_encoding=True
                 )
                 conn.putheader("host", self.host_header)
+                if self.forward_authorization:  # plain HTTP through a proxy
+                    conn.putheader("proxy-authorization", self.forward_authorization)
                 for name, value in headers.items():
                     conn.putheader(name, value)
                 if isinstance(body, Body):
@@ -210,7 +250,14 @@ class Pipeline(PipelineBase):
                         b"",
                         _BodyStream(self, conn, raw),
                     )
-                data = raw.read()
+                truncated = False
+                if 200 <= raw.status < 300:
+                    data = raw.read()
+                else:
+                    # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
+                    data = raw.read(ERROR_BODY_LIMIT + 1)
+                    if len(data) > ERROR_BODY_LIMIT:
+                        data, truncated = data[:ERROR_BODY_LIMIT], True
             except TimeoutError as exc:
                 conn.close()
                 raise ServiceRequestTimeoutError(
@@ -239,11 +286,13 @@ class Pipeline(PipelineBase):
                     f"{method} {self.host}: bad response ({type(exc).__name__})"
                 ) from None
             response_headers = {k.lower(): v for k, v in raw.getheaders()}
-            if raw.will_close:
+            if raw.will_close or truncated:
                 conn.close()
             else:
                 self._pool.append(conn)
-            return Response(raw.status, raw.reason, response_headers, data)
+            return Response(
+                raw.status, raw.reason, response_headers, data, None, truncated
+            )
         raise ServiceRequestError(f"{method} {self.host}: connection lost twice")
 
 

@@ -32,6 +32,14 @@ class AsyncBatchClient:
     :param read_timeout: seconds to wait for each read of a response.
     :param retry: when to retry and how long to wait (default: ``RetryPolicy()``, 3 retries).
     :param ssl_context: TLS settings for ``https`` endpoints (default: the system's trust store).
+    :param proxy: an ``http://[user:password@]host[:port]`` forward proxy for every request
+        (``https`` endpoints through a ``CONNECT`` tunnel; credentials sent as
+        ``Proxy-Authorization: Basic``, never shown). ``None`` (the default) takes
+        ``HTTPS_PROXY`` / ``HTTP_PROXY`` (lower-case names too) as ``NO_PROXY`` allows, read
+        once, here; ``""`` uses no proxy whatever the environment says.
+    :param deadline: total seconds for each call, every attempt and wait between retries
+        included (default: none); past it the call raises ``ServiceRequestTimeoutError``.
+        Per call too: ``RequestOptions(deadline=...)``.
 
     Use it as an async context manager, or call ``await close()``, to release its connections.
     """
@@ -46,6 +54,8 @@ class AsyncBatchClient:
         read_timeout: float = 60.0,
         retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
+        proxy: str | None = None,
+        deadline: float | None = None,
     ) -> None:
         self._pipeline = AsyncPipeline(
             endpoint,
@@ -56,6 +66,8 @@ class AsyncBatchClient:
             read_timeout=read_timeout,
             retry=retry,
             ssl_context=ssl_context,
+            proxy=proxy,
+            deadline=deadline,
         )
         config = ClientConfig(self._pipeline, api_version)
         self.tasks = TasksOperations(config)

@@ -19,6 +19,7 @@ from .._errors import (
     ServiceResponseError,
 )
 from .._pipeline import (
+    ERROR_BODY_LIMIT,
     PipelineBase,
     RequestOptions,
     Response,
@@ -100,6 +101,8 @@ class AsyncPipeline(PipelineBase):
         retry: RetryPolicy | None = None,
         ssl_context: ssl.SSLContext | None = None,
         connection_limit: int = 100,
+        proxy: str | None = None,
+        deadline: float | None = None,
     ) -> None:
         super().__init__(
             endpoint,
@@ -108,11 +111,20 @@ class AsyncPipeline(PipelineBase):
             connect_timeout=connect_timeout,
             read_timeout=read_timeout,
             retry=retry,
+            proxy=proxy,
+            deadline=deadline,
         )
         self._ssl: Any = ssl_context if ssl_context is not None else True
         self._limit = connection_limit
         self._session: aiohttp.ClientSession | None = None
         self._origin = f"{'https' if self.https else 'http'}://{self.host_header}"
+        # The proxy as aiohttp takes it, decided once (the session does not read the
+        # environment: trust_env stays off). Through a CONNECT tunnel the credentials go with
+        # the CONNECT; for plain HTTP with each request (forward_authorization).
+        self._proxy_url = yarl.URL(self.proxy.url) if self.proxy is not None else None
+        self._proxy_headers: dict[str, str] | None = None
+        if self.proxy is not None and self.https and self.proxy.authorization:
+            self._proxy_headers = {"Proxy-Authorization": self.proxy.authorization}
         self._tokens: AsyncTokenCache | None = None
         if credential is not None and not isinstance(credential, SharedKeyCredential):
             self._tokens = AsyncTokenCache(credential, scopes)
@@ -149,10 +161,15 @@ class AsyncPipeline(PipelineBase):
         """
         retry = self.retry
         connect_timeout, read_timeout = self.connect_timeout, self.read_timeout
+        deadline = self.deadline
         if options is not None:
             retry = options.retry or retry
             connect_timeout = options.connect_timeout or connect_timeout
             read_timeout = options.read_timeout or read_timeout
+            deadline = options.deadline or deadline
+        # The deadline bounds the whole call: each attempt's timeouts are cut to the time left,
+        # and a wait that would end past it is not waited.
+        until = time.monotonic() + deadline if deadline else 0.0
         full_path, target = self.target(path, query)
         url = yarl.URL(
             self._origin + target, encoded=True
@@ -165,6 +182,19 @@ class AsyncPipeline(PipelineBase):
         attempt = 0
         while True:
             attempt += 1
+            if until:
+                left = until - time.monotonic()
+                if left <= 0:
+                    raise self.deadline_error(method, target, deadline, attempt - 1)
+                attempt_connect = min(connect_timeout, left)
+                attempt_read = min(read_timeout, left)
+                # the whole exchange too (a server that trickles bytes): not for a download,
+                # whose body is read after the call returns
+                timeout = aiohttp.ClientTimeout(
+                    total=None if stream else left,
+                    sock_connect=attempt_connect,
+                    sock_read=attempt_read,
+                )
             prepared = self.prepare(method, full_path, query, headers, body)
             if self._tokens is not None:
                 prepared["authorization"] = await self._tokens.authorization()
@@ -182,6 +212,9 @@ class AsyncPipeline(PipelineBase):
                 ):
                     raise
                 delay = retry.delay(attempt)
+                if until and time.monotonic() + delay >= until:
+                    error = self.deadline_error(method, target, deadline, attempt)
+                    raise error from exc
                 self.log_retry(
                     method,
                     target,
@@ -201,6 +234,8 @@ class AsyncPipeline(PipelineBase):
                 and replayable
             ):
                 delay = retry.delay(attempt, parse_retry_after(response.headers))
+                if until and time.monotonic() + delay >= until:
+                    raise self.deadline_error(method, target, deadline, attempt)
                 self.log_retry(
                     method,
                     target,
@@ -226,6 +261,8 @@ class AsyncPipeline(PipelineBase):
         if isinstance(body, Body) and body.length is None:
             # aiohttp frames a body of unknown length itself, and refuses the header beside it
             headers = {k: v for k, v in headers.items() if k != "transfer-encoding"}
+        if self.forward_authorization:  # plain HTTP through a proxy
+            headers["proxy-authorization"] = self.forward_authorization
         try:
             raw = await session.request(
                 method,
@@ -234,8 +271,14 @@ class AsyncPipeline(PipelineBase):
                 data=_chunks(body) if isinstance(body, Body) else body,
                 timeout=timeout,
                 allow_redirects=False,
+                proxy=self._proxy_url,
+                proxy_headers=self._proxy_headers,
             )
-            response_headers = {k.lower(): v for k, v in raw.headers.items()}
+            # Header values as http.client gives them: the received bytes read as latin-1.
+            response_headers = {
+                k.decode("latin-1").lower(): v.decode("latin-1")
+                for k, v in raw.raw_headers
+            }
             if stream and 200 <= raw.status < 300:
                 return Response(
                     raw.status,
@@ -244,11 +287,23 @@ class AsyncPipeline(PipelineBase):
                     b"",
                     _BodyStream(raw),
                 )
+            truncated = False
             try:
-                data = await raw.read()
+                if 200 <= raw.status < 300:
+                    data = await raw.read()
+                else:
+                    # an error body: at most ERROR_BODY_LIMIT bytes, the rest left unread
+                    data = await _read_capped(raw.content, ERROR_BODY_LIMIT + 1)
+                    if len(data) > ERROR_BODY_LIMIT:
+                        data, truncated = data[:ERROR_BODY_LIMIT], True
             finally:
-                raw.release()
-            return Response(raw.status, raw.reason or "", response_headers, data)
+                if truncated:
+                    raw.close()  # the rest is not read: the connection is dropped
+                else:
+                    raw.release()
+            return Response(
+                raw.status, raw.reason or "", response_headers, data, None, truncated
+            )
         except asyncio.TimeoutError:
             raise ServiceRequestTimeoutError(
                 f"{method} {self.host}: timed out"
@@ -265,6 +320,19 @@ class AsyncPipeline(PipelineBase):
             raise ServiceRequestError(
                 f"{method} {self.host}: {type(exc).__name__}: {exc}"
             ) from None
+
+
+async def _read_capped(content: aiohttp.StreamReader, limit: int) -> bytes:
+    """Up to ``limit`` bytes of a body (fewer when it ends first)."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        chunk = await content.read(limit - size)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 async def _chunks(body: Body) -> AsyncIterator[bytes]:

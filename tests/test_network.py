@@ -1,0 +1,507 @@
+"""The clients' network options, sync and async, over real sockets on 127.0.0.1: forward proxies
+(environment and ``proxy=``, plain HTTP and ``CONNECT`` tunnels, credentials), bounded error
+bodies, and one rule for header text."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import logging
+import select
+import socket
+import socketserver
+import ssl
+import subprocess
+import threading
+import time
+import tracemalloc
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from fake_batch import ACCOUNT, KEY
+from fault_server import Action, FaultServer
+
+import batch_client
+from batch_client import (
+    BatchClient,
+    BatchServiceError,
+    RequestOptions,
+    RetryPolicy,
+    ServiceRequestError,
+    ServiceRequestTimeoutError,
+    SharedKeyCredential,
+)
+
+MODES = pytest.mark.parametrize("mode", ["sync", "async"])
+FAST = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
+PROXY_ENV = ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD")
+OK_HEADERS = {"ETag": '"0x1"', "request-id": "r-1", "Last-Modified": "Tue, 24 Nov 2026 22:00:00 GMT", "DataServiceId": "x"}
+
+
+def _read_head(rfile: Any) -> tuple[str, str, dict[str, str]] | None:
+    line = rfile.readline(65536)
+    if not line.strip():
+        return None
+    method, target, _ = line.decode("latin-1").split(" ", 2)
+    headers: dict[str, str] = {}
+    while (h := rfile.readline(65536)) not in (b"\r\n", b"\n", b""):
+        name, _, value = h.decode("latin-1").partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return method, target, headers
+
+
+def _read_response(rfile: Any) -> bytes:
+    """One whole response (Content-Length framed) as bytes."""
+    status = rfile.readline(65536)
+    head = [status]
+    length = 0
+    while (h := rfile.readline(65536)) not in (b"\r\n", b"\n", b""):
+        head.append(h)
+        name, _, value = h.partition(b":")
+        if name.strip().lower() == b"content-length":
+            length = int(value.strip())
+    return b"".join(head) + b"\r\n" + (rfile.read(length) if length else b"")
+
+
+def _pipe(a: socket.socket, b: socket.socket) -> None:
+    """Tunnel bytes both ways until either side closes."""
+    try:
+        while True:
+            ready, _, _ = select.select([a, b], [], [], 10)
+            if not ready:
+                return
+            for s in ready:
+                data = s.recv(65536)
+                if not data:
+                    return
+                (b if s is a else a).sendall(data)
+    except OSError:
+        return
+
+
+@dataclass
+class ProxySeen:
+    method: str
+    target: str
+    authorization: str | None
+
+
+@dataclass
+class ForwardProxy:
+    """A tiny threaded forward proxy: absolute-form requests are forwarded, CONNECT tunnelled.
+    With ``require``, a request without that ``Proxy-Authorization`` gets 407."""
+
+    require: str | None = None
+    seen: list[ProxySeen] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        proxy = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                upstream: socket.socket | None = None
+                try:
+                    while (head := _read_head(self.rfile)) is not None:
+                        method, target, headers = head
+                        auth = headers.pop("proxy-authorization", None)
+                        proxy.seen.append(ProxySeen(method, target, auth))
+                        if proxy.require is not None and auth != proxy.require:
+                            self.wfile.write(b"HTTP/1.1 407 Proxy Authentication Required\r\nContent-Length: 0\r\n\r\n")
+                            return
+                        if method == "CONNECT":
+                            host, _, port = target.rpartition(":")
+                            upstream = socket.create_connection((host, int(port)))
+                            self.wfile.write(b"HTTP/1.1 200 Connection established\r\n\r\n")
+                            self.wfile.flush()
+                            _pipe(self.connection, upstream)
+                            return
+                        parts = urlsplit(target)
+                        body = self.rfile.read(int(headers.get("content-length", "0")))
+                        if upstream is None:
+                            upstream = socket.create_connection((parts.hostname, parts.port or 80))
+                        path = parts.path + ("?" + parts.query if parts.query else "")
+                        request = f"{method} {path} HTTP/1.1\r\n" + "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+                        upstream.sendall(request.encode("latin-1") + b"\r\n" + body)
+                        self.wfile.write(_read_response(upstream.makefile("rb")))
+                        self.wfile.flush()
+                except OSError:
+                    return
+                finally:
+                    if upstream is not None:
+                        upstream.close()
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def url(self, userinfo: str = "") -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{userinfo + '@' if userinfo else ''}{host}:{port}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class TlsServer:
+    """HTTPS on 127.0.0.1 with a throwaway self-signed certificate; answers every request 204."""
+
+    def __init__(self, tmp: Path) -> None:
+        cert, key = tmp / "cert.pem", tmp / "key.pem"
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        server_context.load_cert_chain(cert, key)
+        self.client_context = ssl.create_default_context(cafile=str(cert))
+        self.seen: list[tuple[str, str, dict[str, str]]] = []
+        outer = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def setup(self) -> None:
+                self.request = server_context.wrap_socket(self.request, server_side=True)
+                super().setup()
+
+            def handle(self) -> None:
+                try:
+                    while (head := _read_head(self.rfile)) is not None:
+                        outer.seen.append(head)
+                        self.rfile.read(int(head[2].get("content-length", "0")))
+                        extra = "".join(f"{k}: {v}\r\n" for k, v in OK_HEADERS.items())
+                        self.wfile.write(f"HTTP/1.1 204 No Content\r\n{extra}\r\n".encode())
+                        self.wfile.flush()
+                except (OSError, ssl.SSLError):
+                    return
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def endpoint(self) -> str:
+        return f"https://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in PROXY_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    s = FaultServer()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def proxy() -> Iterator[ForwardProxy]:
+    p = ForwardProxy()
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="module")
+def tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsServer]:
+    s = TlsServer(tmp_path_factory.mktemp("tls"))
+    yield s
+    s.close()
+
+
+def call(mode: str, endpoint: str, calls: int = 1, options: RequestOptions | None = None, **client_kwargs: Any) -> Any:
+    """``calls`` reactivations through one sync or async client."""
+    credential = SharedKeyCredential(ACCOUNT, KEY)
+    if mode == "sync":
+        with BatchClient(endpoint, credential, **client_kwargs) as client:
+            return [client.tasks.reactivate("job1", "task1", request_options=options) for _ in range(calls)][-1]
+
+    async def run() -> Any:
+        async with batch_client.AsyncBatchClient(endpoint, credential, **client_kwargs) as client:
+            return [await client.tasks.reactivate("job1", "task1", request_options=options) for _ in range(calls)][-1]
+
+    return asyncio.run(run())
+
+
+def basic(user: str, password: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+# --- proxies ----------------------------------------------------------------------------------
+
+
+@MODES
+def test_http_proxy_from_the_environment_sees_absolute_form_requests_with_credentials(
+    mode: str, server: FaultServer, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    proxy.require = basic("user", "p@ss:word")
+    monkeypatch.setenv("HTTP_PROXY", proxy.url("user:p%40ss%3Aword"))
+    call(mode, server.endpoint, calls=2)
+    assert [s.method for s in proxy.seen] == ["POST", "POST"]
+    assert all(s.target.startswith(server.endpoint + "/jobs/job1/tasks/task1/reactivate?") for s in proxy.seen)
+    assert [s.authorization for s in proxy.seen] == [proxy.require] * 2
+    assert len(server.seen) == 2 and "proxy-authorization" not in server.seen[0].headers
+
+
+@MODES
+def test_lower_case_variable_wins_and_is_read_once_per_client(mode: str, server: FaultServer, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("http_proxy", proxy.url())
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    credential = SharedKeyCredential(ACCOUNT, KEY)
+    if mode == "sync":
+        with BatchClient(server.endpoint, credential) as client:
+            monkeypatch.delenv("http_proxy")  # the client decided when it was made
+            client.tasks.reactivate("job1", "task1")
+    else:
+
+        async def run() -> None:
+            async with batch_client.AsyncBatchClient(server.endpoint, credential) as client:
+                monkeypatch.delenv("http_proxy")
+                await client.tasks.reactivate("job1", "task1")
+
+        asyncio.run(run())
+    assert len(proxy.seen) == 1 and len(server.seen) == 1
+
+
+@MODES
+def test_no_proxy_and_empty_proxy_bypass_the_environment(mode: str, server: FaultServer, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", proxy.url())
+    call(mode, server.endpoint, proxy="")
+    for no_proxy in ("127.0.0.1", "localhost,.example.com, 127.0.0.1", "*", f"127.0.0.1:{urlsplit(server.endpoint).port}"):
+        monkeypatch.setenv("NO_PROXY", no_proxy)
+        call(mode, server.endpoint)
+    monkeypatch.setenv("NO_PROXY", "127.0.0.2,example.com")
+    call(mode, server.endpoint)
+    assert len(proxy.seen) == 1 and len(server.seen) == 6
+
+
+@MODES
+def test_proxy_option_overrides_the_environment(mode: str, server: FaultServer, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "*")  # applies to the environment's proxy only
+    call(mode, server.endpoint, proxy=proxy.url())
+    assert len(proxy.seen) == 1 and len(server.seen) == 1
+
+
+@MODES
+def test_https_through_a_connect_tunnel(mode: str, tls: TlsServer, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch) -> None:
+    proxy.require = basic("alice", "s3cret")
+    monkeypatch.setenv("https_proxy", proxy.url("alice:s3cret"))
+    before = len(tls.seen)
+    headers = call(mode, tls.endpoint, calls=2, ssl_context=tls.client_context)
+    assert headers.etag == '"0x1"'
+    port = urlsplit(tls.endpoint).port
+    assert [(s.method, s.target, s.authorization) for s in proxy.seen] == [("CONNECT", f"127.0.0.1:{port}", proxy.require)]
+    requests = tls.seen[before:]
+    assert len(requests) == 2 and requests[0][1].startswith("/jobs/job1/tasks/task1/reactivate?")
+    assert all("proxy-authorization" not in headers for _, _, headers in requests)
+
+
+@MODES
+def test_wrong_proxy_credentials_are_a_typed_error(mode: str, tls: TlsServer, proxy: ForwardProxy) -> None:
+    proxy.require = basic("alice", "right")
+    with pytest.raises(ServiceRequestError) as caught:
+        call(mode, tls.endpoint, proxy=proxy.url("alice:wrong"), ssl_context=tls.client_context, retry=FAST)
+    assert "wrong" not in str(caught.value)
+
+
+@MODES
+def test_proxy_credentials_stay_out_of_repr_and_logs(
+    mode: str, server: FaultServer, proxy: ForwardProxy, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG, logger="batch_client")
+    url = proxy.url("bob:hunter2-secret")
+    server.script = [Action(503)]
+    call(mode, server.endpoint, proxy=url, retry=FAST)
+    secrets = ["hunter2-secret", basic("bob", "hunter2-secret").split()[1]]
+    with BatchClient(server.endpoint, SharedKeyCredential(ACCOUNT, KEY), proxy=url) as client:
+        texts = [caplog.text, repr(client), repr(client._pipeline), repr(client._pipeline.proxy), str(vars(client))]
+    assert proxy.seen[0].authorization == basic("bob", "hunter2-secret")
+    assert "retry 1 of 2" in caplog.text
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text
+
+
+def test_a_proxy_that_is_not_http_is_refused_without_its_credentials() -> None:
+    for bad in ("socks5://u:pw-secret@127.0.0.1:1080", "https://u:pw-secret@127.0.0.1", "http://u:pw-secret@127.0.0.1:notaport"):
+        with pytest.raises(ValueError, match="proxy must be an http:// URL") as caught:
+            BatchClient("http://127.0.0.1:1", None, proxy=bad)
+        assert "pw-secret" not in str(caught.value)
+
+
+# --- bounded error bodies ---------------------------------------------------------------------
+
+HUGE = 100 * 1024 * 1024
+
+
+class HugeErrorServer:
+    """Answers every request 500 with a 100 MB body, written lazily 64 KiB at a time; records how
+    many body bytes each connection managed to write before the client went away."""
+
+    def __init__(self) -> None:
+        self.written: list[int] = []
+        outer = self
+        chunk = b"x" * 65536
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                while (head := _read_head(self.rfile)) is not None:
+                    self.rfile.read(int(head[2].get("content-length", "0")))
+                    sent = 0
+                    try:
+                        self.wfile.write(f"HTTP/1.1 500 Internal Server Error\r\nContent-Length: {HUGE}\r\nrequest-id: big\r\n\r\n".encode())
+                        while sent < HUGE:
+                            self.wfile.write(chunk)
+                            sent += len(chunk)
+                    except OSError:
+                        return
+                    finally:
+                        outer.written.append(sent)
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def endpoint(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@MODES
+def test_a_huge_error_body_is_cut_at_the_limit_on_every_attempt(mode: str) -> None:
+    server = HugeErrorServer()
+    tracemalloc.start()
+    try:
+        with pytest.raises(BatchServiceError) as caught:
+            call(mode, server.endpoint, retry=FAST)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        server.close()
+    error = caught.value
+    assert error.status_code == 500 and error.body_truncated
+    assert len(error.content) == batch_client._pipeline.ERROR_BODY_LIMIT == 1 << 20
+    assert len(error.body) == 1 << 20 and error.request_id == "big"
+    assert "body cut at 1048576 bytes" in str(error)
+    assert peak < 16 * 1024 * 1024, f"peak Python allocation {peak / 1e6:.1f} MB"
+    assert len(server.written) == 3  # the first attempt and two retries, each on a new connection
+    assert all(n < HUGE // 4 for n in server.written), server.written  # the rest never read
+
+
+@MODES
+def test_a_small_error_body_is_whole_and_kept_once(mode: str, server: FaultServer) -> None:
+    server.default = Action(404, {"request-id": "r-9"}, b'{"code": "TaskNotFound", "message": {"value": "gone \xc3\xa9"}}')
+    with pytest.raises(BatchServiceError) as caught:
+        call(mode, server.endpoint)
+    error = caught.value
+    assert not error.body_truncated and error.code == "TaskNotFound" and "cut" not in str(error)
+    assert error.content.endswith(b'"gone \xc3\xa9"}}') and error.body.endswith('"gone é"}}')
+    assert "_body" in vars(error) and "body" not in vars(error)  # one copy: the text is derived
+
+
+# --- header text ------------------------------------------------------------------------------
+
+
+@MODES
+@pytest.mark.parametrize("value", ["caf\u00e9", "\u20ac1", "\U0001f600"])
+def test_non_ascii_header_values_are_refused_the_same_way(mode: str, value: str, server: FaultServer) -> None:
+    credential = SharedKeyCredential(ACCOUNT, KEY)
+
+    async def run() -> None:
+        async with batch_client.AsyncBatchClient(server.endpoint, credential) as client:
+            await client.tasks.reactivate("job1", "task1", if_match=value)
+
+    with pytest.raises(ValueError, match="header 'if-match' contains non-ASCII characters; refused before sending"):
+        if mode == "sync":
+            with BatchClient(server.endpoint, credential) as client:
+                client.tasks.reactivate("job1", "task1", if_match=value)
+        else:
+            asyncio.run(run())
+    assert server.seen == []
+
+
+def test_received_non_ascii_header_values_decode_the_same_in_both(server: FaultServer) -> None:
+    # The wire carries the UTF-8 bytes of "é" and the byte 0xE9: both clients read latin-1.
+    server.default = Action(409, {"x-note": "caf\u00c3\u00a9 \u00e9", "request-id": "r-1"}, b"")
+    seen = []
+    for mode in ("sync", "async"):
+        with pytest.raises(BatchServiceError) as caught:
+            call(mode, server.endpoint)
+        seen.append(caught.value.headers["x-note"])
+    assert seen == ["caf\u00c3\u00a9 \u00e9"] * 2
+
+
+# --- deadline ---------------------------------------------------------------------------------
+
+
+@MODES
+def test_deadline_bounds_retries_and_their_waits(mode: str, server: FaultServer) -> None:
+    server.default = Action(503, {"Retry-After": "1"})
+    started = time.monotonic()
+    with pytest.raises(ServiceRequestTimeoutError, match="deadline of 0.5 s ran out"):
+        call(mode, server.endpoint, deadline=0.5, retry=RetryPolicy(max_retries=5))
+    assert time.monotonic() - started < 0.5 and len(server.seen) == 1  # the 1 s wait was not waited
+
+
+@MODES
+def test_deadline_cuts_a_slow_attempt_and_per_call_options_override(mode: str, server: FaultServer) -> None:
+    server.script = [Action(204, OK_HEADERS, delay=2.0)]
+    started = time.monotonic()
+    with pytest.raises(ServiceRequestTimeoutError):
+        call(mode, server.endpoint, deadline=60, options=RequestOptions(deadline=0.3))
+    assert 0.25 < time.monotonic() - started < 1.5
+    assert call(mode, server.endpoint, deadline=5).etag == '"0x1"'
+
+
+def test_deadline_must_be_positive() -> None:
+    with pytest.raises(ValueError, match="deadline"):
+        RequestOptions(deadline=0)
+    with pytest.raises(ValueError, match="deadline"):
+        BatchClient("http://127.0.0.1:1", None, deadline=-1)
+
+
+@pytest.mark.parametrize(
+    ("no_proxy", "host", "bypassed"),
+    [
+        ("", "api.example.com", False),
+        ("*", "api.example.com", True),
+        ("example.com", "api.example.com", True),
+        (".example.com", "api.example.com", True),
+        (".example.com", "example.com", True),
+        ("ample.com", "api.example.com", False),
+        ("EXAMPLE.com:443", "api.example.com", True),
+        ("example.com:8443", "api.example.com", False),
+        (" other.org , api.example.com ", "API.example.com", True),
+    ],
+)
+def test_no_proxy_matching(no_proxy: str, host: str, bypassed: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy:3128")
+    monkeypatch.setenv("no_proxy", no_proxy)
+    found = batch_client._pipeline.proxy_from_environment(True, host, 443)
+    assert found == ("" if bypassed else "http://proxy:3128")
+
+
+def test_under_cgi_only_the_lower_case_http_proxy_counts(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REQUEST_METHOD", "GET")
+    monkeypatch.setenv("HTTP_PROXY", "http://from-a-request-header:1")
+    assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == ""
+    monkeypatch.setenv("http_proxy", "http://proxy:3128")
+    assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == "http://proxy:3128"
