@@ -67,7 +67,7 @@ KINDS: dict[str, Kind] = {
 }
 
 # Names an annotation may use, by where they come from.
-TYPING_NAMES = frozenset({"Any", "Dict", "List", "Literal"})
+TYPING_NAMES = frozenset({"Any", "Literal"})
 RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
 
 # The codec that wraps a nullable type (JSON null decodes to None and is sent as null).
