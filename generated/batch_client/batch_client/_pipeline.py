@@ -35,11 +35,11 @@ class RetryPolicy:
     """
 
     __slots__ = (
-        "max_retries",
         "backoff_factor",
         "backoff_max",
-        "retry_statuses",
+        "max_retries",
         "retry_on_connection_errors",
+        "retry_statuses",
     )
 
     def __init__(
@@ -81,7 +81,7 @@ NO_RETRIES = RetryPolicy(max_retries=0)
 class RequestOptions:
     """Per-call settings; anything left ``None`` falls back to the client's."""
 
-    __slots__ = ("retry", "connect_timeout", "read_timeout")
+    __slots__ = ("connect_timeout", "read_timeout", "retry")
 
     def __init__(
         self,
@@ -118,16 +118,14 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     when = parse_rfc1123(value)
     if when is None:
         return None
-    return max(
-        (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds(), 0.0
-    )
+    return max((when - datetime.datetime.now(datetime.UTC)).total_seconds(), 0.0)
 
 
 class Response:
     """A response: status, headers (lower-case names) and body bytes, or, for a download that
     succeeded, ``stream`` to read the body from."""
 
-    __slots__ = ("status", "reason", "headers", "body", "stream")
+    __slots__ = ("body", "headers", "reason", "status", "stream")
 
     def __init__(
         self,
@@ -276,7 +274,7 @@ class PipelineBase:
                 now != self._date_second
             ):  # the text changes once a second: format it once
                 self._date_text = ser_rfc1123(
-                    datetime.datetime.fromtimestamp(now, datetime.timezone.utc)
+                    datetime.datetime.fromtimestamp(now, datetime.UTC)
                 )
                 self._date_second = now
             out[AUTO_DATE_HEADER] = self._date_text

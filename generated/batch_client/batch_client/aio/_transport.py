@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from .._body import Body
-from .._credentials import SharedKeyCredential, AsyncTokenCredential, TokenCredential
+from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCredential
 from .._errors import (
     ServiceRequestError,
     ServiceRequestTimeoutError,
@@ -43,10 +43,10 @@ class AsyncTokenCache:
 
     __slots__ = (
         "_credential",
-        "_scopes",
-        "_token",
         "_expires_on",
         "_lock",
+        "_scopes",
+        "_token",
         "refresh_margin",
     )
 
@@ -276,7 +276,7 @@ async def _chunks(body: Body) -> AsyncIterator[bytes]:
 class ClientConfig:
     """What every async operation group needs: the pipeline and client-level parameter values."""
 
-    __slots__ = ("pipeline", "api_version")
+    __slots__ = ("api_version", "pipeline")
 
     def __init__(self, pipeline: AsyncPipeline, api_version: str) -> None:
         self.pipeline = pipeline
