@@ -67,7 +67,7 @@ KINDS: dict[str, Kind] = {
 }
 
 # Names an annotation may use, by where they come from.
-TYPING_NAMES = frozenset({"Any", "Dict", "List", "Literal"})
+TYPING_NAMES = frozenset({"Any", "Literal"})
 RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
 
 # The codec that wraps a nullable type (JSON null decodes to None and is sent as null).
@@ -126,6 +126,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
 
 # Names generated modules import or define at module level beside the schema's classes (typing
 # names in annotations, the runtime's codecs and helpers): a class named like one would shadow it.
+# ("Dict" and "List" are no longer imported since issue 10; kept so that no class is renamed.)
 MODULE_LEVEL_NAMES = frozenset(
     {
         "TYPE_CHECKING", "Any", "Dict", "List", "Literal", "Mapping", "NamedTuple",

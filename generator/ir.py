@@ -57,9 +57,11 @@ class TypeRef:
         """Whether JSON null is a value of this type (so ``None`` means null, not "absent")."""
         return self.nullable or self.kind == "null"
 
-    def _parts(self, signature: bool) -> list[str]:
+    def _parts(self, shadowed: frozenset[str]) -> list[str]:
         """The members of the annotation's top-level union, duplicates dropped: a nested union
-        contributes its members, never its text split at ``|`` (which may sit inside brackets)."""
+        contributes its members, never its text split at ``|`` (which may sit inside brackets);
+        its constants are one ``Literal[a, b]``. ``shadowed``: the builtins (``list``, ``dict``)
+        that a class's own methods shadow where the annotation stands, spelled ``builtins.list``."""
         match self.kind:
             case "model":
                 parts = [self.model]
@@ -69,12 +71,12 @@ class TypeRef:
                 parts = [f"Literal[{self.literal}]"]
             case "list":
                 assert self.item is not None
-                parts = [f"{'List' if signature else 'list'}[{self.item._annotation(signature)}]"]
+                parts = [f"{_builtin('list', shadowed)}[{self.item._annotation(shadowed)}]"]
             case "dict":
                 assert self.item is not None
-                parts = [f"{'Dict' if signature else 'dict'}[str, {self.item._annotation(signature)}]"]
+                parts = [f"{_builtin('dict', shadowed)}[str, {self.item._annotation(shadowed)}]"]
             case "union":
-                parts = [part for variant in self.variants for part in variant._parts(signature)]
+                parts = [part for variant in self.variants for part in variant._parts(shadowed)]
                 if self.discriminator:
                     parts.append("UnknownVariant")  # a value a newer service adds is kept, not refused
             case _:
@@ -83,21 +85,23 @@ class TypeRef:
             parts.append("None")
         if "Any" in parts:
             return ["Any"]
-        return list(dict.fromkeys(parts))
+        return _one_literal(list(dict.fromkeys(parts)))
 
-    def _annotation(self, signature: bool) -> str:
-        return " | ".join(self._parts(signature))
+    def _annotation(self, shadowed: frozenset[str]) -> str:
+        return " | ".join(self._parts(shadowed))
 
     @property
     def annotation(self) -> str:
         """The Python annotation, in the generated modules' import scheme."""
-        return self._annotation(False)
+        return self._annotation(frozenset())
 
-    @property
-    def signature_annotation(self) -> str:
-        """The annotation inside a generated class's signatures, where a method may be named
-        ``list``: ``List``/``Dict`` from typing cannot be shadowed."""
-        return self._annotation(True)
+    def annotation_in(self, shadowed: frozenset[str]) -> str:
+        """The annotation in a class signature where methods shadow the builtins ``shadowed``."""
+        return self._annotation(shadowed)
+
+    def names_builtins(self, shadowed: frozenset[str]) -> bool:
+        """Whether ``annotation_in(shadowed)`` spells a ``builtins.`` name (``import builtins``)."""
+        return any(self._walk(kind) for kind in shadowed)
 
     def _children(self) -> tuple[TypeRef, ...]:
         return ((self.item,) if self.item is not None else ()) + self.variants
@@ -144,11 +148,6 @@ class TypeRef:
             own.add("UnknownVariant")
         return frozenset(own).union(*(c.annotation_names for c in self._children()))
 
-    @property
-    def signature_names(self) -> frozenset[str]:
-        """``annotation_names`` plus ``List``/``Dict``, which ``signature_annotation`` spells."""
-        return self.annotation_names | {"List" for _ in self._walk("list")} | {"Dict" for _ in self._walk("dict")}
-
     def _walk(self, kind: str) -> tuple[TypeRef, ...]:
         own = (self,) if self.kind == kind else ()
         return own + tuple(t for c in self._children() for t in c._walk(kind))
@@ -194,6 +193,20 @@ class TypeRef:
         return text + " or null" if self.nullable else text
 
 
+def _builtin(name: str, shadowed: frozenset[str]) -> str:
+    return f"builtins.{name}" if name in shadowed else name
+
+
+def _one_literal(parts: list[str]) -> list[str]:
+    """Union members with every ``Literal[...]`` merged into the first: ``Literal["a", "b"]``."""
+    values = [p[len("Literal[") : -1] for p in parts if p.startswith("Literal[")]
+    if len(values) < 2:
+        return parts
+    merged = f"Literal[{', '.join(values)}]"
+    first = next(i for i, p in enumerate(parts) if p.startswith("Literal["))
+    return [merged if i == first else p for i, p in enumerate(parts) if i == first or not p.startswith("Literal[")]
+
+
 def _runtime_names(node: pyfmt.Expr) -> frozenset[str]:
     """The runtime functions an expression tree calls or passes (serializers): every name that is
     not a local (a parameter, ``self``, a ``_query`` list) or a literal."""
@@ -228,13 +241,25 @@ class Parameter:
     explode: bool = False
     allow_reserved: bool = False  # query: reserved characters sent as they are
     media_choices: tuple[str, ...] = ()  # body: the media types the caller may pick (``content_type``)
+    # The builtins that methods of the parameter's group shadow in its class (a method named
+    # ``list``): the method's signature spells those ``builtins.list``.
+    shadowed: frozenset[str] = frozenset()
 
-    @property
-    def optional_annotation(self) -> str:
-        annotation = self.type.spec.parameter_annotation or self.type.signature_annotation
+    def _optional_annotation(self, shadowed: frozenset[str]) -> str:
+        annotation = self.type.spec.parameter_annotation or self.type.annotation_in(shadowed)
         if self.type.kind == "file":  # bytes, a file object, a path...; a field also a FilePart
             annotation = "FileInput" if self.location == "form" else "FileContent"
         return annotation if self.required or annotation.endswith(" | None") else f"{annotation} | None"
+
+    @property
+    def optional_annotation(self) -> str:
+        """The parameter's annotation as docs show it."""
+        return self._optional_annotation(frozenset())
+
+    @property
+    def signature_annotation(self) -> str:
+        """The parameter's annotation in its method's signature (see ``shadowed``)."""
+        return self._optional_annotation(self.shadowed)
 
     @property
     def shape(self) -> Literal["scalar", "array", "object"]:
@@ -418,6 +443,11 @@ class Paging:
     items_attr: str
     next_link_attr: str  # "" when the service returns a single page
 
+    @property
+    def fetch_annotation(self) -> str:
+        """What the page-fetching function returns: the page's items and the next link."""
+        return f"tuple[list[{self.item.annotation}], str | None]"
+
 
 ResultKind = Literal["none", "headers", "model", "paged", "exists", "stream", "value", "text"]
 
@@ -447,6 +477,7 @@ class Operation:
     accept: str = ""  # the Accept header: every media type the responses are declared in
     form_media: str = ""  # the form fields' body: x-www-form-urlencoded or multipart/form-data
     empty_result: bool = False  # a success response without a body: the method may return None
+    shadowed: frozenset[str] = frozenset()  # builtins the group's methods shadow: ``Parameter.shadowed``
 
     @property
     def headers_tree(self) -> pyfmt.Expr:
@@ -481,16 +512,25 @@ class Operation:
 
     @property
     def return_annotation(self) -> str:
+        """The return annotation as docs (and ``api.json``) show it."""
+        return self._return_annotation(frozenset())
+
+    @property
+    def signature_return(self) -> str:
+        """The return annotation in the method's signature (see ``Parameter.shadowed``)."""
+        return self._return_annotation(self.shadowed)
+
+    def _return_annotation(self, shadowed: frozenset[str]) -> str:
         match self.result:
             case "headers":
                 return self.headers_class
             case "model" | "value" | "text":
                 assert self.result_type is not None
-                annotation = self.result_type.signature_annotation
+                annotation = self.result_type.annotation_in(shadowed)
                 return f"{annotation} | None" if self.empty_result and not annotation.endswith("| None") else annotation
             case "paged":
                 assert self.paging is not None
-                return f"ItemPaged[{self.paging.item.signature_annotation}]"
+                return f"ItemPaged[{self.paging.item.annotation_in(shadowed)}]"
             case "exists":
                 return "bool"
             case "stream":
@@ -612,17 +652,22 @@ class OperationGroup:
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
     @property
+    def _signature_types(self) -> tuple[TypeRef, ...]:
+        """The types the group's signatures name (``paging.item`` also in ``fetch``'s)."""
+        types = [p.type for p in self._params]
+        types += [op.result_type for op in self.operations if op.result_type is not None]
+        types += [op.paging.item for op in self.operations if op.paging is not None]
+        return tuple(types)
+
+    @property
     def _signature_names(self) -> frozenset[str]:
-        names: set[str] = set()
-        for op in self.operations:
-            for p in op.parameters:
-                if not p.on_client:
-                    names |= p.type.signature_names
-            if op.result_type is not None:
-                names |= op.result_type.signature_names
-            if op.paging is not None:
-                names |= op.paging.item.signature_names | {"List"}
-        return frozenset(names)
+        return frozenset().union(*(t.annotation_names for t in self._signature_types))
+
+    @property
+    def needs_builtins(self) -> bool:
+        """Whether the signatures spell ``builtins.list``/``builtins.dict`` (``Parameter.shadowed``)."""
+        shadowed = frozenset().union(*(op.shadowed for op in self.operations))
+        return any(t.names_builtins(shadowed) for t in self._signature_types)
 
     def typing_names(self, is_async: bool) -> tuple[str, ...]:
         """Names the group's module takes from ``typing``: only those it uses."""
@@ -632,6 +677,14 @@ class OperationGroup:
         if not is_async and self.headers_classes:
             names.add("NamedTuple")
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+
+    def needs_mapping(self, is_async: bool) -> bool:
+        """Whether the module takes ``Mapping`` (the sync module's header classes)."""
+        return not is_async and bool(self.headers_classes)
+
+    def imports_stdlib(self, is_async: bool) -> bool:
+        """Whether the module imports from the standard library (a section of its own)."""
+        return self.needs_builtins or self.needs_datetime or self.needs_uuid or self.needs_mapping(is_async) or bool(self.typing_names(is_async))
 
     @property
     def model_annotations(self) -> tuple[str, ...]:
@@ -648,8 +701,8 @@ class OperationGroup:
                 return True
             if op.body is not None and op.body.body_codec and op.body.type.models_used:
                 return True
-            if any(p.style == "json" and p.type.models_used for p in op.parameters):
-                return True  # its codec names the model
+            if any(p.style == "json" and p.location != "body" and p.type.models_used for p in op.parameters):
+                return True  # a parameter sent as JSON text: its codec names the model
         return False
 
     @property
@@ -941,6 +994,34 @@ class Api:
     def runtime_exports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(runtime module, names) the package root exports: ``contract.RUNTIME_EXPORTS``."""
         return runtime_exports(self.azure, self.names.error)
+
+    @property
+    def root_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(module, names) the package root imports at once: the client and the runtime's exports."""
+        return (("._client", (self.names.client,)),) + self.runtime_exports
+
+    @property
+    def lazy_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(module, names) the package root exports on first use (imported for type checkers):
+        the async client, the models and enums, the response headers classes."""
+        imports = [(".aio", (self.names.async_client,)), (".models", tuple(name for name, _ in self.model_names))]
+        imports += [(f".operations.{g.module}", g.headers_classes) for g in self.groups if g.headers_classes]
+        return tuple(imports)
+
+    @property
+    def exports(self) -> tuple[str, ...]:
+        """The package root's ``__all__``: everything it imports, at once or on first use."""
+        return tuple(name for imports in (self.root_imports, self.lazy_imports) for _, names in imports for name in names)
+
+    @property
+    def model_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(module, class) of every model and enum, for ``models/__init__.py``."""
+        return tuple((f".{module}", (name,)) for name, module in self.model_names)
+
+    @property
+    def group_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(module, class) of every operation group, for ``operations/__init__.py``."""
+        return tuple((f".{g.module}", (g.class_name,)) for g in self.groups)
 
     @property
     def model_names(self) -> tuple[tuple[str, str], ...]:

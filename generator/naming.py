@@ -120,17 +120,22 @@ def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -
     return ident
 
 
+# Builtins a method may be named after (``client.pools.list()``): in that class's signatures the
+# builtin is spelled ``builtins.list`` (``ir.Parameter.shadowed``).
+METHOD_BUILTINS = frozenset({"list", "dict"})
 # Names a method of a generated class may not take: its class's signatures use them as types.
-# (`list` and `dict` are allowed: signatures spell those `List` and `Dict`.)
-_METHOD_CLASHES = frozenset({"str", "int", "float", "bool", "bytes", "object", "tuple", "datetime", "uuid", "typing", "Any", "List", "Dict"})
+_METHOD_CLASHES = frozenset(
+    {"str", "int", "float", "bool", "bytes", "object", "tuple", "datetime", "uuid", "typing", "builtins", "Any", "List", "Dict"}
+)
 
 
 def method_name(name: str, reserved: Iterable[str] = ()) -> str:
     """A method name: snake_case; builtins such as ``list`` and ``filter`` are fine as methods,
     keywords and the type names used in signatures get ``_``."""
     ident = snake(name, reserved, attribute=True)
-    if ident in _METHOD_CLASHES or ident in ("list_", "dict_"):  # attribute rules suffix these; methods need not
-        ident = ident.rstrip("_") if ident in ("list_", "dict_") else ident + "_"
+    suffixed = {name + "_" for name in METHOD_BUILTINS}
+    if ident in _METHOD_CLASHES or ident in suffixed:  # attribute rules suffix these; methods need not
+        ident = ident.rstrip("_") if ident in suffixed else ident + "_"
     return ident
 
 

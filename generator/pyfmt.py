@@ -204,9 +204,37 @@ def _indent_lines(text: str) -> str:
     return "\n".join(_INNER + line for line in text.split("\n"))
 
 
-def import_order(name: str) -> tuple[int, str]:
-    """isort's (and ruff's) order of imported names: constants, then classes, then the rest."""
-    return (0 if name.isupper() else 1 if name[:1].isupper() else 2, name)
+# Ruff's orders (its isort rules, I001, and its ``__all__``/``__slots__`` sorts, RUF022/RUF023),
+# with its default settings: each compares runs of digits as numbers ("natural" order).
+NaturalKey = tuple[tuple[int, int, str], ...]
+
+
+def _natural(text: str) -> NaturalKey:
+    # digits sort before every other character of an identifier, so a run of digits may be
+    # compared as a number against a run of anything else
+    return tuple((0, int(run), "") if run.isdigit() else (1, 0, run) for run in re.findall(r"\d+|\D+", text))
+
+
+def _name_kind(name: str) -> int:
+    """isort's member types: CONSTANTS (two characters or more), then Classes, then the rest."""
+    return 0 if len(name) > 1 and name.isupper() else 1 if name[:1].isupper() else 2
+
+
+def import_order(name: str) -> tuple[int, NaturalKey, NaturalKey]:
+    """The order of the names of one ``from x import``: by kind, then case-insensitively."""
+    return (_name_kind(name), _natural(name.lower()), _natural(name))
+
+
+def dunder_all_order(name: str) -> tuple[int, NaturalKey]:
+    """The order of ``__all__``'s names: by kind, then case-sensitively."""
+    return (_name_kind(name), _natural(name))
+
+
+def module_order(module: str) -> tuple[int, NaturalKey, NaturalKey]:
+    """The order of ``from module import`` statements within a section: relative imports
+    from the furthest (``...``) to the closest (``.``), then by module, case-insensitively."""
+    rest = module.lstrip(".")
+    return (-(len(module) - len(rest)), _natural(rest.lower()), _natural(rest))
 
 
 def import_from(module: str, names: list[str], indent: int = 0) -> str:
@@ -218,6 +246,21 @@ def import_from(module: str, names: list[str], indent: int = 0) -> str:
     if fits(indent, one):
         return one
     return head + "(\n" + "".join(f"{_INNER}{n},\n" for n in names) + _PAD + ")"
+
+
+def import_block(imports: list[tuple[str, tuple[str, ...]]], indent: int = 0) -> str:
+    """One section of ``from module import ...`` statements, one per module (names of the
+    same module merged), in isort's order. Lines after the first are relative to column 0."""
+    merged: dict[str, list[str]] = {}
+    for module, names in imports:
+        merged.setdefault(module, []).extend(names)
+    return "\n".join(import_from(m, merged[m], indent) for m in sorted(merged, key=module_order) if merged[m])
+
+
+def dunder_all(names: list[str]) -> str:
+    """``__all__ = [...]`` with the names sorted as ruff sorts it."""
+    items = [pystr(n) for n in sorted(set(names), key=dunder_all_order)]
+    return bracket("__all__ = ", items, 0, open_="[", close="]", collection=True)
 
 
 def _as_call(text: str) -> tuple[str, str] | None:

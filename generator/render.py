@@ -86,6 +86,16 @@ def py_import(names: list[str] | tuple[str, ...], module: str, indent: int = 0) 
     return pyfmt.import_from(module, list(names), indent)
 
 
+def py_imports(imports: list[tuple[str, tuple[str, ...]]] | tuple[tuple[str, tuple[str, ...]], ...], indent: int = 0) -> str:
+    """``from module import ...`` statements of (module, names), sorted and merged as isort would."""
+    return pyfmt.import_block(list(imports), indent)
+
+
+def py_all(names: list[str] | tuple[str, ...]) -> str:
+    """``__all__ = [...]``, in ruff's order of ``__all__``."""
+    return pyfmt.dunder_all(list(names))
+
+
 def py_call(args: list[str] | tuple[str, ...], head: str, indent: int, tail: str = "") -> str:
     return pyfmt.call(head, list(args), indent, tail)
 
@@ -139,6 +149,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "md_code": md_code,
     "md_codeblock": md_codeblock,
     "py_import": py_import,
+    "py_imports": py_imports,
+    "py_all": py_all,
     "py_call": py_call,
     "py_concat": py_concat,
     "py_tuple": py_tuple,

@@ -9,6 +9,7 @@ in any mix of formats); the build step uses it for the changelog when ``info.ver
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -177,6 +178,15 @@ def diff(old: dict[str, Any], new: dict[str, Any]) -> Report:
     return report
 
 
+_TYPING_ALIAS = re.compile(r"\b(List|Dict)\[")
+
+
+def _returns(op: dict[str, Any]) -> str:
+    """An operation's return annotation; an older ``api.json`` spells ``list`` and ``dict`` as
+    typing's ``List`` and ``Dict`` (a class may not be named so): the same types."""
+    return _TYPING_ALIAS.sub(lambda m: m.group(1).lower() + "[", str(op["returns"]))
+
+
 def _compare_operation(add: Callable[[Change], None], o: dict[str, Any], n: dict[str, Any]) -> None:
     method = f"client.{n['method']}"
     for key, param in o["parameters"].items():
@@ -199,7 +209,7 @@ def _compare_operation(add: Callable[[Change], None], o: dict[str, Any], n: dict
             add(Change("parameter added", bool(param["required"]),
                        f"{_c(method)}: parameter {_c(param['python'])} ({_c(key)}) added{' (required)' if param['required'] else ''}",
                        o["pointer"], param["pointer"]))
-    if o["returns"] != n["returns"]:
+    if _returns(o) != _returns(n):
         add(Change("return type changed", True, f"{_c(method)} returns {_c(n['returns'])} instead of {_c(o['returns'])}", o["pointer"], n["pointer"]))
     for wire, header in o["response_headers"].items():
         if wire not in n["response_headers"]:

@@ -207,3 +207,15 @@ def test_minor_bump_when_nothing_breaks(tmp_path: Path) -> None:
     again = subprocess.run([sys.executable, "-m", "generator", "generate"], cwd=project, capture_output=True, text=True)
     assert "0 added, 0 changed, 0 removed" in again.stdout or "nothing to do" in again.stdout
     assert 'version = "1.1.0"' in (pkg / "pyproject.toml").read_text()  # same API version: no second bump
+
+
+def test_older_typing_spelling_of_returns_is_no_change() -> None:
+    # api.json written before issue 10 spells signatures' lists and dicts as typing's List/Dict
+    from generator.surface import diff
+
+    def surface(returns: str) -> dict[str, Any]:
+        op = {"method": "items.list", "http": "GET /items", "pointer": "#/p", "returns": returns, "parameters": {}, "response_headers": {}}
+        return {"api_version": "1", "operations": {"Item_List": op}}
+
+    assert diff(surface("List[Dict[str, Item]] | None"), surface("list[dict[str, Item]] | None")).changes == []
+    assert [c.kind for c in diff(surface("List[Item]"), surface("list[Other]")).changes] == ["return type changed"]

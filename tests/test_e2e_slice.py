@@ -121,6 +121,32 @@ def test_download_streams_with_headers(fake: FakeSlice) -> None:
     assert fake.requests[0].path == "/jobs/job1/tasks/task1/files/wd%2Fout.bin"
 
 
+def test_async_save_writes_in_threads_and_the_loop_keeps_running(fake: FakeSlice, tmp_path: Path) -> None:
+    fake.file_size = 1_000_000  # 16 chunks of 64 KiB
+    target = tmp_path / "out.bin"
+
+    async def run() -> tuple[int, int]:
+        ticks = 0
+
+        async def tick() -> None:
+            nonlocal ticks
+            while True:
+                ticks += 1
+                await asyncio.sleep(0)
+
+        ticker = asyncio.create_task(tick())
+        async with aclient(fake) as c:
+            download = await c.files.get_from_task("job1", "task1", "big.bin")
+            written = await download.save(str(target))
+        ticker.cancel()
+        return written, ticks
+
+    written, ticks = asyncio.run(run())
+    data = target.read_bytes()
+    assert written == len(data) == 1_000_000 and data[-1] == file_byte_at(999_999)
+    assert ticks > 16  # the loop ran other tasks while the chunks were written
+
+
 @pytest.mark.slow
 def test_download_of_200_mb_keeps_memory_flat(fake: FakeSlice) -> None:
     fake.file_size = 200 * 1024 * 1024

@@ -21,7 +21,8 @@ from generator.options import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
 
-PUBLIC = Path(__file__).resolve().parent / "specs" / "public"
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC = ROOT / "tests" / "specs" / "public"
 SPECS = sorted(PUBLIC.iterdir())
 
 
@@ -51,7 +52,8 @@ def test_generates_and_imports(spec: Path, generated: dict[str, tuple[Path, list
         package = importlib.import_module(name)
         for module in pkgutil.walk_packages(package.__path__, name + "."):
             importlib.import_module(module.name)
-        client = package.__dict__[package.__all__[0]]("http://127.0.0.1:1")
+        client_module = importlib.import_module(name + "._client")
+        client = getattr(package, client_module.__all__[0])("http://127.0.0.1:1")  # its one export
         assert [g for g in vars(client) if not g.startswith("_")]
     finally:
         sys.path.remove(str(root))
@@ -145,3 +147,16 @@ def test_petstore_round_trip_without_auth(generated: dict[str, tuple[Path, list[
     assert seen[0][1] == "/v2/pets?tags=dog&tags=cat&limit=10"  # style form, exploded by default
     assert json.loads(seen[2][2]) == {"name": "new", "tag": "t"}
     assert seen[3][:2] == ("DELETE", "/v2/pets/9")
+
+
+def test_ruff_finds_nothing(generated: dict[str, tuple[Path, list[str]]]) -> None:
+    """ruff's default rules, no configuration (``--isolated``: no pyproject's [tool.ruff]
+    applies), over the two goldens and every public-spec package. (Issue 10 also asks for I, UP,
+    F, ASYNC and TC beyond the defaults: the TC and ASYNC109 findings are still open there.)"""
+    roots = [ROOT / "generated" / "batch_client", ROOT / "generated" / "batch_slice"] + [root for root, _ in generated.values()]
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise",
+         *map(str, roots)],
+        capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout[-6000:] + done.stderr

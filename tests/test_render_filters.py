@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -72,3 +75,21 @@ def test_code_spans_and_blocks_cannot_be_closed_early() -> None:
     assert md_code("a|b", cell=True) == "`a\\|b`"
     block = md_codeblock("x = '```'\n", "python")
     assert block.startswith("````python\n") and block.endswith("\n````")
+
+
+def test_import_and_all_order_is_ruffs(tmp_path: Path) -> None:
+    """Names that differ in case, kind, digits and underscores, from modules at every relative
+    level: ruff (default isort settings, RUF022) finds the statements and ``__all__`` sorted."""
+    from generator.render import py_all, py_imports
+
+    names = ["alpha", "Foo10", "A", "TYPE_CHECKING", "abc", "JobsOperations", "AB", "ab_c", "Foo2", "A_B", "JobTerminateHeaders", "BETA", "X1y"]
+    modules = ["._v10", ".models", "...", "._b", ".._x", "._A", "..operations._tasks", ".", "._v2", "..operations", ".aio"]
+    imports = [(module, tuple(f"{n}{i}" if i else n for n in names[i % 3 :: 2])) for i, module in enumerate(modules)]
+    imports.append((".models", ("Zeta", "aZ")))  # a module named twice: one statement
+    exported = [n for _, group in imports for n in group]
+    (tmp_path / "m.py").write_text(py_imports(imports) + "\n\n" + py_all(exported) + "\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "--isolated", "--no-cache", "--output-format", "concise", "m.py"],
+        cwd=tmp_path, capture_output=True, text=True,
+    )
+    assert done.returncode == 0, done.stdout + (tmp_path / "m.py").read_text()

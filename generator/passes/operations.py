@@ -57,7 +57,7 @@ class OperationBuilder:
             if changed:
                 self.ctx.warn(f"operation group {group!r} is named {python_name} to avoid a clash", entries[0][3])
             method_namer = naming.Namer()
-            operations = tuple(self._operation(python_name, method_namer, *entry) for entry in entries)
+            operations = _in_class(tuple(self._operation(python_name, method_namer, *entry) for entry in entries))
             class_name, _ = self.top_namer.claim(naming.pascal(python_name) + "Operations")
             groups.append(OperationGroup(python_name, class_name, naming.module_name("_" + python_name), titles[group], operations))
         return tuple(groups)
@@ -566,3 +566,16 @@ def _default_repr(value: Any) -> str:
     if isinstance(value, (int, float, str)):
         return str(value)
     return ""
+
+
+def _in_class(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
+    """The operations of one class, told which builtins its methods shadow (``Parameter.shadowed``)."""
+    shadowed = frozenset(op.python_name for op in operations) & naming.METHOD_BUILTINS
+    if not shadowed:
+        return operations
+    out = []
+    for op in operations:
+        body = dataclasses.replace(op.body, shadowed=shadowed) if op.body is not None else None
+        params = tuple(body if p is op.body and body is not None else dataclasses.replace(p, shadowed=shadowed) for p in op.parameters)
+        out.append(dataclasses.replace(op, shadowed=shadowed, parameters=params, body=body))
+    return tuple(out)

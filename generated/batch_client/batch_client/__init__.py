@@ -9,14 +9,15 @@ The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first u
 
 from typing import TYPE_CHECKING, Any
 
-from ._client import BatchClient
 from ._body import FilePart
+from ._client import BatchClient
 from ._credentials import (
     AccessToken,
     AsyncTokenCredential,
     SharedKeyCredential,
     TokenCredential,
 )
+from ._download import AsyncDownload, Download
 from ._errors import (
     BatchServiceError,
     DecodeError,
@@ -24,7 +25,6 @@ from ._errors import (
     ServiceRequestTimeoutError,
     ServiceResponseError,
 )
-from ._download import AsyncDownload, Download
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
 from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
@@ -32,9 +32,7 @@ from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
     from .aio import AsyncBatchClient
-    from .models import BatchError
-    from .models import BatchErrorDetail
-    from .models import ErrorMessage
+    from .models import BatchError, BatchErrorDetail, ErrorMessage
     from .operations._tasks import TaskReactivateHeaders
 
 # Imported on first use, to keep `import batch_client` fast.
@@ -49,35 +47,35 @@ _LAZY = {
 __version__ = VERSION
 
 __all__ = [
-    "BatchClient",
-    "AsyncBatchClient",
-    "FilePart",
+    "API_VERSION",
+    "NOT_GIVEN",
+    "VERSION",
     "AccessToken",
+    "AsyncBatchClient",
+    "AsyncDownload",
+    "AsyncItemPaged",
     "AsyncTokenCredential",
-    "SharedKeyCredential",
-    "TokenCredential",
+    "BatchClient",
+    "BatchError",
+    "BatchErrorDetail",
     "BatchServiceError",
     "DecodeError",
+    "Download",
+    "Duration",
+    "ErrorMessage",
+    "FilePart",
+    "ItemPaged",
+    "Model",
+    "NotGiven",
+    "RequestOptions",
+    "RetryPolicy",
     "ServiceRequestError",
     "ServiceRequestTimeoutError",
     "ServiceResponseError",
-    "AsyncDownload",
-    "Download",
-    "AsyncItemPaged",
-    "ItemPaged",
-    "RequestOptions",
-    "RetryPolicy",
-    "Duration",
-    "Model",
-    "NOT_GIVEN",
-    "NotGiven",
-    "UnknownVariant",
-    "API_VERSION",
-    "VERSION",
+    "SharedKeyCredential",
     "TaskReactivateHeaders",
-    "BatchError",
-    "BatchErrorDetail",
-    "ErrorMessage",
+    "TokenCredential",
+    "UnknownVariant",
 ]
 
 

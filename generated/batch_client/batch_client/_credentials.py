@@ -42,7 +42,7 @@ class SharedKeyCredential:
     The key is decoded once, here; a key that is not base64 is refused at construction.
     """
 
-    __slots__ = ("account_name", "_key")
+    __slots__ = ("_key", "account_name")
 
     def __init__(self, account_name: str, key: str) -> None:
         if not account_name:
@@ -94,9 +94,7 @@ class SharedKeyCredential:
             for name in sorted(first):
                 if first[name]:
                     string_to_sign += f"\n{name}:{first[name]}"
-        digest = hmac.new(
-            self._key, string_to_sign.encode("utf-8"), hashlib.sha256
-        ).digest()
+        digest = hmac.new(self._key, string_to_sign.encode(), hashlib.sha256).digest()
         return (
             f"SharedKey {self.account_name}:{base64.b64encode(digest).decode('ascii')}"
         )
@@ -107,10 +105,10 @@ class TokenCache:
 
     __slots__ = (
         "_credential",
-        "_scopes",
-        "_token",
         "_expires_on",
         "_lock",
+        "_scopes",
+        "_token",
         "refresh_margin",
     )
 

@@ -40,11 +40,11 @@ class RetryPolicy:
     """
 
     __slots__ = (
-        "max_retries",
         "backoff_factor",
         "backoff_max",
-        "retry_statuses",
+        "max_retries",
         "retry_on_connection_errors",
+        "retry_statuses",
     )
 
     def __init__(
@@ -87,7 +87,7 @@ class RequestOptions:
     """Per-call settings; anything left ``None`` falls back to the client's. ``deadline``: total
     seconds for the call, every attempt and wait between them included."""
 
-    __slots__ = ("retry", "connect_timeout", "read_timeout", "deadline")
+    __slots__ = ("connect_timeout", "deadline", "read_timeout", "retry")
 
     def __init__(
         self,
@@ -128,9 +128,7 @@ def parse_retry_after(headers: Mapping[str, str]) -> float | None:
     when = parse_rfc1123(value)
     if when is None:
         return None
-    return max(
-        (when - datetime.datetime.now(datetime.timezone.utc)).total_seconds(), 0.0
-    )
+    return max((when - datetime.datetime.now(datetime.UTC)).total_seconds(), 0.0)
 
 
 class Response:
@@ -138,7 +136,7 @@ class Response:
     or, for a download that succeeded, ``stream`` to read the body from. ``truncated``: the body
     of a non-2xx response was longer than ``ERROR_BODY_LIMIT`` and was cut there."""
 
-    __slots__ = ("status", "reason", "headers", "body", "stream", "truncated")
+    __slots__ = ("body", "headers", "reason", "status", "stream", "truncated")
 
     def __init__(
         self,
@@ -182,7 +180,7 @@ class Proxy:
     """A forward proxy: host, port and the ``Proxy-Authorization`` value its URL's credentials
     make (never shown: ``repr`` and ``url`` leave the credentials out)."""
 
-    __slots__ = ("url", "host", "port", "authorization")
+    __slots__ = ("authorization", "host", "port", "url")
 
     def __init__(self, url: str) -> None:
         parts = urlsplit(url if "://" in url else "http://" + url)
@@ -386,7 +384,7 @@ class PipelineBase:
                 now != self._date_second
             ):  # the text changes once a second: format it once
                 self._date_text = ser_rfc1123(
-                    datetime.datetime.fromtimestamp(now, datetime.timezone.utc)
+                    datetime.datetime.fromtimestamp(now, datetime.UTC)
                 )
                 self._date_second = now
             out[AUTO_DATE_HEADER] = self._date_text

@@ -299,7 +299,7 @@ class Pipeline(PipelineBase):
 class ClientConfig:
     """What every operation group needs: the pipeline and client-level parameter values."""
 
-    __slots__ = ("pipeline", "api_version")
+    __slots__ = ("api_version", "pipeline")
 
     def __init__(self, pipeline: Pipeline, api_version: str) -> None:
         self.pipeline = pipeline
@@ -309,7 +309,7 @@ class ClientConfig:
 class _BodyStream:
     """The unread body of a download; gives its connection back to the pool once read to the end."""
 
-    __slots__ = ("_pipeline", "_conn", "_raw")
+    __slots__ = ("_conn", "_pipeline", "_raw")
 
     def __init__(
         self,

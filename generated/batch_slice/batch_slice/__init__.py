@@ -11,14 +11,15 @@ The async client, ``AsyncBatchClient``, needs aiohttp and is imported on first u
 
 from typing import TYPE_CHECKING, Any
 
-from ._client import BatchClient
 from ._body import FilePart
+from ._client import BatchClient
 from ._credentials import (
     AccessToken,
     AsyncTokenCredential,
     SharedKeyCredential,
     TokenCredential,
 )
+from ._download import AsyncDownload, Download
 from ._errors import (
     BatchServiceError,
     DecodeError,
@@ -26,7 +27,6 @@ from ._errors import (
     ServiceRequestTimeoutError,
     ServiceResponseError,
 )
-from ._download import AsyncDownload, Download
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
 from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
@@ -34,62 +34,63 @@ from ._version import API_VERSION, VERSION
 
 if TYPE_CHECKING:
     from .aio import AsyncBatchClient
-    from .models import AffinityInformation
-    from .models import ApplicationPackageReference
-    from .models import AuthenticationTokenSettings
-    from .models import AutoUserSpecification
-    from .models import BatchError
-    from .models import BatchErrorDetail
-    from .models import CloudTask
-    from .models import CloudTaskListResult
-    from .models import ComputeNodeIdentityReference
-    from .models import ComputeNodeInformation
-    from .models import ContainerHostBatchBindMountEntry
-    from .models import ContainerRegistry
-    from .models import EnvironmentSetting
-    from .models import ErrorMessage
-    from .models import ExitCodeMapping
-    from .models import ExitCodeRangeMapping
-    from .models import ExitConditions
-    from .models import ExitOptions
-    from .models import HttpHeader
-    from .models import JobTerminateParameter
-    from .models import MultiInstanceSettings
-    from .models import NameValuePair
-    from .models import OutputFile
-    from .models import OutputFileBlobContainerDestination
-    from .models import OutputFileDestination
-    from .models import OutputFileUploadOptions
-    from .models import ResourceFile
-    from .models import TaskConstraints
-    from .models import TaskContainerExecutionInformation
-    from .models import TaskContainerSettings
-    from .models import TaskDependencies
-    from .models import TaskEvent
-    from .models import TaskEventListResult
-    from .models import TaskExecutionInformation
-    from .models import TaskFailedEvent
-    from .models import TaskFailureInformation
-    from .models import TaskIdRange
-    from .models import TaskStartedEvent
-    from .models import TaskStatistics
-    from .models import UserIdentity
-    from .models import ContainerHostDataPath
-    from .models import ElevationLevel
-    from .models import ErrorCategory
-    from .models import OutputFileUploadCondition
-    from .models import TaskExecutionResult
-    from .models import TaskState
-    from .models import AccessScope
-    from .models import AutoUserScope
-    from .models import JobAction
-    from .models import DependencyAction
-    from .models import ContainerWorkingDirectory
+    from .models import (
+        AccessScope,
+        AffinityInformation,
+        ApplicationPackageReference,
+        AuthenticationTokenSettings,
+        AutoUserScope,
+        AutoUserSpecification,
+        BatchError,
+        BatchErrorDetail,
+        CloudTask,
+        CloudTaskListResult,
+        ComputeNodeIdentityReference,
+        ComputeNodeInformation,
+        ContainerHostBatchBindMountEntry,
+        ContainerHostDataPath,
+        ContainerRegistry,
+        ContainerWorkingDirectory,
+        DependencyAction,
+        ElevationLevel,
+        EnvironmentSetting,
+        ErrorCategory,
+        ErrorMessage,
+        ExitCodeMapping,
+        ExitCodeRangeMapping,
+        ExitConditions,
+        ExitOptions,
+        HttpHeader,
+        JobAction,
+        JobTerminateParameter,
+        MultiInstanceSettings,
+        NameValuePair,
+        OutputFile,
+        OutputFileBlobContainerDestination,
+        OutputFileDestination,
+        OutputFileUploadCondition,
+        OutputFileUploadOptions,
+        ResourceFile,
+        TaskConstraints,
+        TaskContainerExecutionInformation,
+        TaskContainerSettings,
+        TaskDependencies,
+        TaskEvent,
+        TaskEventListResult,
+        TaskExecutionInformation,
+        TaskExecutionResult,
+        TaskFailedEvent,
+        TaskFailureInformation,
+        TaskIdRange,
+        TaskStartedEvent,
+        TaskState,
+        TaskStatistics,
+        UserIdentity,
+    )
     from .operations._files import FileGetFromTaskHeaders
-    from .operations._pools import PoolExistsHeaders
-    from .operations._tasks import TaskListHeaders
-    from .operations._tasks import TaskReactivateHeaders
     from .operations._jobs import JobTerminateHeaders
+    from .operations._pools import PoolExistsHeaders
+    from .operations._tasks import TaskListHeaders, TaskReactivateHeaders
 
 # Imported on first use, to keep `import batch_slice` fast.
 _LAZY = {
@@ -155,63 +156,68 @@ _LAZY = {
 __version__ = VERSION
 
 __all__ = [
-    "BatchClient",
-    "AsyncBatchClient",
-    "FilePart",
-    "AccessToken",
-    "AsyncTokenCredential",
-    "SharedKeyCredential",
-    "TokenCredential",
-    "BatchServiceError",
-    "DecodeError",
-    "ServiceRequestError",
-    "ServiceRequestTimeoutError",
-    "ServiceResponseError",
-    "AsyncDownload",
-    "Download",
-    "AsyncItemPaged",
-    "ItemPaged",
-    "RequestOptions",
-    "RetryPolicy",
-    "Duration",
-    "Model",
-    "NOT_GIVEN",
-    "NotGiven",
-    "UnknownVariant",
     "API_VERSION",
+    "NOT_GIVEN",
     "VERSION",
-    "FileGetFromTaskHeaders",
-    "PoolExistsHeaders",
-    "TaskListHeaders",
-    "TaskReactivateHeaders",
-    "JobTerminateHeaders",
+    "AccessScope",
+    "AccessToken",
     "AffinityInformation",
     "ApplicationPackageReference",
+    "AsyncBatchClient",
+    "AsyncDownload",
+    "AsyncItemPaged",
+    "AsyncTokenCredential",
     "AuthenticationTokenSettings",
+    "AutoUserScope",
     "AutoUserSpecification",
+    "BatchClient",
     "BatchError",
     "BatchErrorDetail",
+    "BatchServiceError",
     "CloudTask",
     "CloudTaskListResult",
     "ComputeNodeIdentityReference",
     "ComputeNodeInformation",
     "ContainerHostBatchBindMountEntry",
+    "ContainerHostDataPath",
     "ContainerRegistry",
+    "ContainerWorkingDirectory",
+    "DecodeError",
+    "DependencyAction",
+    "Download",
+    "Duration",
+    "ElevationLevel",
     "EnvironmentSetting",
+    "ErrorCategory",
     "ErrorMessage",
     "ExitCodeMapping",
     "ExitCodeRangeMapping",
     "ExitConditions",
     "ExitOptions",
+    "FileGetFromTaskHeaders",
+    "FilePart",
     "HttpHeader",
+    "ItemPaged",
+    "JobAction",
+    "JobTerminateHeaders",
     "JobTerminateParameter",
+    "Model",
     "MultiInstanceSettings",
     "NameValuePair",
+    "NotGiven",
     "OutputFile",
     "OutputFileBlobContainerDestination",
     "OutputFileDestination",
+    "OutputFileUploadCondition",
     "OutputFileUploadOptions",
+    "PoolExistsHeaders",
+    "RequestOptions",
     "ResourceFile",
+    "RetryPolicy",
+    "ServiceRequestError",
+    "ServiceRequestTimeoutError",
+    "ServiceResponseError",
+    "SharedKeyCredential",
     "TaskConstraints",
     "TaskContainerExecutionInformation",
     "TaskContainerSettings",
@@ -219,23 +225,18 @@ __all__ = [
     "TaskEvent",
     "TaskEventListResult",
     "TaskExecutionInformation",
+    "TaskExecutionResult",
     "TaskFailedEvent",
     "TaskFailureInformation",
     "TaskIdRange",
+    "TaskListHeaders",
+    "TaskReactivateHeaders",
     "TaskStartedEvent",
-    "TaskStatistics",
-    "UserIdentity",
-    "ContainerHostDataPath",
-    "ElevationLevel",
-    "ErrorCategory",
-    "OutputFileUploadCondition",
-    "TaskExecutionResult",
     "TaskState",
-    "AccessScope",
-    "AutoUserScope",
-    "JobAction",
-    "DependencyAction",
-    "ContainerWorkingDirectory",
+    "TaskStatistics",
+    "TokenCredential",
+    "UnknownVariant",
+    "UserIdentity",
 ]
 
 

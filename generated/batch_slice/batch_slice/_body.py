@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO, TypeVar, Union, cast
+from typing import IO, TypeVar, cast
 
 T = TypeVar("T")
 
@@ -13,13 +13,13 @@ CHUNK_SIZE = 64 * 1024
 
 # What a binary body or a file field accepts: bytes, a binary file object (read from where it
 # stands), a path, or an iterator of bytes (sent chunked; a request with one is not retried).
-FileContent = Union[bytes, bytearray, IO[bytes], "os.PathLike[str]", Iterable[bytes]]
+FileContent = bytes | bytearray | IO[bytes] | os.PathLike[str] | Iterable[bytes]
 
 
 class FilePart:
     """A file for a ``multipart/form-data`` field, with the filename and content type to send."""
 
-    __slots__ = ("content", "filename", "content_type")
+    __slots__ = ("content", "content_type", "filename")
 
     def __init__(
         self,
@@ -41,7 +41,7 @@ class FilePart:
 class _Source:
     """One piece of a body: its bytes, length (``None`` when unknown) and how to read it again."""
 
-    __slots__ = ("_value", "_start", "length", "replayable")
+    __slots__ = ("_start", "_value", "length", "replayable")
 
     def __init__(self, value: FileContent) -> None:
         self._value = value
@@ -127,7 +127,7 @@ def _quoted(text: str) -> str:
 
 
 # A file field's value: the content, or a ``FilePart`` naming its filename and content type.
-FileInput = Union[FilePart, FileContent]
+FileInput = FilePart | FileContent
 
 
 def multipart_array(
@@ -156,7 +156,7 @@ def multipart_body(
         if content_type:
             head += f"Content-Type: {content_type}\r\n"
         head += "\r\n"
-        parts.append(dash + head.encode("utf-8") + text.encode("utf-8") + b"\r\n")
+        parts.append(dash + head.encode() + text.encode() + b"\r\n")
     for name, value, default_type in files:
         part = value if isinstance(value, FilePart) else FilePart(value)
         filename = part.filename
@@ -168,6 +168,6 @@ def multipart_body(
         if any(c in content_type for c in "\r\n\0"):
             raise ValueError(f"content type of {name!r} contains a line break")
         head = f"{disposition}\r\nContent-Type: {content_type}\r\n\r\n"
-        parts += [dash + head.encode("utf-8"), _Source(part.content), b"\r\n"]
+        parts += [dash + head.encode(), _Source(part.content), b"\r\n"]
     parts.append(f"--{boundary}--\r\n".encode("ascii"))
     return Body(parts), f"multipart/form-data; boundary={boundary}"

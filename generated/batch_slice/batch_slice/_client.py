@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 from ._credentials import SharedKeyCredential, TokenCredential
 from ._pipeline import RetryPolicy
-from ._version import API_VERSION, VERSION
 from ._transport import ClientConfig, Pipeline
+from ._version import API_VERSION, VERSION
 from .operations import (
     FilesOperations,
     JobsOperations,
@@ -96,7 +96,7 @@ class BatchClient:
         """Close the pooled connections. The client may still be used; it reconnects."""
         self._pipeline.close()
 
-    def __enter__(self) -> BatchClient:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from types import TracebackType
-from typing import Generic, Protocol, TypeVar
+from typing import BinaryIO, Generic, Protocol, TypeVar
 
 H = TypeVar("H")
 DEFAULT_CHUNK = 64 * 1024
+
+
+def _create(path: str) -> BinaryIO:
+    """The file ``path``, created or truncated, for writing bytes (blocking: run in a thread)."""
+    return open(path, "wb")
 
 
 class BodyStream(Protocol):
@@ -114,11 +120,17 @@ class AsyncDownload(Generic[H]):
         return b"".join([chunk async for chunk in self.iter_bytes()])
 
     async def save(self, path: str) -> int:
+        """Stream the body into ``path``; returns the number of bytes written. The file is
+        opened, written chunk by chunk and closed in worker threads: the event loop never
+        waits for the disk."""
+        handle = await asyncio.to_thread(_create, path)
         written = 0
-        with open(path, "wb") as handle:
+        try:
             async for chunk in self.iter_bytes():
-                handle.write(chunk)
+                await asyncio.to_thread(handle.write, chunk)
                 written += len(chunk)
+        finally:
+            await asyncio.to_thread(handle.close)
         return written
 
     async def close(self) -> None:

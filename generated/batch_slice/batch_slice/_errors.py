@@ -45,7 +45,7 @@ class BatchServiceError(Exception):
         status_code: int,
         reason: str,
         *,
-        error: "BatchError | None" = None,
+        error: BatchError | None = None,
         request_id: str | None = None,
         body: str | bytes = "",
         headers: Mapping[str, str] | None = None,

@@ -9,7 +9,7 @@ import json
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, ClassVar, Final, Literal, TypeVar
+from typing import Any, ClassVar, Final, Literal, Self, TypeVar, final
 from urllib.parse import quote
 
 from ._errors import DecodeError
@@ -42,8 +42,8 @@ _ISO = re.compile(
 def _utc(value: datetime.datetime) -> datetime.datetime:
     """Naive datetimes are taken as UTC, as the Azure SDKs do; aware ones are converted."""
     if value.tzinfo is None:
-        return value.replace(tzinfo=datetime.timezone.utc)
-    return value.astimezone(datetime.timezone.utc)
+        return value.replace(tzinfo=datetime.UTC)
+    return value.astimezone(datetime.UTC)
 
 
 def ser_rfc1123(value: datetime.datetime) -> str:
@@ -119,14 +119,14 @@ class Duration(datetime.timedelta):
     ordering see the fixed part only; it equals only a ``Duration`` of the same text.
     """
 
-    __slots__ = ("years", "months", "text")
+    __slots__ = ("months", "text", "years")
     years: int
     months: int
     text: str
 
     def __new__(
         cls, text: str, years: int, months: int, fixed: datetime.timedelta
-    ) -> Duration:
+    ) -> Self:
         self = super().__new__(cls, fixed.days, fixed.seconds, fixed.microseconds)
         self.years, self.months, self.text = years, months, text
         return self
@@ -267,7 +267,7 @@ def decode_text(body: bytes, content_type: str) -> str:
 def encode_json(value: Any) -> bytes:
     return json.dumps(
         value, ensure_ascii=False, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
+    ).encode()
 
 
 def ser_str(value: str) -> str:
@@ -473,7 +473,7 @@ def parse_rfc1123(value: str | None) -> datetime.datetime | None:
             int(hour),
             int(minute),
             int(second),
-            tzinfo=datetime.timezone.utc,
+            tzinfo=datetime.UTC,
         )
     except ValueError:
         return None
@@ -488,7 +488,7 @@ def parse_iso_datetime(value: str | None) -> datetime.datetime | None:
         return None
     year, month, day, hour, minute, second, fraction, zone = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
-    tz = datetime.timezone.utc
+    tz = datetime.UTC
     if zone and zone not in ("Z", "z"):
         sign = -1 if zone[0] == "-" else 1
         digits = zone[1:].replace(":", "")
@@ -863,6 +863,7 @@ DURATION = _Text(
 )
 
 
+@final
 class NotGiven:
     """The type of ``NOT_GIVEN``: a field left out of the JSON (absent), where the schema allows
     ``null`` and so ``None`` means ``null``. It is falsy."""
@@ -888,7 +889,6 @@ NOT_GIVEN: Final = NotGiven()
 """Absent: the default of every field whose schema allows ``null`` (there ``None`` is sent as
 ``null``). Fields that do not allow ``null`` take ``None`` for absent, as everywhere else."""
 
-M = TypeVar("M", bound="Model")
 _REQUIRED: dict[type, frozenset[str]] = {}
 
 
@@ -908,7 +908,7 @@ class Model:
     additional_properties: dict[str, Any]
 
     @classmethod
-    def from_dict(cls: type[M], data: Mapping[str, Any]) -> M:
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
         """Build the model from its JSON form (wire names); a polymorphic root decodes to the
         subclass its discriminator names (to itself for an unknown value). A field that is
         absent keeps its default (``None``, or ``NOT_GIVEN`` where null is allowed)."""
@@ -995,9 +995,10 @@ class Model:
                 if strict and wire_name in required and not codec.nullable:
                     return False
                 continue
-            if isinstance(codec, LiteralCodec) or strict:
-                if not codec.matches(data[wire_name], strict):
-                    return False
+            if (isinstance(codec, LiteralCodec) or strict) and not codec.matches(
+                data[wire_name], strict
+            ):
+                return False
         return True
 
 

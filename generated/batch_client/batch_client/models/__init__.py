@@ -17,11 +17,7 @@ _MODULES = {
     "ErrorMessage": "._error_message",
 }
 
-__all__ = [
-    "BatchError",
-    "BatchErrorDetail",
-    "ErrorMessage",
-]
+__all__ = ["BatchError", "BatchErrorDetail", "ErrorMessage"]
 
 
 def __getattr__(name: str) -> Any:

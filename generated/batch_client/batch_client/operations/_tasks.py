@@ -22,7 +22,7 @@ from .._serialization import (
 )
 from .._transport import ClientConfig
 
-__all__ = ["TasksOperations", "TaskReactivateHeaders"]
+__all__ = ["TaskReactivateHeaders", "TasksOperations"]
 
 
 class TaskReactivateHeaders(NamedTuple):

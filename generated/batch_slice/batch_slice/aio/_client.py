@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
-from .._credentials import SharedKeyCredential, AsyncTokenCredential, TokenCredential
+from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCredential
 from .._pipeline import RetryPolicy
 from .._version import API_VERSION, VERSION
 from ._transport import AsyncPipeline, ClientConfig
@@ -97,7 +97,7 @@ class AsyncBatchClient:
         """Close the pooled connections. The client may still be used; it reconnects."""
         await self._pipeline.close()
 
-    async def __aenter__(self) -> AsyncBatchClient:
+    async def __aenter__(self) -> Self:
         return self
 
     async def __aexit__(

@@ -12,7 +12,7 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from .._body import Body
-from .._credentials import SharedKeyCredential, AsyncTokenCredential, TokenCredential
+from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCredential
 from .._errors import (
     ServiceRequestError,
     ServiceRequestTimeoutError,
@@ -44,10 +44,10 @@ class AsyncTokenCache:
 
     __slots__ = (
         "_credential",
-        "_scopes",
-        "_token",
         "_expires_on",
         "_lock",
+        "_scopes",
+        "_token",
         "refresh_margin",
     )
 
@@ -304,7 +304,7 @@ class AsyncPipeline(PipelineBase):
             return Response(
                 raw.status, raw.reason or "", response_headers, data, None, truncated
             )
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise ServiceRequestTimeoutError(
                 f"{method} {self.host}: timed out"
             ) from None
@@ -344,7 +344,7 @@ async def _chunks(body: Body) -> AsyncIterator[bytes]:
 class ClientConfig:
     """What every async operation group needs: the pipeline and client-level parameter values."""
 
-    __slots__ = ("pipeline", "api_version")
+    __slots__ = ("api_version", "pipeline")
 
     def __init__(self, pipeline: AsyncPipeline, api_version: str) -> None:
         self.pipeline = pipeline
@@ -362,7 +362,7 @@ class _BodyStream:
     async def read(self, size: int) -> bytes:
         try:
             return await self._raw.content.read(size)
-        except asyncio.TimeoutError:
+        except TimeoutError:
             self._raw.close()
             raise ServiceRequestTimeoutError(
                 "download: timed out while reading the body"

@@ -7,9 +7,11 @@ JSON with ``from_dict`` and back with ``to_dict``.
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from ._access_scope import AccessScope
     from ._affinity_information import AffinityInformation
     from ._application_package_reference import ApplicationPackageReference
     from ._authentication_token_settings import AuthenticationTokenSettings
+    from ._auto_user_scope import AutoUserScope
     from ._auto_user_specification import AutoUserSpecification
     from ._batch_error import BatchError
     from ._batch_error_detail import BatchErrorDetail
@@ -18,14 +20,20 @@ if TYPE_CHECKING:
     from ._compute_node_identity_reference import ComputeNodeIdentityReference
     from ._compute_node_information import ComputeNodeInformation
     from ._container_host_batch_bind_mount_entry import ContainerHostBatchBindMountEntry
+    from ._container_host_data_path import ContainerHostDataPath
     from ._container_registry import ContainerRegistry
+    from ._container_working_directory import ContainerWorkingDirectory
+    from ._dependency_action import DependencyAction
+    from ._elevation_level import ElevationLevel
     from ._environment_setting import EnvironmentSetting
+    from ._error_category import ErrorCategory
     from ._error_message import ErrorMessage
     from ._exit_code_mapping import ExitCodeMapping
     from ._exit_code_range_mapping import ExitCodeRangeMapping
     from ._exit_conditions import ExitConditions
     from ._exit_options import ExitOptions
     from ._http_header import HttpHeader
+    from ._job_action import JobAction
     from ._job_terminate_parameter import JobTerminateParameter
     from ._multi_instance_settings import MultiInstanceSettings
     from ._name_value_pair import NameValuePair
@@ -34,6 +42,7 @@ if TYPE_CHECKING:
         OutputFileBlobContainerDestination,
     )
     from ._output_file_destination import OutputFileDestination
+    from ._output_file_upload_condition import OutputFileUploadCondition
     from ._output_file_upload_options import OutputFileUploadOptions
     from ._resource_file import ResourceFile
     from ._task_constraints import TaskConstraints
@@ -43,23 +52,14 @@ if TYPE_CHECKING:
     from ._task_event import TaskEvent
     from ._task_event_list_result import TaskEventListResult
     from ._task_execution_information import TaskExecutionInformation
+    from ._task_execution_result import TaskExecutionResult
     from ._task_failed_event import TaskFailedEvent
     from ._task_failure_information import TaskFailureInformation
     from ._task_id_range import TaskIdRange
     from ._task_started_event import TaskStartedEvent
+    from ._task_state import TaskState
     from ._task_statistics import TaskStatistics
     from ._user_identity import UserIdentity
-    from ._container_host_data_path import ContainerHostDataPath
-    from ._elevation_level import ElevationLevel
-    from ._error_category import ErrorCategory
-    from ._output_file_upload_condition import OutputFileUploadCondition
-    from ._task_execution_result import TaskExecutionResult
-    from ._task_state import TaskState
-    from ._access_scope import AccessScope
-    from ._auto_user_scope import AutoUserScope
-    from ._job_action import JobAction
-    from ._dependency_action import DependencyAction
-    from ._container_working_directory import ContainerWorkingDirectory
 
 _MODULES = {
     "AffinityInformation": "._affinity_information",
@@ -116,9 +116,11 @@ _MODULES = {
 }
 
 __all__ = [
+    "AccessScope",
     "AffinityInformation",
     "ApplicationPackageReference",
     "AuthenticationTokenSettings",
+    "AutoUserScope",
     "AutoUserSpecification",
     "BatchError",
     "BatchErrorDetail",
@@ -127,20 +129,27 @@ __all__ = [
     "ComputeNodeIdentityReference",
     "ComputeNodeInformation",
     "ContainerHostBatchBindMountEntry",
+    "ContainerHostDataPath",
     "ContainerRegistry",
+    "ContainerWorkingDirectory",
+    "DependencyAction",
+    "ElevationLevel",
     "EnvironmentSetting",
+    "ErrorCategory",
     "ErrorMessage",
     "ExitCodeMapping",
     "ExitCodeRangeMapping",
     "ExitConditions",
     "ExitOptions",
     "HttpHeader",
+    "JobAction",
     "JobTerminateParameter",
     "MultiInstanceSettings",
     "NameValuePair",
     "OutputFile",
     "OutputFileBlobContainerDestination",
     "OutputFileDestination",
+    "OutputFileUploadCondition",
     "OutputFileUploadOptions",
     "ResourceFile",
     "TaskConstraints",
@@ -150,23 +159,14 @@ __all__ = [
     "TaskEvent",
     "TaskEventListResult",
     "TaskExecutionInformation",
+    "TaskExecutionResult",
     "TaskFailedEvent",
     "TaskFailureInformation",
     "TaskIdRange",
     "TaskStartedEvent",
+    "TaskState",
     "TaskStatistics",
     "UserIdentity",
-    "ContainerHostDataPath",
-    "ElevationLevel",
-    "ErrorCategory",
-    "OutputFileUploadCondition",
-    "TaskExecutionResult",
-    "TaskState",
-    "AccessScope",
-    "AutoUserScope",
-    "JobAction",
-    "DependencyAction",
-    "ContainerWorkingDirectory",
 ]
 
 

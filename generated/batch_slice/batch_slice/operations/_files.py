@@ -25,7 +25,7 @@ from .._serialization import (
 )
 from .._transport import ClientConfig
 
-__all__ = ["FilesOperations", "FileGetFromTaskHeaders"]
+__all__ = ["FileGetFromTaskHeaders", "FilesOperations"]
 
 
 class FileGetFromTaskHeaders(NamedTuple):

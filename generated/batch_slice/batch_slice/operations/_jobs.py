@@ -7,7 +7,6 @@ import uuid
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
-from .. import models as _models
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
 from .._serialization import (
@@ -27,7 +26,7 @@ from .._transport import ClientConfig
 if TYPE_CHECKING:
     from ..models import JobTerminateParameter
 
-__all__ = ["JobsOperations", "JobTerminateHeaders"]
+__all__ = ["JobTerminateHeaders", "JobsOperations"]
 
 
 class JobTerminateHeaders(NamedTuple):

@@ -22,7 +22,7 @@ from .._serialization import (
 )
 from .._transport import ClientConfig
 
-__all__ = ["PoolsOperations", "PoolExistsHeaders"]
+__all__ = ["PoolExistsHeaders", "PoolsOperations"]
 
 
 class PoolExistsHeaders(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import uuid
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, List, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .. import models as _models
 from .._errors import error_from_response
@@ -28,7 +28,7 @@ from .._transport import ClientConfig
 if TYPE_CHECKING:
     from ..models import CloudTask, TaskEvent
 
-__all__ = ["TasksOperations", "TaskListHeaders", "TaskReactivateHeaders"]
+__all__ = ["TaskListHeaders", "TaskReactivateHeaders", "TasksOperations"]
 
 
 class TaskListHeaders(NamedTuple):
@@ -202,7 +202,7 @@ class TasksOperations:
 
         def fetch(
             next_link: str | None,
-        ) -> tuple[List[CloudTask], str | None]:
+        ) -> tuple[list[CloudTask], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:
@@ -368,7 +368,7 @@ class TasksOperations:
 
         def fetch(
             next_link: str | None,
-        ) -> tuple[List[TaskEvent], str | None]:
+        ) -> tuple[list[TaskEvent], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:

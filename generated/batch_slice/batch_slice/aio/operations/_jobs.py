@@ -6,7 +6,6 @@ import datetime
 import uuid
 from typing import TYPE_CHECKING
 
-from ... import models as _models
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
 from ..._serialization import (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING
 
 from ... import models as _models
 from ..._errors import error_from_response
@@ -119,7 +119,7 @@ class TasksOperations:
 
         async def fetch(
             next_link: str | None,
-        ) -> tuple[List[CloudTask], str | None]:
+        ) -> tuple[list[CloudTask], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:
@@ -285,7 +285,7 @@ class TasksOperations:
 
         async def fetch(
             next_link: str | None,
-        ) -> tuple[List[TaskEvent], str | None]:
+        ) -> tuple[list[TaskEvent], str | None]:
             if next_link is None:
                 _page_path, _page_query = _path, _query
             else:
