@@ -227,3 +227,16 @@ def module_name(name: str) -> str:
     digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:10]
     head = name.encode("utf-8")[: MODULE_NAME_LIMIT - 11].decode("utf-8", "ignore")
     return f"{head}_{digest}"
+
+
+FILE_NAME_LIMIT = 200  # bytes: room under the 255-byte limit for a writer's temporary suffixes
+
+
+def file_name(stem: str, suffix: str) -> str:
+    """``stem + suffix`` as a file name short enough anywhere (a docs page named after a long
+    group and method): a longer stem keeps its start and a digest of the whole."""
+    if len((stem + suffix).encode("utf-8")) <= FILE_NAME_LIMIT:
+        return stem + suffix
+    digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:10]
+    room = FILE_NAME_LIMIT - len(suffix.encode("utf-8")) - 11
+    return stem.encode("utf-8")[:room].decode("utf-8", "ignore") + "_" + digest + suffix

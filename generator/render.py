@@ -17,7 +17,7 @@ from typing import Any
 
 import jinja2
 
-from . import pyfmt
+from . import naming, pyfmt
 from .ir import Api
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
@@ -73,6 +73,11 @@ def _docstring(value: str, indent: int, hanging: int) -> str:
         out.append(("" if not out else " " * indent) + wrapped[0])
         out.extend(" " * (indent + hanging) + line for line in wrapped[1:])
     return "\n".join(out)
+
+
+def md_page(stem: str) -> str:
+    """The file name of a docs page (pages link to each other by it)."""
+    return naming.file_name(stem, ".md")
 
 
 def comment(value: object) -> str:
@@ -143,6 +148,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "toml_str": toml_str,
     "docstring": docstring,
     "comment": comment,
+    "md_page": md_page,
     "md": md,
     "md_cell": md_cell,
     "md_block": md_block,
@@ -236,15 +242,15 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
         Output("docs/index.md.j2", "docs/index.md", base),
     ]
     for group in api.groups:
-        files.append(Output("docs/group.md.j2", f"docs/{group.python_name}.md", {**base, "group": group}))
+        files.append(Output("docs/group.md.j2", "docs/" + md_page(group.python_name), {**base, "group": group}))
         for op in group.operations:
             files.append(
-                Output("docs/operation.md.j2", f"docs/{group.python_name}.{op.python_name}.md", {**base, "group": group, "op": op})
+                Output("docs/operation.md.j2", "docs/" + md_page(f"{group.python_name}.{op.python_name}"), {**base, "group": group, "op": op})
             )
     for model in api.models:
-        files.append(Output("docs/model.md.j2", f"docs/models.{model.class_name}.md", {**base, "model": model}))
+        files.append(Output("docs/model.md.j2", "docs/" + md_page(f"models.{model.class_name}"), {**base, "model": model}))
     for enum in api.enums:
-        files.append(Output("docs/enum.md.j2", f"docs/models.{enum.class_name}.md", {**base, "enum": enum}))
+        files.append(Output("docs/enum.md.j2", "docs/" + md_page(f"models.{enum.class_name}"), {**base, "enum": enum}))
     for name in (
         "__init__.py", "_body.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
         "_serialization.py", "_transport.py", "_version.py", "py.typed",

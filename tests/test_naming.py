@@ -106,3 +106,12 @@ def test_module_names_fit_in_a_file_name() -> None:
         assert len((module + ".py").encode("utf-8")) <= 255 and module.isidentifier()
     assert naming.module_name(long_a) != naming.module_name(long_b)
     assert naming.module_name("_short") == "_short"
+
+
+def test_docs_page_names_fit_in_a_file_name() -> None:
+    # a docs page is named after its group and method: hostile text made them longer than 255 bytes
+    long_group, long_method = "g" * 150, "m" * 150
+    page = naming.file_name(f"{long_group}.{long_method}", ".md")
+    assert page.endswith(".md") and len(page.encode("utf-8")) <= 200
+    assert naming.file_name(f"{long_group}.{long_method}x", ".md") != page
+    assert naming.file_name("tasks.list", ".md") == "tasks.list.md"
