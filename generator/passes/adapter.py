@@ -34,6 +34,11 @@ def media_kind(media: str) -> str:
     return "binary"
 
 
+def default_style(location: str) -> str:
+    """The OpenAPI 3 style of a location when the description names none."""
+    return "simple" if location in ("path", "header") else "form"
+
+
 def concrete_media(media: str, kind: str) -> str:
     """The media type to send for one a description gives as a range (``application/*+json``,
     ``*/*``, ``image/*``): a Content-Type names one type."""
@@ -65,7 +70,7 @@ class Adapter:
     def parameter_style(self, param: dict[str, Any], location: str) -> tuple[str, bool, bool]:
         """(style, explode, allowReserved) in OpenAPI 3 terms; Swagger 2.0's ``collectionFormat``
         is mapped onto them (``tsv`` becomes ``tabDelimited``, ``multi`` an exploded ``form``)."""
-        plain = "simple" if location in ("path", "header") else "form"
+        plain = default_style(location)
         if self.swagger:
             fmt = param.get("collectionFormat", "csv") if param.get("type") == "array" else "csv"
             return {

@@ -13,7 +13,7 @@ from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegm
 from ..problems import join_pointer
 from ..pyfmt import pystr
 from ..validate import iter_operations
-from .adapter import Adapter, concrete_media, media_kind
+from .adapter import Adapter, concrete_media, default_style, media_kind
 from .context import BuildContext, text
 from .schemas import SchemaResolver
 
@@ -30,7 +30,6 @@ _STYLES = {
     "header": ("simple",),
     "cookie": ("form",),
 }
-_DEFAULT_STYLE = {"path": "simple", "query": "form", "form": "form", "header": "simple", "cookie": "form"}
 
 
 class OperationBuilder:
@@ -209,11 +208,12 @@ class OperationBuilder:
                 type_ref = TypeRef("file")  # multipart: see _form_parameter
             elif style == "content":  # content with a media type other than JSON: the caller's text
                 ctx.warn(f"parameter {wire!r} is described by a non-JSON media type; it is sent as the text given", where)
-                type_ref, style = TypeRef("str"), _DEFAULT_STYLE[location]
+                type_ref, style = TypeRef("str"), default_style(location)
             elif style != "json":
                 if style not in _STYLES[location]:
                     ctx.warn(f"style {style!r} is not defined for {location} parameters; {wire!r} is sent in the default style", where)
-                    style, explode = _DEFAULT_STYLE[location], location in ("query", "cookie", "form")
+                    style = default_style(location)
+                    explode = style == "form"  # each style's default explode, as the adapter reads it
                 problem = self._unserialisable(type_ref, style)
                 if problem:
                     ctx.warn(f"parameter {wire!r} has {problem}; it is sent as the text given", where)
@@ -262,16 +262,18 @@ class OperationBuilder:
 
     def _unserialisable(self, type_ref: TypeRef, style: str) -> str:
         """What in a parameter's type has no form in its style ("" when it can be sent)."""
+        def scalar(t: TypeRef | None) -> bool:  # one text value (not itself a list)
+            return t is not None and t.is_text and t.kind != "list"
+
         if type_ref.kind == "list":
-            item = type_ref.item
-            return "" if item is not None and item.is_text and item.kind != "list" else "a list of structured values"
+            return "" if scalar(type_ref.item) else "a list of structured values"
         if type_ref.kind == "dict":
-            return "" if type_ref.item is not None and type_ref.item.is_text and type_ref.item.kind != "list" else "a map of structured values"
+            return "" if scalar(type_ref.item) else "a map of structured values"
         if type_ref.kind == "model":
             model = next((m for m in self.schemas.models.values() if m.class_name == type_ref.model), None)
             if model is None or model.base or model.discriminator:
                 return "an object type that the style cannot express"
-            if any(not (p.type.is_text and p.type.kind != "list") for p in model.properties):
+            if not all(scalar(p.type) for p in model.properties):
                 return "an object with structured properties"
             return ""
         if style == "deepObject":
