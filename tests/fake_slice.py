@@ -38,6 +38,10 @@ class FakeSlice:
     file_size: int = 1024
     task_states: list[str] = field(default_factory=lambda: ["active", "completed", "futureState", "running", "preparing", "active"])
     next_link_host: str = ""  # when set, next links point at this host instead
+    # how a next link is written: "absolute" (scheme and host), "path-absolute" ("/jobs/...")
+    # or "relative" ("jobs/...", against the endpoint); next_link_text replaces it outright
+    next_link_form: str = "absolute"
+    next_link_text: str = ""
     requests: list[SliceRequest] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -103,7 +107,12 @@ class FakeSlice:
                 out: dict[str, Any] = {"odata.metadata": "x", "value": items}
                 if page + 1 < fake.pages:
                     host = fake.next_link_host or fake.endpoint
-                    out["odata.nextLink"] = f"{host}/jobs/job1/tasks?api-version={API_VERSION}&maxresults={size}&$skiptoken={page + 1}"
+                    link = f"/jobs/job1/tasks?api-version={API_VERSION}&maxresults={size}&$skiptoken={page + 1}"
+                    if fake.next_link_form == "absolute":
+                        link = host + link
+                    elif fake.next_link_form == "relative":
+                        link = link[1:]
+                    out["odata.nextLink"] = fake.next_link_text or link
                 self._json(200, out)
 
             def _file(self) -> None:

@@ -25,6 +25,7 @@ class Seen:
     method: str
     target: str
     headers: dict[str, str]
+    body: bytes = b""
 
 
 class FaultServer:
@@ -46,9 +47,9 @@ class FaultServer:
                     while (h := self.rfile.readline(65536)) not in (b"\r\n", b"\n", b""):
                         name, _, value = h.decode("latin-1").partition(":")
                         headers[name.strip().lower()] = value.strip()
-                    self.rfile.read(int(headers.get("content-length", "0")))
+                    body = self.rfile.read(int(headers.get("content-length", "0")))
                     with server.lock:
-                        server.seen.append(Seen(time.monotonic(), method, target, headers))
+                        server.seen.append(Seen(time.monotonic(), method, target, headers, body))
                         action = server.script.pop(0) if server.script else server.default
                     if action.delay:
                         time.sleep(action.delay)

@@ -61,6 +61,7 @@ class Server:
     tokens: list[Seen] = field(default_factory=list)
     lifetime: int = 3600
     status: int = 204
+    redirect: str = ""  # when set, the next API call is answered 307 with this Location
     httpd: ThreadingHTTPServer | None = None
 
     @property
@@ -92,7 +93,10 @@ class Server:
                     self.wfile.write(data)
                     return
                 owner.seen.append(seen)
-                self.send_response(owner.status)
+                location, owner.redirect = owner.redirect, ""
+                self.send_response(307 if location else owner.status)
+                if location:
+                    self.send_header("Location", location)
                 self.send_header("Content-Length", "0")
                 self.end_headers()
 
@@ -384,3 +388,30 @@ def test_generated_package_and_a_typed_caller_pass_mypy_strict(root: Path) -> No
         cwd=root, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@MODES
+@pytest.mark.parametrize(("call", "location", "expected"), [
+    ("via_query", f"/api/moved?api_key={QUERY_KEY}&x=1", {"?api_key": QUERY_KEY}),  # echoed: sent once
+    ("via_query", "moved?x=1", {"?api_key": QUERY_KEY}),
+    ("via_header", "/api/moved", {"x-api-key": HEADER_KEY}),
+    ("via_oauth", "/api/moved", {"authorization": f"Bearer {ISSUED}-1"}),
+])
+def test_a_same_host_redirect_carries_the_requirement_once(mode: str, call: str, location: str, expected: dict[str, str], pkg: ModuleType, server: Server) -> None:
+    server.redirect = location
+    assert run(pkg, mode, server.endpoint, every_credential(pkg), [call]) == [None]
+    first, second = server.seen
+    assert second.path == "/api/moved" and first.auth == second.auth == expected
+    assert second.query.get("api_key", [QUERY_KEY]) == [QUERY_KEY]
+
+
+@MODES
+def test_a_redirect_to_another_host_takes_no_credential_there(mode: str, pkg: ModuleType, server: Server) -> None:
+    other = Server().start()
+    try:
+        server.redirect = other.endpoint + "/header"
+        (outcome,) = run(pkg, mode, server.endpoint, every_credential(pkg), ["via_header"])
+        assert isinstance(outcome, pkg.ServiceResponseError) and "another host" in str(outcome)
+        assert other.seen == [] and len(server.seen) == 1
+    finally:
+        other.stop()

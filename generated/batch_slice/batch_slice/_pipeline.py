@@ -11,7 +11,7 @@ import random
 import time
 from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl, quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ._body import Body
 from ._credentials import SharedKeyCredential, TokenCredential
@@ -19,12 +19,17 @@ from ._serialization import parse_rfc1123, ser_rfc1123
 
 LOGGER = logging.getLogger("batch_slice")
 _FORBIDDEN = frozenset("\r\n\0")
+# What a URI may hold besides letters, digits and "-._~" (RFC 3986 reserved characters and "%").
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
 _SECRET_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "x-ms-encryption-key"}
 )
 # A non-2xx response's body is read up to this many bytes; the rest is discarded unread (the
 # connection is closed) and the error says the body was cut.
 ERROR_BODY_LIMIT = 1 << 20
+# Statuses whose Location the client follows (RFC 9110 section 15.4), and how many times.
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 10
 # Filled in at each attempt when the caller did not give it, so a retry carries a fresh date.
 AUTO_DATE_HEADER = "ocp-date"
 
@@ -238,6 +243,12 @@ def proxy_from_environment(https: bool, host: str, port: int) -> str:
     return url
 
 
+class RootedPath(str):
+    """A request path that already holds the endpoint's base path (a resolved link)."""
+
+    __slots__ = ()
+
+
 class PipelineBase:
     """Endpoint, credentials and defaults: everything but the I/O."""
 
@@ -279,6 +290,7 @@ class PipelineBase:
         self.port = parts.port or (443 if self.https else 80)
         self.base_path = parts.path.rstrip("/")
         self.host_header = parts.netloc.rpartition("@")[2]
+        self.origin = f"{parts.scheme}://{self.host_header}"
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self.retry = retry if retry is not None else RetryPolicy()
@@ -329,43 +341,112 @@ class PipelineBase:
         )
 
     def target(self, path: str, query: list[tuple[str, str]]) -> tuple[str, str]:
-        """(full path, request target); path and query are already percent-encoded."""
-        full_path = self.base_path + path
+        """(full path, request target); path and query are already percent-encoded. A
+        ``RootedPath`` (a resolved next link) already holds the endpoint's base path."""
+        full_path = path if type(path) is RootedPath else self.base_path + path
         if not query:
             return full_path, full_path
         return full_path, full_path + "?" + "&".join(f"{k}={v}" for k, v in query)
 
+    def resolve(
+        self, reference: str, base: str, what: str
+    ) -> tuple[RootedPath, list[tuple[str, str]]]:
+        """(full path, query) of a URI reference (a next link, a ``Location``) resolved
+        against ``base`` (a full path on the endpoint) as RFC 3986 section 5 says: absolute,
+        path-absolute and relative forms. Credentials go only to the client's own endpoint:
+        another scheme, host or port is refused, as is a reference that is not a URI."""
+        from ._errors import ServiceResponseError
+
+        shown = reference[:200]
+        if not _FORBIDDEN.isdisjoint(reference) or any(c in reference for c in " \t"):
+            raise ServiceResponseError(f"unusable {what}: {shown!r}")
+        # Characters a URI cannot hold (non-ASCII, quotes, braces) percent-encoded as UTF-8,
+        # as browsers do; what is already percent-encoded stays as the server wrote it.
+        text = quote(reference, safe=_URI_SAFE)
+        try:
+            parts = urlsplit(urljoin(self.origin + base, text))
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+        except ValueError as exc:
+            raise ServiceResponseError(f"unusable {what} ({exc}): {shown!r}") from None
+        if (
+            parts.scheme != ("https" if self.https else "http")
+            or parts.hostname != self.host
+            or port != self.port
+        ):
+            raise ServiceResponseError(
+                f"refusing to follow a {what} to another host: "
+                f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}"
+            )
+        query = [
+            (name, value)
+            for name, _, value in (
+                pair.partition("=") for pair in parts.query.split("&") if pair
+            )
+        ]
+        return RootedPath(parts.path or "/"), query
+
     def next_link(
         self, link: str, api_version: tuple[str, str] | None
     ) -> tuple[str, list[tuple[str, str]]]:
-        """(path, query) of a next-page link. Credentials go only to the client's own endpoint:
-        a link to another host is refused."""
-        parts = urlsplit(link)
-        if parts.scheme or parts.netloc:
-            same = (
-                parts.scheme == ("https" if self.https else "http")
-                and parts.hostname == self.host
-                and (parts.port or (443 if parts.scheme == "https" else 80))
-                == self.port
-            )
-            if not same:
-                from ._errors import ServiceResponseError
-
-                raise ServiceResponseError(
-                    f"refusing to follow a next link to another host: {parts.scheme}://{parts.netloc}"
-                )
-        path = parts.path
-        if self.base_path and path.startswith(self.base_path + "/"):
-            path = path[len(self.base_path) :]
-        query = [
-            (quote(k, safe=""), quote(v, safe=""))
-            for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        ]
+        """(path, query) of a next-page link, resolved against the endpoint taken as a
+        directory (``https://host/base`` as ``https://host/base/``, the way HTTP clients
+        treat a base URL), so ``items?page=2``, ``/base/items?page=2`` and
+        ``https://host/base/items?page=2`` are the same link. The API version is added when
+        the link leaves it out."""
+        path, query = self.resolve(link, self.base_path + "/", "next link")
         if api_version is not None:
             name = quote(api_version[0], safe="")
             if not any(k == name for k, _ in query):
                 query.append((name, quote(api_version[1], safe="")))
-        return path or "/", query
+        return path, query
+
+    def redirect(
+        self,
+        method: str,
+        full_path: str,
+        target: str,
+        headers: dict[str, str],
+        body: bytes | Body | None,
+        replayable: bool,
+        response: Response,
+        count: int,
+    ) -> (
+        tuple[str, str, list[tuple[str, str]], dict[str, str], bytes | Body | None]
+        | None
+    ):
+        """Where a response sends the call next, as RFC 9110 section 15.4 says: (method, path,
+        query, headers, body), or ``None`` to return the response as it is.
+
+        301, 302, 303, 307 and 308 with a ``Location`` are followed, at most ``MAX_REDIRECTS``
+        times, on the endpoint's own scheme, host and port only (a redirect elsewhere is
+        refused: its request would carry the client's credentials). 307 and 308 keep the
+        method and body; 303, and 301 or 302 after a POST, continue as a GET without a body
+        (as every browser and HTTP client does). A body that cannot be sent twice (a stream)
+        is not redirected with: the 3xx is the answer. The request is signed again for its new
+        target at each hop."""
+        location = response.headers.get("location")
+        if response.status not in REDIRECT_STATUSES or not location:
+            return None
+        from ._errors import ServiceResponseError
+
+        if count >= MAX_REDIRECTS:
+            raise ServiceResponseError(
+                f"{method} {target}: more than {MAX_REDIRECTS} redirects"
+            )
+        path, query = self.resolve(location, full_path, "redirect")
+        status = response.status
+        if (
+            status == 303
+            and method != "HEAD"
+            or status in (301, 302)
+            and method == "POST"
+        ):
+            method, body = "GET", None
+            headers = {k: v for k, v in headers.items() if not k.startswith("content-")}
+        elif body is not None and not replayable:
+            return None
+        LOGGER.info("%s %s: redirected (%d) to %s", method, target, status, path)
+        return method, path, query, headers, body
 
     def prepare(
         self,

@@ -124,76 +124,93 @@ class Pipeline(PipelineBase):
         # and a wait that would end past it is not waited.
         until = time.monotonic() + deadline if deadline else 0.0
         attempt_connect, attempt_read = connect_timeout, read_timeout
-        full_path, target = self.target(path, query)
-        # a body streamed from an iterator cannot be sent twice: no retry once it was read
-        replayable = not isinstance(body, Body) or body.replayable
-        attempt = 0
+        redirects = 0
+        # One pass per target: the request's own, then each redirect followed (RFC 9110).
         while True:
-            attempt += 1
-            if until:
-                left = until - time.monotonic()
-                if left <= 0:
-                    raise self.deadline_error(method, target, deadline, attempt - 1)
-                attempt_connect = min(connect_timeout, left)
-                attempt_read = min(read_timeout, left)
-            prepared = self.prepare(method, full_path, query, headers, body)
-            if self._tokens is not None:
-                prepared["authorization"] = self._tokens.authorization()
-            self.log_request(method, target, prepared)
-            started = time.monotonic()
-            try:
-                response = self._exchange(
-                    method,
-                    target,
-                    prepared,
-                    body,
-                    attempt_connect,
-                    attempt_read,
-                    stream,
+            full_path, target = self.target(path, query)
+            # a body streamed from an iterator cannot be sent twice: no retry once it was read
+            replayable = not isinstance(body, Body) or body.replayable
+            attempt = 0
+            while True:
+                attempt += 1
+                if until:
+                    left = until - time.monotonic()
+                    if left <= 0:
+                        raise self.deadline_error(method, target, deadline, attempt - 1)
+                    attempt_connect = min(connect_timeout, left)
+                    attempt_read = min(read_timeout, left)
+                prepared = self.prepare(method, full_path, query, headers, body)
+                if self._tokens is not None:
+                    prepared["authorization"] = self._tokens.authorization()
+                self.log_request(method, target, prepared)
+                started = time.monotonic()
+                try:
+                    response = self._exchange(
+                        method,
+                        target,
+                        prepared,
+                        body,
+                        attempt_connect,
+                        attempt_read,
+                        stream,
+                    )
+                except ServiceRequestError as exc:
+                    if (
+                        attempt > retry.max_retries
+                        or not retry.retry_on_connection_errors
+                        or not replayable
+                    ):
+                        raise
+                    delay = retry.delay(attempt)
+                    if until and time.monotonic() + delay >= until:
+                        error = self.deadline_error(method, target, deadline, attempt)
+                        raise error from exc
+                    self.log_retry(
+                        method,
+                        target,
+                        type(exc).__name__,
+                        delay,
+                        attempt,
+                        retry.max_retries,
+                    )
+                    self.sleep(delay)
+                    continue
+                self.log_response(
+                    method, target, response.status, attempt, time.monotonic() - started
                 )
-            except ServiceRequestError as exc:
                 if (
-                    attempt > retry.max_retries
-                    or not retry.retry_on_connection_errors
-                    or not replayable
+                    response.status in retry.retry_statuses
+                    and attempt <= retry.max_retries
+                    and replayable
                 ):
-                    raise
-                delay = retry.delay(attempt)
-                if until and time.monotonic() + delay >= until:
-                    error = self.deadline_error(method, target, deadline, attempt)
-                    raise error from exc
-                self.log_retry(
-                    method,
-                    target,
-                    type(exc).__name__,
-                    delay,
-                    attempt,
-                    retry.max_retries,
-                )
-                self.sleep(delay)
-                continue
-            self.log_response(
-                method, target, response.status, attempt, time.monotonic() - started
+                    delay = retry.delay(attempt, parse_retry_after(response.headers))
+                    if until and time.monotonic() + delay >= until:
+                        raise self.deadline_error(method, target, deadline, attempt)
+                    self.log_retry(
+                        method,
+                        target,
+                        f"status {response.status}",
+                        delay,
+                        attempt,
+                        retry.max_retries,
+                    )
+                    self.sleep(delay)
+                    continue
+                break
+            hop = self.redirect(
+                method,
+                full_path,
+                target,
+                headers,
+                body,
+                replayable,
+                response,
+                redirects,
             )
-            if (
-                response.status in retry.retry_statuses
-                and attempt <= retry.max_retries
-                and replayable
-            ):
-                delay = retry.delay(attempt, parse_retry_after(response.headers))
-                if until and time.monotonic() + delay >= until:
-                    raise self.deadline_error(method, target, deadline, attempt)
-                self.log_retry(
-                    method,
-                    target,
-                    f"status {response.status}",
-                    delay,
-                    attempt,
-                    retry.max_retries,
-                )
-                self.sleep(delay)
-                continue
-            return response
+            if hop is None:
+                return response
+            method, path, query, headers, body = hop
+            redirects += 1
 
     def _exchange(
         self,

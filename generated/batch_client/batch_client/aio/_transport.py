@@ -117,7 +117,6 @@ class AsyncPipeline(PipelineBase):
         self._ssl: Any = ssl_context if ssl_context is not None else True
         self._limit = connection_limit
         self._session: aiohttp.ClientSession | None = None
-        self._origin = f"{'https' if self.https else 'http'}://{self.host_header}"
         # The proxy as aiohttp takes it, decided once (the session does not read the
         # environment: trust_env stays off). Through a CONNECT tunnel the credentials go with
         # the CONNECT; for plain HTTP with each request (forward_authorization).
@@ -170,83 +169,100 @@ class AsyncPipeline(PipelineBase):
         # The deadline bounds the whole call: each attempt's timeouts are cut to the time left,
         # and a wait that would end past it is not waited.
         until = time.monotonic() + deadline if deadline else 0.0
-        full_path, target = self.target(path, query)
-        url = yarl.URL(
-            self._origin + target, encoded=True
-        )  # already encoded: no re-quoting
-        timeout = aiohttp.ClientTimeout(
-            total=None, sock_connect=connect_timeout, sock_read=read_timeout
-        )
-        # a body streamed from an iterator cannot be sent twice: no retry once it was read
-        replayable = not isinstance(body, Body) or body.replayable
-        attempt = 0
+        redirects = 0
+        # One pass per target: the request's own, then each redirect followed (RFC 9110).
         while True:
-            attempt += 1
-            if until:
-                left = until - time.monotonic()
-                if left <= 0:
-                    raise self.deadline_error(method, target, deadline, attempt - 1)
-                attempt_connect = min(connect_timeout, left)
-                attempt_read = min(read_timeout, left)
-                # the whole exchange too (a server that trickles bytes): not for a download,
-                # whose body is read after the call returns
-                timeout = aiohttp.ClientTimeout(
-                    total=None if stream else left,
-                    sock_connect=attempt_connect,
-                    sock_read=attempt_read,
-                )
-            prepared = self.prepare(method, full_path, query, headers, body)
-            if self._tokens is not None:
-                prepared["authorization"] = await self._tokens.authorization()
-            self.log_request(method, target, prepared)
-            started = time.monotonic()
-            try:
-                response = await self._exchange(
-                    method, url, prepared, body, timeout, stream
-                )
-            except ServiceRequestError as exc:
-                if (
-                    attempt > retry.max_retries
-                    or not retry.retry_on_connection_errors
-                    or not replayable
-                ):
-                    raise
-                delay = retry.delay(attempt)
-                if until and time.monotonic() + delay >= until:
-                    error = self.deadline_error(method, target, deadline, attempt)
-                    raise error from exc
-                self.log_retry(
-                    method,
-                    target,
-                    type(exc).__name__,
-                    delay,
-                    attempt,
-                    retry.max_retries,
-                )
-                await self.sleep(delay)
-                continue
-            self.log_response(
-                method, target, response.status, attempt, time.monotonic() - started
+            full_path, target = self.target(path, query)
+            url = yarl.URL(
+                self.origin + target, encoded=True
+            )  # already encoded: no re-quoting
+            timeout = aiohttp.ClientTimeout(
+                total=None, sock_connect=connect_timeout, sock_read=read_timeout
             )
-            if (
-                response.status in retry.retry_statuses
-                and attempt <= retry.max_retries
-                and replayable
-            ):
-                delay = retry.delay(attempt, parse_retry_after(response.headers))
-                if until and time.monotonic() + delay >= until:
-                    raise self.deadline_error(method, target, deadline, attempt)
-                self.log_retry(
-                    method,
-                    target,
-                    f"status {response.status}",
-                    delay,
-                    attempt,
-                    retry.max_retries,
+            # a body streamed from an iterator cannot be sent twice: no retry once it was read
+            replayable = not isinstance(body, Body) or body.replayable
+            attempt = 0
+            while True:
+                attempt += 1
+                if until:
+                    left = until - time.monotonic()
+                    if left <= 0:
+                        raise self.deadline_error(method, target, deadline, attempt - 1)
+                    attempt_connect = min(connect_timeout, left)
+                    attempt_read = min(read_timeout, left)
+                    # the whole exchange too (a server that trickles bytes): not for a download,
+                    # whose body is read after the call returns
+                    timeout = aiohttp.ClientTimeout(
+                        total=None if stream else left,
+                        sock_connect=attempt_connect,
+                        sock_read=attempt_read,
+                    )
+                prepared = self.prepare(method, full_path, query, headers, body)
+                if self._tokens is not None:
+                    prepared["authorization"] = await self._tokens.authorization()
+                self.log_request(method, target, prepared)
+                started = time.monotonic()
+                try:
+                    response = await self._exchange(
+                        method, url, prepared, body, timeout, stream
+                    )
+                except ServiceRequestError as exc:
+                    if (
+                        attempt > retry.max_retries
+                        or not retry.retry_on_connection_errors
+                        or not replayable
+                    ):
+                        raise
+                    delay = retry.delay(attempt)
+                    if until and time.monotonic() + delay >= until:
+                        error = self.deadline_error(method, target, deadline, attempt)
+                        raise error from exc
+                    self.log_retry(
+                        method,
+                        target,
+                        type(exc).__name__,
+                        delay,
+                        attempt,
+                        retry.max_retries,
+                    )
+                    await self.sleep(delay)
+                    continue
+                self.log_response(
+                    method, target, response.status, attempt, time.monotonic() - started
                 )
-                await self.sleep(delay)
-                continue
-            return response
+                if (
+                    response.status in retry.retry_statuses
+                    and attempt <= retry.max_retries
+                    and replayable
+                ):
+                    delay = retry.delay(attempt, parse_retry_after(response.headers))
+                    if until and time.monotonic() + delay >= until:
+                        raise self.deadline_error(method, target, deadline, attempt)
+                    self.log_retry(
+                        method,
+                        target,
+                        f"status {response.status}",
+                        delay,
+                        attempt,
+                        retry.max_retries,
+                    )
+                    await self.sleep(delay)
+                    continue
+                break
+            hop = self.redirect(
+                method,
+                full_path,
+                target,
+                headers,
+                body,
+                replayable,
+                response,
+                redirects,
+            )
+            if hop is None:
+                return response
+            method, path, query, headers, body = hop
+            redirects += 1
 
     async def _exchange(
         self,
