@@ -116,7 +116,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("._credentials", ("AccessToken", "AsyncTokenCredential", "TokenCredential"), "all"),
     ("._credentials", ("SharedKeyCredential",), "azure"),
     ("._credentials", SCHEME_CREDENTIALS + ("MissingCredentialError",), "schemes"),
-    ("._errors", ("DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), "all"),
+    ("._errors", ("CredentialError", "DecodeError", "ServiceRequestError", "ServiceRequestTimeoutError", "ServiceResponseError"), "all"),
     ("._download", ("AsyncDownload", "Download"), "all"),
     ("._paging", ("AsyncItemPaged", "ItemPaged"), "all"),
     ("._pipeline", ("RequestOptions", "RetryPolicy"), "all"),

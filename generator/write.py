@@ -57,15 +57,26 @@ _UNSPLITTABLE = re.compile(
 def needs_black(text: str) -> bool:
     """Whether black could change a rendered file. The templates lay code out as black does
     (``pyfmt``), so only a code line longer than the limit that black can split (a very long
-    name, say) is left for black; docstrings are not black's concern.
+    name, say) is left for black; the text of docstrings is not black's concern, but where the
+    last line of a docstring (of a module, class or function: the string after a line ending
+    in ``:``) runs past the limit, black moves its closing quotes to a line of their own.
     ``tests/test_black_stable.py`` holds this up over every description the tests use."""
     in_docstring = False
-    for line in text.splitlines():
+    opened_after_colon = False
+    previous = ""  # the last non-blank line before the current string
+    for number, line in enumerate(text.splitlines()):
         quotes = line.count('"""')
         if not in_docstring and quotes == 0 and len(line) > LINE_LENGTH and not _UNSPLITTABLE.match(line):
             return True
         if quotes % 2 == 1:
+            if in_docstring:
+                if opened_after_colon and len(line) > LINE_LENGTH and line.lstrip().startswith('"""') is False:
+                    return True
+            else:
+                opened_after_colon = number == 0 or previous.endswith(":")
             in_docstring = not in_docstring
+        if not in_docstring and line.strip():
+            previous = line.rstrip()
     return False
 
 

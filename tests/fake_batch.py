@@ -129,7 +129,7 @@ class FakeBatch:
                 return error(403, "AuthenticationFailed", "Server failed to authenticate the request. The MAC signature found in the HTTP request is not the same as any computed signature.")
             if "ocp-date" not in headers and "date" not in headers:
                 return error(403, "AuthenticationFailed", "The request has no date.")
-        elif auth != f"Bearer {self.token}":
+        elif auth != f"Bearer {self.token}" and not (self.token == "*" and auth.startswith("Bearer ")):
             return error(401, "AuthenticationFailed", "Authentication information is missing or invalid.")
 
         if query.get("api-version") != [API_VERSION]:

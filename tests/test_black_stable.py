@@ -48,3 +48,24 @@ def test_templates_emit_final_code(spec: Path) -> None:
     assert built.api is not None
     files = render(built.api)
     assert [p for p, text in files.items() if p.endswith(".py") and needs_black(text)] == []
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        'class A:\n    """' + "w" * 60 + "\n    " + "w" * 82 + '."""\n',  # closing quotes past the limit
+        'def f() -> None:\n    """' + "w" * 60 + "\n    " + "w" * 82 + '."""\n',
+        '"""' + "w" * 60 + "\n" + "w" * 86 + '."""\n',  # a module docstring
+        "class A:\n    x: int\n    \"\"\"" + "w" * 60 + "\n    " + "w" * 82 + '."""\n',  # an attribute's: black leaves it
+        "x = f(" + "a" * 50 + ", " + "b" * 50 + ")\n",
+        "x = 1\n",
+    ],
+)
+def test_needs_black_says_whether_black_changes_the_text(source: str) -> None:
+    """The guard is held to black itself: True exactly where black would rewrite the text."""
+    import black
+
+    from generator.write import needs_black
+
+    mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
+    assert needs_black(source) == (black.format_str(source, mode=mode) != source)

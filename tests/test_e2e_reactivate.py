@@ -14,6 +14,7 @@ from batch_client import (
     BatchClient,
     BatchError,
     BatchServiceError,
+    CredentialError,
     RetryPolicy,
     ServiceRequestError,
     SharedKeyCredential,
@@ -260,13 +261,106 @@ def test_entra_token_is_fetched_once_for_many_calls(fake: FakeBatch) -> None:
     assert all(r.headers["authorization"] == f"Bearer {TOKEN}" for r in fake.requests)
 
 
-def test_expired_token_is_refreshed(fake: FakeBatch) -> None:
-    credential = CountingCredential(TOKEN, lifetime=60)  # inside the refresh margin: never reused
-    with BatchClient(fake.endpoint, credential) as client:
-        for i in range(3):
-            fake.add_task("job1", f"t{i}")
-            client.tasks.reactivate("job1", f"t{i}")
-    assert len(credential.calls) == 3
+class TimedCredential:
+    """Tokens of ``lifetime`` seconds (float expiry), optionally with ``refresh_on``; ``fail``
+    makes get_token raise, ``junk`` makes it return something that is not a token."""
+
+    def __init__(self, lifetime: float, refresh_in: float | None = None, fail: bool = False, junk: object = None) -> None:
+        self.lifetime, self.refresh_in, self.fail, self.junk = lifetime, refresh_in, fail, junk
+        self.calls = 0
+
+    def get_token(self, *scopes: str, **kwargs: object) -> object:
+        import time
+        from types import SimpleNamespace
+
+        self.calls += 1
+        if self.fail:
+            raise PermissionError("no access for this identity")
+        if self.junk is not None:
+            return self.junk
+        now = time.time()
+        refresh_on = now + self.refresh_in if self.refresh_in is not None else None
+        return SimpleNamespace(token=f"{TOKEN}-{self.calls}", expires_on=now + self.lifetime, refresh_on=refresh_on)
+
+
+def reactivate_n(mode: str, fake: FakeBatch, credential: object, n: int, pause: float = 0.0) -> list[BaseException | None]:
+    """``n`` reactivations through one client, ``pause`` seconds apart; each call's exception or None."""
+    import asyncio
+    import time
+
+    import batch_client
+
+    for i in range(n):
+        fake.add_task("job1", f"t{i}")
+    outcomes: list[BaseException | None] = []
+    if mode == "sync":
+        with BatchClient(fake.endpoint, credential, retry=RetryPolicy(max_retries=0)) as c:  # type: ignore[arg-type]
+            for i in range(n):
+                time.sleep(pause if i else 0)
+                try:
+                    c.tasks.reactivate("job1", f"t{i}")
+                    outcomes.append(None)
+                except Exception as exc:  # noqa: BLE001 - returned to the test
+                    outcomes.append(exc)
+        return outcomes
+
+    async def go() -> None:
+        async with batch_client.AsyncBatchClient(fake.endpoint, credential, retry=RetryPolicy(max_retries=0)) as c:  # type: ignore[arg-type]
+            for i in range(n):
+                await asyncio.sleep(pause if i else 0)
+                try:
+                    await c.tasks.reactivate("job1", f"t{i}")
+                    outcomes.append(None)
+                except Exception as exc:  # noqa: BLE001
+                    outcomes.append(exc)
+
+    asyncio.run(go())
+    return outcomes
+
+
+MODES = pytest.mark.parametrize("mode", ["sync", "async"])
+
+
+@MODES
+def test_a_short_lived_token_is_reused_then_refreshed_ahead_of_expiry(mode: str, fake: FakeBatch) -> None:
+    fake.token = "*"  # the fake accepts any bearer token here; what matters is how many are fetched
+    credential = TimedCredential(lifetime=120)  # under the 300 s margin: was fetched for every call
+    assert reactivate_n(mode, fake, credential, 4) == [None] * 4
+    assert credential.calls == 1
+    fake.requests.clear()
+    short = TimedCredential(lifetime=0.8)  # refreshed after three quarters of it: 0.6 s
+    assert reactivate_n(mode, fake, short, 3, pause=0.35) == [None] * 3
+    assert short.calls == 2
+    assert [r.headers["authorization"] for r in fake.requests] == [f"Bearer {TOKEN}-{n}" for n in (1, 1, 2)]
+
+
+@MODES
+def test_refresh_on_from_the_credential_is_honoured(mode: str, fake: FakeBatch) -> None:
+    fake.token = "*"
+    credential = TimedCredential(lifetime=3600, refresh_in=0.3)
+    assert reactivate_n(mode, fake, credential, 3, pause=0.2) == [None] * 3
+    assert credential.calls == 2
+
+
+@MODES
+@pytest.mark.parametrize("junk", [None, "a-string", object()])
+def test_a_failing_get_token_is_a_credential_error_and_nothing_is_sent(mode: str, junk: object, fake: FakeBatch) -> None:
+    credential = TimedCredential(lifetime=3600, fail=junk is None, junk=junk)
+    (outcome,) = reactivate_n(mode, fake, credential, 1)
+    assert isinstance(outcome, CredentialError)
+    if junk is None:
+        assert isinstance(outcome.__cause__, PermissionError) and "PermissionError" in str(outcome)
+    else:
+        assert "not a token" in str(outcome)
+    assert fake.requests == []
+
+
+def test_a_token_that_would_inject_a_header_is_refused(fake: FakeBatch) -> None:
+    from types import SimpleNamespace
+
+    credential = TimedCredential(lifetime=3600, junk=SimpleNamespace(token="t\r\nX-Evil: 1", expires_on=2**40))
+    (outcome,) = reactivate_n("sync", fake, credential, 1)
+    assert isinstance(outcome, CredentialError) and fake.requests == []
 
 
 def test_connection_refused_is_a_package_error(fake: FakeBatch) -> None:

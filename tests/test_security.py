@@ -60,6 +60,7 @@ class Server:
     seen: list[Seen] = field(default_factory=list)
     tokens: list[Seen] = field(default_factory=list)
     lifetime: int = 3600
+    token_status: int = 200  # a failing token endpoint answers {"error": "invalid_client"}
     status: int = 204
     redirect: str = ""  # when set, the next API call is answered 307 with this Location
     httpd: ThreadingHTTPServer | None = None
@@ -86,7 +87,9 @@ class Server:
                 if parts.path == "/oauth/token":
                     owner.tokens.append(seen)
                     data = json.dumps({"access_token": f"{ISSUED}-{len(owner.tokens)}", "token_type": "Bearer", "expires_in": owner.lifetime}).encode()
-                    self.send_response(200)
+                    if owner.token_status != 200:
+                        data = json.dumps({"error": "invalid_client", "error_description": f"bad {CLIENT_SECRET}"}).encode()
+                    self.send_response(owner.token_status)
                     self.send_header("Content-Type", "application/json")
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
@@ -233,11 +236,15 @@ def test_client_credentials_tokens_are_cached_then_fetched_again_after_expiry(mo
     creds = pkg.ClientCredentials(CLIENT_ID, CLIENT_SECRET, scopes=["read"])
     assert run(pkg, mode, server.endpoint, creds, ["via_oauth"] * 5) == [None] * 5
     assert len(server.tokens) == 1 and parse_qs(server.tokens[0].body.decode())["scope"] == ["read"]
-    server.lifetime = 60  # inside the refresh margin: fetched again at every call
+    server.lifetime = 60  # short-lived: reused for three quarters of its life, not fetched per call
     server.seen.clear()
     assert run(pkg, mode, server.endpoint, creds, ["via_oauth"] * 3) == [None] * 3
+    assert len(server.tokens) == 2
+    assert [s.auth["authorization"] for s in server.seen] == [f"Bearer {ISSUED}-2"] * 3
+    server.lifetime = 0  # expired as it arrives: the only case fetched for every call
+    server.seen.clear()
+    assert run(pkg, mode, server.endpoint, creds, ["via_oauth"] * 2) == [None] * 2
     assert len(server.tokens) == 4
-    assert [s.auth["authorization"] for s in server.seen] == [f"Bearer {ISSUED}-{n}" for n in (2, 3, 4)]
 
 
 def test_async_client_fetches_one_token_for_concurrent_calls(pkg: ModuleType, server: Server) -> None:
@@ -415,3 +422,13 @@ def test_a_redirect_to_another_host_takes_no_credential_there(mode: str, pkg: Mo
         assert other.seen == [] and len(server.seen) == 1
     finally:
         other.stop()
+
+
+@MODES
+def test_a_failing_token_endpoint_is_a_credential_error_with_its_cause(mode: str, pkg: ModuleType, server: Server) -> None:
+    server.token_status = 401
+    (outcome,) = run(pkg, mode, server.endpoint, pkg.ClientCredentials(CLIENT_ID, CLIENT_SECRET), ["via_oauth"])
+    assert isinstance(outcome, pkg.CredentialError) and isinstance(outcome.__cause__, pkg.ServiceResponseError)
+    assert "status 401 (invalid_client)" in str(outcome.__cause__)
+    assert CLIENT_SECRET not in str(outcome) + str(outcome.__cause__)
+    assert server.seen == []  # the API call itself was never sent

@@ -20,6 +20,7 @@ from ._credentials import (
 from ._download import AsyncDownload, Download
 from ._errors import (
     BatchServiceError,
+    CredentialError,
     DecodeError,
     ServiceRequestError,
     ServiceRequestTimeoutError,
@@ -59,6 +60,7 @@ __all__ = [
     "BatchError",
     "BatchErrorDetail",
     "BatchServiceError",
+    "CredentialError",
     "DecodeError",
     "Download",
     "Duration",

@@ -100,15 +100,46 @@ class SharedKeyCredential:
         )
 
 
+def read_token(token: Any, refresh_margin: float) -> tuple[str, float]:
+    """(``Authorization`` value, when to fetch the next token) of what ``get_token`` gave.
+
+    The next token is fetched ahead of expiry by a quarter of the token's lifetime, at most
+    ``refresh_margin`` seconds (a one-hour token is used for 55 minutes, a two-minute token
+    for 90 seconds), or at its ``refresh_on`` when the credential says one (azure-core's
+    ``AccessTokenInfo``). A token is never fetched for every call unless it is already
+    expired when it arrives.
+    """
+    from ._errors import CredentialError
+
+    try:
+        text = token.token
+        expires_on = float(token.expires_on)
+    except (AttributeError, TypeError, ValueError):
+        raise CredentialError(
+            f"get_token returned {type(token).__name__}, not a token with "
+            "'token' and 'expires_on'"
+        ) from None
+    if not isinstance(text, str) or not text:
+        raise CredentialError("get_token returned an empty token")
+    if not text.isascii() or any(c in text for c in "\r\n\0 "):
+        raise CredentialError("get_token returned a token unfit for a header")
+    refresh_on = getattr(token, "refresh_on", None)
+    if isinstance(refresh_on, (int, float)) and refresh_on > 0:
+        return "Bearer " + text, min(float(refresh_on), expires_on)
+    lifetime = max(expires_on - time.time(), 0.0)
+    return "Bearer " + text, expires_on - min(refresh_margin, lifetime / 4)
+
+
 class TokenCache:
-    """Fetches a token once and reuses it until shortly before ``expires_on``."""
+    """Fetches a token and reuses it until its refresh time (``read_token``); every failure
+    of ``get_token`` is a ``CredentialError``."""
 
     __slots__ = (
+        "_authorization",
         "_credential",
-        "_expires_on",
         "_lock",
+        "_refresh_at",
         "_scopes",
-        "_token",
         "refresh_margin",
     )
 
@@ -120,24 +151,27 @@ class TokenCache:
     ) -> None:
         self._credential = credential
         self._scopes = scopes
-        self._token = ""
-        self._expires_on = 0.0
+        self._authorization = ""
+        self._refresh_at = 0.0
         self._lock = threading.Lock()
         self.refresh_margin = refresh_margin
 
     def __repr__(self) -> str:
         return f"TokenCache(scopes={self._scopes!r}, token=<redacted>)"
 
-    def _fresh(self) -> bool:
-        return (
-            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
-        )
-
     def authorization(self) -> str:
-        if not self._fresh():
+        if time.time() >= self._refresh_at:
             with self._lock:
-                if not self._fresh():
-                    token = self._credential.get_token(*self._scopes)
-                    self._token = str(token.token)
-                    self._expires_on = float(token.expires_on)
-        return "Bearer " + self._token
+                if time.time() >= self._refresh_at:
+                    from ._errors import CredentialError
+
+                    try:
+                        token = self._credential.get_token(*self._scopes)
+                    except Exception as exc:
+                        raise CredentialError(
+                            f"get_token failed: {type(exc).__name__}"
+                        ) from exc
+                    self._authorization, self._refresh_at = read_token(
+                        token, self.refresh_margin
+                    )
+        return self._authorization

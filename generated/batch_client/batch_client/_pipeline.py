@@ -243,6 +243,10 @@ def proxy_from_environment(https: bool, host: str, port: int) -> str:
     return url
 
 
+# Where a redirect sends a call: method, path, query, headers, body.
+Hop = tuple[str, str, list[tuple[str, str]], dict[str, str], bytes | Body | None]
+
+
 class RootedPath(str):
     """A request path that already holds the endpoint's base path (a resolved link)."""
 
@@ -410,10 +414,7 @@ class PipelineBase:
         replayable: bool,
         response: Response,
         count: int,
-    ) -> (
-        tuple[str, str, list[tuple[str, str]], dict[str, str], bytes | Body | None]
-        | None
-    ):
+    ) -> Hop | None:
         """Where a response sends the call next, as RFC 9110 section 15.4 says: (method, path,
         query, headers, body), or ``None`` to return the response as it is.
 
@@ -435,12 +436,8 @@ class PipelineBase:
             )
         path, query = self.resolve(location, full_path, "redirect")
         status = response.status
-        if (
-            status == 303
-            and method != "HEAD"
-            or status in (301, 302)
-            and method == "POST"
-        ):
+        as_get = status == 303 and method != "HEAD"
+        if as_get or status in (301, 302) and method == "POST":
             method, body = "GET", None
             headers = {k: v for k, v in headers.items() if not k.startswith("content-")}
         elif body is not None and not replayable:

@@ -22,6 +22,7 @@ from ._credentials import (
 from ._download import AsyncDownload, Download
 from ._errors import (
     BatchServiceError,
+    CredentialError,
     DecodeError,
     ServiceRequestError,
     ServiceRequestTimeoutError,
@@ -182,6 +183,7 @@ __all__ = [
     "ContainerHostDataPath",
     "ContainerRegistry",
     "ContainerWorkingDirectory",
+    "CredentialError",
     "DecodeError",
     "DependencyAction",
     "Download",

@@ -26,6 +26,11 @@ class ServiceResponseError(ServiceRequestError):
     """The request was sent but the response broke off (connection reset, truncated body)."""
 
 
+class CredentialError(Exception):
+    """The credential gave no usable token: its ``get_token`` raised (that error is
+    the ``__cause__``) or returned something that is not a token. Nothing was sent."""
+
+
 class BatchServiceError(Exception):
     """The service answered with a status that is not a success (any non-2xx).
 

@@ -12,8 +12,14 @@ from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from .._body import Body
-from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCredential
+from .._credentials import (
+    AsyncTokenCredential,
+    SharedKeyCredential,
+    TokenCredential,
+    read_token,
+)
 from .._errors import (
+    CredentialError,
     ServiceRequestError,
     ServiceRequestTimeoutError,
     ServiceResponseError,
@@ -43,11 +49,11 @@ class AsyncTokenCache:
     """``TokenCache`` for the async client; accepts sync or async ``get_token``."""
 
     __slots__ = (
+        "_authorization",
         "_credential",
-        "_expires_on",
         "_lock",
+        "_refresh_at",
         "_scopes",
-        "_token",
         "refresh_margin",
     )
 
@@ -59,31 +65,32 @@ class AsyncTokenCache:
     ) -> None:
         self._credential = credential
         self._scopes = scopes
-        self._token = ""
-        self._expires_on = 0.0
+        self._authorization = ""
+        self._refresh_at = 0.0
         self._lock: asyncio.Lock | None = None
         self.refresh_margin = refresh_margin
 
     def __repr__(self) -> str:
         return f"AsyncTokenCache(scopes={self._scopes!r}, token=<redacted>)"
 
-    def _fresh(self) -> bool:
-        return (
-            bool(self._token) and time.time() < self._expires_on - self.refresh_margin
-        )
-
     async def authorization(self) -> str:
-        if not self._fresh():
+        if time.time() >= self._refresh_at:
             if self._lock is None:
                 self._lock = asyncio.Lock()
             async with self._lock:
-                if not self._fresh():
-                    token = self._credential.get_token(*self._scopes)
-                    if inspect.isawaitable(token):
-                        token = await token
-                    self._token = str(token.token)
-                    self._expires_on = float(token.expires_on)
-        return "Bearer " + self._token
+                if time.time() >= self._refresh_at:
+                    try:
+                        token = self._credential.get_token(*self._scopes)
+                        if inspect.isawaitable(token):
+                            token = await token
+                    except Exception as exc:
+                        raise CredentialError(
+                            f"get_token failed: {type(exc).__name__}"
+                        ) from exc
+                    self._authorization, self._refresh_at = read_token(
+                        token, self.refresh_margin
+                    )
+        return self._authorization
 
 
 class AsyncPipeline(PipelineBase):
