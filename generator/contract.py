@@ -120,6 +120,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("._download", ("AsyncDownload", "Download"), "all"),
     ("._paging", ("AsyncItemPaged", "ItemPaged"), "all"),
     ("._pipeline", ("RequestOptions", "RetryPolicy"), "all"),
+    ("._raw", ("RawResponse", "RawResponseWithHeaders"), "all"),
     ("._serialization", ("NOT_GIVEN", "Duration", "Model", "NotGiven", "UnknownVariant"), "all"),
     ("._version", ("API_VERSION", "VERSION"), "all"),
 )
@@ -132,7 +133,7 @@ MODULE_LEVEL_NAMES = frozenset(
         "TYPE_CHECKING", "Any", "Dict", "List", "Literal", "Mapping", "NamedTuple",
         "ClientConfig", "Pipeline", "AsyncPipeline", "CREDENTIAL_SCOPES", "Codec",
         "annotations", "dataclass", "field", "datetime", "uuid", "enum", "sys", "ssl", "TracebackType",
-        "error_from_response",
+        "error_from_response", "raw_response", "async_raw_response",
     }
     | {k.codec for k in KINDS.values()}
     | {NULLABLE_CODEC}

@@ -594,6 +594,7 @@ class Operation:
 class OperationGroup:
     python_name: str  # attribute on the client: "tasks"
     class_name: str  # "TasksOperations"
+    raw_class_name: str  # "TasksOperationsWithRawResponse": ``client.with_raw_response.tasks``
     module: str  # "_tasks"
     title: str  # for docs: the tag or the prefix
     operations: tuple[Operation, ...]
@@ -679,8 +680,8 @@ class OperationGroup:
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
     def needs_mapping(self, is_async: bool) -> bool:
-        """Whether the module takes ``Mapping`` (the sync module's header classes)."""
-        return not is_async and bool(self.headers_classes)
+        """Whether the module takes ``Mapping``: every method's ``extra_headers`` and ``extra_query``."""
+        return True
 
     def imports_stdlib(self, is_async: bool) -> bool:
         """Whether the module imports from the standard library (a section of its own)."""
@@ -917,6 +918,8 @@ class Names:
     package: str
     client: str  # "BatchClient"
     async_client: str  # "AsyncBatchClient"
+    raw_client: str  # "BatchClientWithRawResponse": ``client.with_raw_response``
+    async_raw_client: str  # "AsyncBatchClientWithRawResponse"
     error: str  # "BatchServiceError"
     distribution: str  # the pip name: "batch-client"
 
@@ -1021,7 +1024,7 @@ class Api:
     @property
     def group_imports(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(module, class) of every operation group, for ``operations/__init__.py``."""
-        return tuple((f".{g.module}", (g.class_name,)) for g in self.groups)
+        return tuple((f".{g.module}", (g.class_name, g.raw_class_name)) for g in self.groups)
 
     @property
     def model_names(self) -> tuple[tuple[str, str], ...]:

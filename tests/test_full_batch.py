@@ -106,3 +106,37 @@ def test_missing_example_files_are_located_warnings() -> None:
     missing = [p for p in result.problems if "example file" in p.message]
     assert len(missing) > 50 and all(p.line and p.pointer.endswith("/$ref") and not p.is_error for p in missing)
     assert not any("TaskList.json" in p.message for p in missing)  # that one is present
+
+
+@pytest.mark.parametrize("mode", ["sync", "async"])
+def test_raw_tasks_get_keeps_etag_and_request_id_beside_the_task(mode: str, packages: dict[str, tuple[Path, Any]]) -> None:
+    """The issue's example: ``client.with_raw_response.tasks.get(job_id, task_id)``."""
+    import asyncio
+
+    from fault_server import Action, FaultServer
+
+    _, bp = packages["batch2024"]
+    server = FaultServer()
+    headers = {"Content-Type": "application/json", "ETag": '"0x8D"', "Last-Modified": "Tue, 24 Nov 2026 22:00:00 GMT", "request-id": "r-42"}
+    server.default = Action(200, headers, json.dumps({"id": "task1", "state": "completed"}).encode())
+    credential = bp.SharedKeyCredential("acct", "a2V5")
+    try:
+        if mode == "sync":
+            with bp.BatchClient(server.endpoint, credential) as client:
+                raw = client.with_raw_response.tasks.get("job1", "task1")
+                plain = client.tasks.get("job1", "task1")
+        else:
+            async def go() -> Any:
+                async with bp.AsyncBatchClient(server.endpoint, credential) as client:
+                    return await client.with_raw_response.tasks.get("job1", "task1"), await client.tasks.get("job1", "task1")
+
+            raw, plain = asyncio.run(go())
+    finally:
+        server.close()
+    task = raw.parse()
+    assert isinstance(task, bp.CloudTask) and task == plain and task.state is bp.TaskState.COMPLETED
+    assert raw.status_code == 200 and raw.headers["etag"] == raw.headers["ETag"] == '"0x8D"'
+    typed = raw.parse_headers()
+    assert type(typed).__name__ == "TaskGetHeaders" and typed.etag == '"0x8D"' and typed.request_id == "r-42"
+    assert typed.last_modified is not None and typed.last_modified.hour == 22
+    assert [s.target.split("?")[0] for s in server.seen] == ["/jobs/job1/tasks/task1"] * 2

@@ -432,3 +432,22 @@ def test_a_failing_token_endpoint_is_a_credential_error_with_its_cause(mode: str
     assert "status 401 (invalid_client)" in str(outcome.__cause__)
     assert CLIENT_SECRET not in str(outcome) + str(outcome.__cause__)
     assert server.seen == []  # the API call itself was never sent
+
+
+@MODES
+def test_raw_responses_and_extras_on_a_non_azure_client(mode: str, pkg: ModuleType, server: Server) -> None:
+    extras = {"extra_headers": {"X-Trace": "t-9"}, "extra_query": {"page": "2"}}
+    credentials = every_credential(pkg)
+    if mode == "sync":
+        with pkg.SecureClient(server.endpoint, credentials) as client:
+            raw = client.with_raw_response.auths.via_query(**extras)
+    else:
+        async def go() -> Any:
+            async with pkg.AsyncSecureClient(server.endpoint, credentials) as client:
+                return await client.with_raw_response.auths.via_query(**extras)
+
+        raw = asyncio.run(go())
+    assert raw.status_code == 204 and raw.parse() is None and raw.headers["content-length"] == "0"
+    (seen,) = server.seen
+    assert seen.query == {"page": ["2"], "api_key": [QUERY_KEY]} and seen.headers["x-trace"] == "t-9"
+    assert QUERY_KEY not in repr(raw)

@@ -44,10 +44,12 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
         package=options.package,
         client=f"{base}Client",
         async_client=f"Async{base}Client",
+        raw_client=f"{base}ClientWithRawResponse",
+        async_raw_client=f"Async{base}ClientWithRawResponse",
         error=f"{base}ServiceError",
         distribution=options.package.replace("_", "-"),
     )
-    top_namer = naming.Namer(RUNTIME_NAMES | {names.client, names.async_client, names.error})
+    top_namer = naming.Namer(RUNTIME_NAMES | {names.client, names.async_client, names.raw_client, names.async_raw_client, names.error})
     schemas = SchemaResolver(ctx, top_namer)
     schemas.register_components()
     groups = OperationBuilder(ctx, schemas, top_namer).build_groups()

@@ -18,9 +18,9 @@ from .context import BuildContext, text
 from .schemas import SchemaResolver
 
 # Names a generated method uses itself; a parameter with one of these names gets a suffix.
-METHOD_RESERVED = frozenset({"self", "request_options"})
+METHOD_RESERVED = frozenset({"self", "request_options", "extra_headers", "extra_query"})
 # Attributes of the generated client; an operation group may not take these names.
-CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential"})
+CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential", "with_raw_response"})
 _SEGMENT = re.compile(r"\{([^{}/]+)\}")
 # The styles each location defines (OpenAPI 3 "Style Values"; tabDelimited is 2.0's tsv).
 _STYLES = {
@@ -58,7 +58,9 @@ class OperationBuilder:
             method_namer = naming.Namer()
             operations = _in_class(tuple(self._operation(python_name, method_namer, *entry) for entry in entries))
             class_name, _ = self.top_namer.claim(naming.pascal(python_name) + "Operations")
-            groups.append(OperationGroup(python_name, class_name, naming.module_name("_" + python_name), titles[group], operations))
+            raw_class_name, _ = self.top_namer.claim(class_name + "WithRawResponse")
+            module = naming.module_name("_" + python_name)
+            groups.append(OperationGroup(python_name, class_name, raw_class_name, module, titles[group], operations))
         return tuple(groups)
 
     def _group_of(self, path: str, method: str, operation: dict[str, Any]) -> tuple[str, str, str]:

@@ -28,6 +28,7 @@ from ._errors import (
 )
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
+from ._raw import RawResponse, RawResponseWithHeaders
 from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
 from ._version import API_VERSION, VERSION
 
@@ -69,6 +70,8 @@ __all__ = [
     "ItemPaged",
     "Model",
     "NotGiven",
+    "RawResponse",
+    "RawResponseWithHeaders",
     "RequestOptions",
     "RetryPolicy",
     "ServiceRequestError",

@@ -10,12 +10,12 @@ from ._credentials import SharedKeyCredential, TokenCredential
 from ._pipeline import RetryPolicy
 from ._transport import ClientConfig, Pipeline
 from ._version import API_VERSION, VERSION
-from .operations import TasksOperations
+from .operations import TasksOperations, TasksOperationsWithRawResponse
 
 if TYPE_CHECKING:
     import ssl
 
-__all__ = ["BatchClient"]
+__all__ = ["BatchClient", "BatchClientWithRawResponse"]
 
 CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
@@ -69,12 +69,22 @@ class BatchClient:
             deadline=deadline,
         )
         config = ClientConfig(self._pipeline, api_version)
+        self._raw: BatchClientWithRawResponse | None = None
         self.tasks = TasksOperations(config)
         """Tasks operations."""
 
     @property
     def endpoint(self) -> str:
         return self._pipeline.endpoint
+
+    @property
+    def with_raw_response(self) -> BatchClientWithRawResponse:
+        """Every operation as on this client, returning a ``RawResponse`` instead: the
+        status, the headers, ``parse()`` for what the plain call returns and, where the
+        operation declares response headers, ``parse_headers()``."""
+        if self._raw is None:
+            self._raw = BatchClientWithRawResponse(self)
+        return self._raw
 
     def __repr__(self) -> str:
         return f"BatchClient(endpoint={self._pipeline.endpoint!r})"
@@ -93,3 +103,11 @@ class BatchClient:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class BatchClientWithRawResponse:
+    """``client.with_raw_response``: each group of ``BatchClient``, its methods returning
+    ``RawResponse``."""
+
+    def __init__(self, client: BatchClient) -> None:
+        self.tasks = TasksOperationsWithRawResponse(client.tasks)

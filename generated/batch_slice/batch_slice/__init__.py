@@ -30,6 +30,7 @@ from ._errors import (
 )
 from ._paging import AsyncItemPaged, ItemPaged
 from ._pipeline import RequestOptions, RetryPolicy
+from ._raw import RawResponse, RawResponseWithHeaders
 from ._serialization import NOT_GIVEN, Duration, Model, NotGiven, UnknownVariant
 from ._version import API_VERSION, VERSION
 
@@ -213,6 +214,8 @@ __all__ = [
     "OutputFileUploadCondition",
     "OutputFileUploadOptions",
     "PoolExistsHeaders",
+    "RawResponse",
+    "RawResponseWithHeaders",
     "RequestOptions",
     "ResourceFile",
     "RetryPolicy",

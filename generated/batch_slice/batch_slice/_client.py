@@ -12,15 +12,19 @@ from ._transport import ClientConfig, Pipeline
 from ._version import API_VERSION, VERSION
 from .operations import (
     FilesOperations,
+    FilesOperationsWithRawResponse,
     JobsOperations,
+    JobsOperationsWithRawResponse,
     PoolsOperations,
+    PoolsOperationsWithRawResponse,
     TasksOperations,
+    TasksOperationsWithRawResponse,
 )
 
 if TYPE_CHECKING:
     import ssl
 
-__all__ = ["BatchClient"]
+__all__ = ["BatchClient", "BatchClientWithRawResponse"]
 
 CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
@@ -76,6 +80,7 @@ class BatchClient:
             deadline=deadline,
         )
         config = ClientConfig(self._pipeline, api_version)
+        self._raw: BatchClientWithRawResponse | None = None
         self.files = FilesOperations(config)
         """Files operations."""
         self.pools = PoolsOperations(config)
@@ -88,6 +93,15 @@ class BatchClient:
     @property
     def endpoint(self) -> str:
         return self._pipeline.endpoint
+
+    @property
+    def with_raw_response(self) -> BatchClientWithRawResponse:
+        """Every operation as on this client, returning a ``RawResponse`` instead: the
+        status, the headers, ``parse()`` for what the plain call returns and, where the
+        operation declares response headers, ``parse_headers()``."""
+        if self._raw is None:
+            self._raw = BatchClientWithRawResponse(self)
+        return self._raw
 
     def __repr__(self) -> str:
         return f"BatchClient(endpoint={self._pipeline.endpoint!r})"
@@ -106,3 +120,14 @@ class BatchClient:
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+
+class BatchClientWithRawResponse:
+    """``client.with_raw_response``: each group of ``BatchClient``, its methods returning
+    ``RawResponse``."""
+
+    def __init__(self, client: BatchClient) -> None:
+        self.files = FilesOperationsWithRawResponse(client.files)
+        self.pools = PoolsOperationsWithRawResponse(client.pools)
+        self.tasks = TasksOperationsWithRawResponse(client.tasks)
+        self.jobs = JobsOperationsWithRawResponse(client.jobs)

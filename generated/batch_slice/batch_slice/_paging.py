@@ -35,6 +35,21 @@ class ItemPaged(Generic[T]):
         for page in self.by_page():
             yield from page
 
+    def prefetch(self) -> ItemPaged[T]:
+        """This listing with its first page fetched now (a raw response's ``parse()``):
+        iterating starts from that page; iterating again requests the list again."""
+        fetch, first = self._fetch, self._fetch(None)
+        used = False
+
+        def fetch_again(link: str | None) -> tuple[list[T], str | None]:
+            nonlocal used
+            if link is None and not used:
+                used = True
+                return first
+            return fetch(link)
+
+        return ItemPaged(fetch_again)
+
     def __repr__(self) -> str:
         return "<ItemPaged: iterate to fetch>"
 
@@ -60,6 +75,20 @@ class AsyncItemPaged(Generic[T]):
 
     def __aiter__(self) -> AsyncIterator[T]:
         return self._items()
+
+    async def prefetch(self) -> AsyncItemPaged[T]:
+        """``ItemPaged.prefetch`` for the async client."""
+        fetch, first = self._fetch, await self._fetch(None)
+        used = False
+
+        async def fetch_again(link: str | None) -> tuple[list[T], str | None]:
+            nonlocal used
+            if link is None and not used:
+                used = True
+                return first
+            return await fetch(link)
+
+        return AsyncItemPaged(fetch_again)
 
     def __repr__(self) -> str:
         return "<AsyncItemPaged: iterate to fetch>"

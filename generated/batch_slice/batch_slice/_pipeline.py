@@ -10,6 +10,7 @@ import os
 import random
 import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from typing import Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
@@ -21,9 +22,15 @@ LOGGER = logging.getLogger("batch_slice")
 _FORBIDDEN = frozenset("\r\n\0")
 # What a URI may hold besides letters, digits and "-._~" (RFC 3986 reserved characters and "%").
 _URI_SAFE = "!#$%&'()*+,/:;=?@[]~"
+# What a header name (an RFC 9110 token) may not hold.
+_NOT_TOKEN = frozenset('()<>@,;:\\"/[]?={} \t\r\n\0')
 _SECRET_HEADERS = frozenset(
     {"authorization", "proxy-authorization", "cookie", "x-ms-encryption-key"}
 )
+# Where a raw-response call (``_raw``) collects the final response of each request it makes.
+CAPTURE: ContextVar[list[Response] | None] = ContextVar("capture", default=None)
+# Headers that frame the message: never taken from ``extra_headers``.
+_FRAMING = frozenset({"host", "content-length", "transfer-encoding", "connection"})
 # A non-2xx response's body is read up to this many bytes; the rest is discarded unread (the
 # connection is closed) and the error says the body was cut.
 ERROR_BODY_LIMIT = 1 << 20
@@ -444,6 +451,35 @@ class PipelineBase:
             return None
         LOGGER.info("%s %s: redirected (%d) to %s", method, target, status, path)
         return method, path, query, headers, body
+
+    def extras(
+        self,
+        query: list[tuple[str, str]],
+        headers: dict[str, str],
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, str] | None,
+    ) -> tuple[list[tuple[str, str]], dict[str, str]]:
+        """The operation's query and headers with a call's ``extra_query`` (percent-encoded,
+        after the operation's own items) and ``extra_headers`` (one of the same name
+        replaces the operation's), checked as every header is, signed with the rest."""
+        if extra_query:
+            query = query + [
+                (quote(str(k), safe=""), quote(str(v), safe=""))
+                for k, v in extra_query.items()
+            ]
+        if extra_headers:
+            headers = dict(headers)
+            for name, value in extra_headers.items():
+                key = name.lower()
+                if not key or not key.isascii() or any(c in key for c in _NOT_TOKEN):
+                    raise ValueError(f"extra header name {name!r} is not an HTTP token")
+                if key in _FRAMING:
+                    raise ValueError(f"extra header {name!r} is the client's to set")
+                if not isinstance(value, str):
+                    raise TypeError(f"extra header {name!r} must be a str")
+                check_header(key, value)
+                headers[key] = value
+        return query, headers
 
     def prepare(
         self,

@@ -18,6 +18,7 @@ from ._errors import (
     ServiceResponseError,
 )
 from ._pipeline import (
+    CAPTURE,
     ERROR_BODY_LIMIT,
     PipelineBase,
     RequestOptions,
@@ -208,6 +209,9 @@ class Pipeline(PipelineBase):
                 redirects,
             )
             if hop is None:
+                sink = CAPTURE.get()
+                if sink is not None:  # a raw-response call: it keeps the response
+                    sink.append(response)
                 return response
             method, path, query, headers, body = hop
             redirects += 1

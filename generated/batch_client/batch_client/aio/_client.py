@@ -10,12 +10,12 @@ from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCrede
 from .._pipeline import RetryPolicy
 from .._version import API_VERSION, VERSION
 from ._transport import AsyncPipeline, ClientConfig
-from .operations import TasksOperations
+from .operations import TasksOperations, TasksOperationsWithRawResponse
 
 if TYPE_CHECKING:
     import ssl
 
-__all__ = ["AsyncBatchClient"]
+__all__ = ["AsyncBatchClient", "AsyncBatchClientWithRawResponse"]
 
 CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
@@ -70,12 +70,22 @@ class AsyncBatchClient:
             deadline=deadline,
         )
         config = ClientConfig(self._pipeline, api_version)
+        self._raw: AsyncBatchClientWithRawResponse | None = None
         self.tasks = TasksOperations(config)
         """Tasks operations."""
 
     @property
     def endpoint(self) -> str:
         return self._pipeline.endpoint
+
+    @property
+    def with_raw_response(self) -> AsyncBatchClientWithRawResponse:
+        """Every operation as on this client, returning a ``RawResponse`` instead: the
+        status, the headers, ``parse()`` for what the plain call returns and, where the
+        operation declares response headers, ``parse_headers()``."""
+        if self._raw is None:
+            self._raw = AsyncBatchClientWithRawResponse(self)
+        return self._raw
 
     def __repr__(self) -> str:
         return f"AsyncBatchClient(endpoint={self._pipeline.endpoint!r})"
@@ -94,3 +104,11 @@ class AsyncBatchClient:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class AsyncBatchClientWithRawResponse:
+    """``client.with_raw_response``: each group of ``AsyncBatchClient``, its methods returning
+    ``RawResponse``."""
+
+    def __init__(self, client: AsyncBatchClient) -> None:
+        self.tasks = TasksOperationsWithRawResponse(client.tasks)

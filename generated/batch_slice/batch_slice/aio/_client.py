@@ -12,15 +12,19 @@ from .._version import API_VERSION, VERSION
 from ._transport import AsyncPipeline, ClientConfig
 from .operations import (
     FilesOperations,
+    FilesOperationsWithRawResponse,
     JobsOperations,
+    JobsOperationsWithRawResponse,
     PoolsOperations,
+    PoolsOperationsWithRawResponse,
     TasksOperations,
+    TasksOperationsWithRawResponse,
 )
 
 if TYPE_CHECKING:
     import ssl
 
-__all__ = ["AsyncBatchClient"]
+__all__ = ["AsyncBatchClient", "AsyncBatchClientWithRawResponse"]
 
 CREDENTIAL_SCOPES: tuple[str, ...] = ("https://batch.core.windows.net//.default",)
 
@@ -77,6 +81,7 @@ class AsyncBatchClient:
             deadline=deadline,
         )
         config = ClientConfig(self._pipeline, api_version)
+        self._raw: AsyncBatchClientWithRawResponse | None = None
         self.files = FilesOperations(config)
         """Files operations."""
         self.pools = PoolsOperations(config)
@@ -89,6 +94,15 @@ class AsyncBatchClient:
     @property
     def endpoint(self) -> str:
         return self._pipeline.endpoint
+
+    @property
+    def with_raw_response(self) -> AsyncBatchClientWithRawResponse:
+        """Every operation as on this client, returning a ``RawResponse`` instead: the
+        status, the headers, ``parse()`` for what the plain call returns and, where the
+        operation declares response headers, ``parse_headers()``."""
+        if self._raw is None:
+            self._raw = AsyncBatchClientWithRawResponse(self)
+        return self._raw
 
     def __repr__(self) -> str:
         return f"AsyncBatchClient(endpoint={self._pipeline.endpoint!r})"
@@ -107,3 +121,14 @@ class AsyncBatchClient:
         tb: TracebackType | None,
     ) -> None:
         await self.close()
+
+
+class AsyncBatchClientWithRawResponse:
+    """``client.with_raw_response``: each group of ``AsyncBatchClient``, its methods returning
+    ``RawResponse``."""
+
+    def __init__(self, client: AsyncBatchClient) -> None:
+        self.files = FilesOperationsWithRawResponse(client.files)
+        self.pools = PoolsOperationsWithRawResponse(client.pools)
+        self.tasks = TasksOperationsWithRawResponse(client.tasks)
+        self.jobs = JobsOperationsWithRawResponse(client.jobs)

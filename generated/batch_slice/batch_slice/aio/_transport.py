@@ -25,6 +25,7 @@ from .._errors import (
     ServiceResponseError,
 )
 from .._pipeline import (
+    CAPTURE,
     ERROR_BODY_LIMIT,
     PipelineBase,
     RequestOptions,
@@ -267,6 +268,9 @@ class AsyncPipeline(PipelineBase):
                 redirects,
             )
             if hop is None:
+                sink = CAPTURE.get()
+                if sink is not None:  # a raw-response call: it keeps the response
+                    sink.append(response)
                 return response
             method, path, query, headers, body = hop
             redirects += 1

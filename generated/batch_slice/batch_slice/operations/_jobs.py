@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
+from .._raw import raw_response
 from .._serialization import (
     encode_json,
     encode_query,
@@ -26,7 +27,7 @@ from .._transport import ClientConfig
 if TYPE_CHECKING:
     from ..models import JobTerminateParameter
 
-__all__ = ["JobTerminateHeaders", "JobsOperations"]
+__all__ = ["JobTerminateHeaders", "JobsOperations", "JobsOperationsWithRawResponse"]
 
 
 class JobTerminateHeaders(NamedTuple):
@@ -94,6 +95,8 @@ class JobsOperations:
         if_unmodified_since: datetime.datetime | None = None,
         force: bool | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> JobTerminateHeaders:
         """Terminates the specified Job, marking it as completed.
 
@@ -145,6 +148,9 @@ class JobsOperations:
             value is false. (query ``force``; service default: ``false``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: the response headers.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -179,9 +185,24 @@ class JobsOperations:
         if job_terminate_parameter is not None:
             _headers["content-type"] = "application/json; odata=minimalmetadata"
             _body = encode_json(job_terminate_parameter.to_dict())
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
         if not 200 <= _response.status < 300:
             raise error_from_response(_response)
         return JobTerminateHeaders.from_headers(_response.headers)
+
+
+class JobsOperationsWithRawResponse:
+    """``client.with_raw_response.jobs``: the methods of ``client.jobs``, each returning a
+    ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: JobsOperations) -> None:
+        self.terminate = raw_response(
+            operations.terminate, JobTerminateHeaders.from_headers
+        )

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .._errors import error_from_response
 from .._pipeline import RequestOptions
+from .._raw import raw_response
 from .._serialization import (
     encode_query,
     parse_rfc1123,
@@ -22,7 +23,7 @@ from .._serialization import (
 )
 from .._transport import ClientConfig
 
-__all__ = ["PoolExistsHeaders", "PoolsOperations"]
+__all__ = ["PoolExistsHeaders", "PoolsOperations", "PoolsOperationsWithRawResponse"]
 
 
 class PoolExistsHeaders(NamedTuple):
@@ -85,6 +86,8 @@ class PoolsOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> bool:
         """Pool_Exists
 
@@ -126,6 +129,9 @@ class PoolsOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: ``True`` if it exists, ``False`` if the service answered 404.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -155,6 +161,10 @@ class PoolsOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = self._pipeline.send(
             "HEAD", _path, _query, _headers, _body, request_options
         )
@@ -163,3 +173,12 @@ class PoolsOperations:
         if not 200 <= _response.status < 300:
             raise error_from_response(_response)
         return True
+
+
+class PoolsOperationsWithRawResponse:
+    """``client.with_raw_response.pools``: the methods of ``client.pools``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: PoolsOperations) -> None:
+        self.exists = raw_response(operations.exists, PoolExistsHeaders.from_headers)

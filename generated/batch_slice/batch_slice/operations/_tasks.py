@@ -11,6 +11,7 @@ from .. import models as _models
 from .._errors import error_from_response
 from .._paging import ItemPaged
 from .._pipeline import RequestOptions
+from .._raw import raw_response
 from .._serialization import (
     decode_json,
     encode_query,
@@ -28,7 +29,12 @@ from .._transport import ClientConfig
 if TYPE_CHECKING:
     from ..models import CloudTask, TaskEvent
 
-__all__ = ["TaskListHeaders", "TaskReactivateHeaders", "TasksOperations"]
+__all__ = [
+    "TaskListHeaders",
+    "TaskReactivateHeaders",
+    "TasksOperations",
+    "TasksOperationsWithRawResponse",
+]
 
 
 class TaskListHeaders(NamedTuple):
@@ -133,6 +139,8 @@ class TasksOperations:
         return_client_request_id: bool | None = None,
         ocp_date: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> ItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -169,6 +177,10 @@ class TasksOperations:
             time, at each attempt)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones (first page
+            only: next links are the service's).
         :returns: a lazy iterator over every item, following the next links page by
             page.
         :raises BatchServiceError: the service answered with a non-2xx status.
@@ -199,6 +211,10 @@ class TasksOperations:
         if ocp_date is not None:
             _headers["ocp-date"] = ser_rfc1123(ocp_date)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
 
         def fetch(
             next_link: str | None,
@@ -233,6 +249,8 @@ class TasksOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> TaskReactivateHeaders:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -282,6 +300,9 @@ class TasksOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: the response headers.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -317,6 +338,10 @@ class TasksOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
@@ -331,6 +356,8 @@ class TasksOperations:
         *,
         maxresults: int | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> ItemPaged[TaskEvent]:
         """Lists the events of a Task (synthetic: not part of the Batch API).
 
@@ -345,6 +372,10 @@ class TasksOperations:
             (query ``maxresults``; service default: ``1000``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones (first page
+            only: next links are the service's).
         :returns: a lazy iterator over every item, following the next links page by
             page.
         :raises BatchServiceError: the service answered with a non-2xx status.
@@ -365,6 +396,10 @@ class TasksOperations:
         _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {"accept": "application/json"}
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
 
         def fetch(
             next_link: str | None,
@@ -384,3 +419,16 @@ class TasksOperations:
             return _page.value or [], _page.odata_next_link
 
         return ItemPaged(fetch)
+
+
+class TasksOperationsWithRawResponse:
+    """``client.with_raw_response.tasks``: the methods of ``client.tasks``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: TasksOperations) -> None:
+        self.list = raw_response(operations.list, TaskListHeaders.from_headers)
+        self.reactivate = raw_response(
+            operations.reactivate, TaskReactivateHeaders.from_headers
+        )
+        self.list_events = raw_response(operations.list_events)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Mapping
 
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
+from ..._raw import async_raw_response
 from ..._serialization import (
     encode_query,
     path_segment,
@@ -19,7 +21,7 @@ from ..._serialization import (
 from ...aio._transport import ClientConfig
 from ...operations._tasks import TaskReactivateHeaders
 
-__all__ = ["TasksOperations"]
+__all__ = ["TasksOperations", "TasksOperationsWithRawResponse"]
 
 
 class TasksOperations:
@@ -44,6 +46,8 @@ class TasksOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> TaskReactivateHeaders:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -93,6 +97,9 @@ class TasksOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: the response headers.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -128,9 +135,24 @@ class TasksOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = await self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
         if not 200 <= _response.status < 300:
             raise error_from_response(_response)
         return TaskReactivateHeaders.from_headers(_response.headers)
+
+
+class TasksOperationsWithRawResponse:
+    """``client.with_raw_response.tasks``: the methods of ``client.tasks``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: TasksOperations) -> None:
+        self.reactivate = async_raw_response(
+            operations.reactivate, TaskReactivateHeaders.from_headers
+        )

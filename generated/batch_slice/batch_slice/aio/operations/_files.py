@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Mapping
 
 from ..._download import AsyncDownload
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
+from ..._raw import async_raw_response
 from ..._serialization import (
     encode_query,
     path_segment,
@@ -20,7 +22,7 @@ from ..._serialization import (
 from ...aio._transport import ClientConfig
 from ...operations._files import FileGetFromTaskHeaders
 
-__all__ = ["FilesOperations"]
+__all__ = ["FilesOperations", "FilesOperationsWithRawResponse"]
 
 
 class FilesOperations:
@@ -45,6 +47,8 @@ class FilesOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> AsyncDownload[FileGetFromTaskHeaders]:
         """File_GetFromTask
 
@@ -86,6 +90,9 @@ class FilesOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: the response headers and the body, streamed as you iterate.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -122,6 +129,10 @@ class FilesOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = await self._pipeline.send(
             "GET", _path, _query, _headers, _body, request_options, stream=True
         )
@@ -131,4 +142,15 @@ class FilesOperations:
             FileGetFromTaskHeaders.from_headers(_response.headers),
             _response.stream,
             _response.content_length,
+        )
+
+
+class FilesOperationsWithRawResponse:
+    """``client.with_raw_response.files``: the methods of ``client.files``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: FilesOperations) -> None:
+        self.get_from_task = async_raw_response(
+            operations.get_from_task, FileGetFromTaskHeaders.from_headers
         )

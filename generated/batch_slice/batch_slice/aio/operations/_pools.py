@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Mapping
 
 from ..._errors import error_from_response
 from ..._pipeline import RequestOptions
+from ..._raw import async_raw_response
 from ..._serialization import (
     encode_query,
     path_segment,
@@ -17,8 +19,9 @@ from ..._serialization import (
     ser_uuid,
 )
 from ...aio._transport import ClientConfig
+from ...operations._pools import PoolExistsHeaders
 
-__all__ = ["PoolsOperations"]
+__all__ = ["PoolsOperations", "PoolsOperationsWithRawResponse"]
 
 
 class PoolsOperations:
@@ -42,6 +45,8 @@ class PoolsOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> bool:
         """Pool_Exists
 
@@ -83,6 +88,9 @@ class PoolsOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: ``True`` if it exists, ``False`` if the service answered 404.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -112,6 +120,10 @@ class PoolsOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = await self._pipeline.send(
             "HEAD", _path, _query, _headers, _body, request_options
         )
@@ -120,3 +132,14 @@ class PoolsOperations:
         if not 200 <= _response.status < 300:
             raise error_from_response(_response)
         return True
+
+
+class PoolsOperationsWithRawResponse:
+    """``client.with_raw_response.pools``: the methods of ``client.pools``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: PoolsOperations) -> None:
+        self.exists = async_raw_response(
+            operations.exists, PoolExistsHeaders.from_headers
+        )

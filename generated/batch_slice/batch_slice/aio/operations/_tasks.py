@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ... import models as _models
 from ..._errors import error_from_response
 from ..._paging import AsyncItemPaged
 from ..._pipeline import RequestOptions
+from ..._raw import async_raw_response
 from ..._serialization import (
     decode_json,
     encode_query,
@@ -21,12 +23,12 @@ from ..._serialization import (
     ser_uuid,
 )
 from ...aio._transport import ClientConfig
-from ...operations._tasks import TaskReactivateHeaders
+from ...operations._tasks import TaskListHeaders, TaskReactivateHeaders
 
 if TYPE_CHECKING:
     from ...models import CloudTask, TaskEvent
 
-__all__ = ["TasksOperations"]
+__all__ = ["TasksOperations", "TasksOperationsWithRawResponse"]
 
 
 class TasksOperations:
@@ -50,6 +52,8 @@ class TasksOperations:
         return_client_request_id: bool | None = None,
         ocp_date: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> AsyncItemPaged[CloudTask]:
         """Lists all of the Tasks that are associated with the specified Job.
 
@@ -86,6 +90,10 @@ class TasksOperations:
             time, at each attempt)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones (first page
+            only: next links are the service's).
         :returns: a lazy iterator (``async for``) over every item, following the
             next links page by page.
         :raises BatchServiceError: the service answered with a non-2xx status.
@@ -116,6 +124,10 @@ class TasksOperations:
         if ocp_date is not None:
             _headers["ocp-date"] = ser_rfc1123(ocp_date)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
 
         async def fetch(
             next_link: str | None,
@@ -150,6 +162,8 @@ class TasksOperations:
         if_modified_since: datetime.datetime | None = None,
         if_unmodified_since: datetime.datetime | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> TaskReactivateHeaders:
         """Reactivates a Task, allowing it to run again even if its retry count has been
         exhausted.
@@ -199,6 +213,9 @@ class TasksOperations:
             (header ``If-Unmodified-Since``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones.
         :returns: the response headers.
         :raises BatchServiceError: the service answered with a non-2xx status.
         :raises ServiceRequestError: no response, after the retries: the connection
@@ -234,6 +251,10 @@ class TasksOperations:
         if if_unmodified_since is not None:
             _headers["if-unmodified-since"] = ser_rfc1123(if_unmodified_since)
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
         _response = await self._pipeline.send(
             "POST", _path, _query, _headers, _body, request_options
         )
@@ -248,6 +269,8 @@ class TasksOperations:
         *,
         maxresults: int | None = None,
         request_options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, str] | None = None,
     ) -> AsyncItemPaged[TaskEvent]:
         """Lists the events of a Task (synthetic: not part of the Batch API).
 
@@ -262,6 +285,10 @@ class TasksOperations:
             (query ``maxresults``; service default: ``1000``)
         :param request_options: per-call retry policy and timeouts (default: the
             client's).
+        :param extra_headers: headers to send besides the declared ones (an escape
+            hatch: checked and signed like the rest; one of the same name replaces it).
+        :param extra_query: query items to send after the declared ones (first page
+            only: next links are the service's).
         :returns: a lazy iterator (``async for``) over every item, following the
             next links page by page.
         :raises BatchServiceError: the service answered with a non-2xx status.
@@ -282,6 +309,10 @@ class TasksOperations:
         _query.append(("api-version", encode_query(self._config.api_version)))
         _headers: dict[str, str] = {"accept": "application/json"}
         _body = None
+        if extra_headers or extra_query:
+            _query, _headers = self._pipeline.extras(
+                _query, _headers, extra_headers, extra_query
+            )
 
         async def fetch(
             next_link: str | None,
@@ -301,3 +332,16 @@ class TasksOperations:
             return _page.value or [], _page.odata_next_link
 
         return AsyncItemPaged(fetch)
+
+
+class TasksOperationsWithRawResponse:
+    """``client.with_raw_response.tasks``: the methods of ``client.tasks``, each returning
+    a ``RawResponse`` (``status_code``, ``headers``, ``parse()``; ``parse_headers()``
+    where the operation declares response headers)."""
+
+    def __init__(self, operations: TasksOperations) -> None:
+        self.list = async_raw_response(operations.list, TaskListHeaders.from_headers)
+        self.reactivate = async_raw_response(
+            operations.reactivate, TaskReactivateHeaders.from_headers
+        )
+        self.list_events = async_raw_response(operations.list_events)
