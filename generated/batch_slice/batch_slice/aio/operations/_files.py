@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from ..._download import AsyncDownload
 from ..._errors import error_from_response
-from ..._pipeline import RequestOptions
 from ..._serialization import (
     encode_query,
     path_segment,
@@ -17,8 +16,13 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
 from ...operations._files import FileGetFromTaskHeaders
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
 
 __all__ = ["FilesOperations"]
 

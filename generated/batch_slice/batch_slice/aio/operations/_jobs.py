@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from typing import TYPE_CHECKING
 
 from ..._errors import error_from_response
-from ..._pipeline import RequestOptions
 from ..._serialization import (
     encode_json,
     encode_query,
@@ -18,10 +16,13 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
 from ...operations._jobs import JobTerminateHeaders
 
 if TYPE_CHECKING:
+    import datetime
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
     from ...models import JobTerminateParameter
 
 __all__ = ["JobsOperations"]

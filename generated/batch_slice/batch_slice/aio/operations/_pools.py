@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
+from typing import TYPE_CHECKING
 
 from ..._errors import error_from_response
-from ..._pipeline import RequestOptions
 from ..._serialization import (
     encode_query,
     path_segment,
@@ -16,7 +15,12 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
 
 __all__ = ["PoolsOperations"]
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from typing import TYPE_CHECKING
 
 from ... import models as _models
 from ..._errors import error_from_response
 from ..._paging import AsyncItemPaged
-from ..._pipeline import RequestOptions
 from ..._serialization import (
     decode_json,
     encode_query,
@@ -20,10 +18,13 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
 from ...operations._tasks import TaskReactivateHeaders
 
 if TYPE_CHECKING:
+    import datetime
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
     from ...models import CloudTask, TaskEvent
 
 __all__ = ["TasksOperations"]
