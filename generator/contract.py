@@ -70,6 +70,32 @@ KINDS: dict[str, Kind] = {
 TYPING_NAMES = frozenset({"Any", "Literal"})
 RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
 
+# Names that generated models and operation modules import for their annotations alone.
+# Every generated module starts with ``from __future__ import annotations`` and nothing evaluates
+# annotations at run time: models decode and encode through their ``_fields`` codecs (never
+# ``typing.get_type_hints``), ``dataclass`` and ``NamedTuple`` keep annotations as text, and the
+# code reaches model classes through ``_models``. So these are imported under ``if TYPE_CHECKING:``
+# (ruff's TC rules), unless the module's code uses one too (``uuid.uuid4()`` for a header that
+# defaults to a new UUID): ``ir.module_imports`` decides, per module, from this table.
+ANNOTATION_ONLY = frozenset(
+    {
+        "builtins", "datetime", "uuid",  # modules imported whole
+        "Mapping", "Any", "Literal",  # collections.abc, typing
+        "NotGiven", "UnknownVariant", "FileContent", "FileInput", "RequestOptions", "ClientConfig",  # the runtime's
+    }
+)
+
+# The linters the generated code is clean under (tests/test_public_specs.py runs them over every
+# package), pinned, and ruff's rules beyond its defaults: the generated project's pyproject names
+# both, and the generator's own ``[test]`` extra pins the same versions (a test compares them).
+LINT_TOOLS = (("ruff", "0.17.6"), ("pyright", "1.1.414"))
+RUFF_RULES = ("I", "UP", "F", "ASYNC", "TC")
+# ruff's ASYNC109 takes an async function's ``timeout`` parameter for a deadline of the call, better
+# left to the caller's ``asyncio.timeout()``. A parameter of the API description may be named so
+# (Batch's ``timeout`` query parameter: how long the service may spend on the request), sent as
+# data; it keeps its name, the sync client's, and ASYNC109 is ignored in exactly those modules.
+ASYNC_TIMEOUT_PARAMETER = "timeout"
+
 # The codec that wraps a nullable type (JSON null decodes to None and is sent as null).
 NULLABLE_CODEC = "Nullable"
 # The sentinel of a field that is absent, where the schema allows null (so ``None`` means null).

@@ -13,6 +13,8 @@ from urllib.parse import quote
 
 from . import pyfmt
 from .contract import (
+    ANNOTATION_ONLY,
+    ASYNC_TIMEOUT_PARAMETER,
     CREDENTIAL_EXAMPLES,
     KINDS,
     NULLABLE_CODEC,
@@ -218,6 +220,37 @@ def _runtime_names(node: pyfmt.Expr) -> frozenset[str]:
     if node[0] == "atom" and str(node[1]).startswith("ser_"):
         return frozenset({node[1]})
     return frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleImports:
+    """A generated module's imports: ``runtime`` for its code, ``typing_only`` (under ``if
+    TYPE_CHECKING:``) for names its annotations alone use. (module, names); module "" imports
+    each name whole (``import datetime``)."""
+
+    runtime: pyfmt.Imports
+    typing_only: pyfmt.Imports
+
+
+def module_imports(
+    uses: list[tuple[str, str]], code: frozenset[str] = frozenset(), classes: tuple[str, tuple[str, ...]] = ("", ())
+) -> ModuleImports:
+    """Split (module, name) imports by need: a name of ``contract.ANNOTATION_ONLY`` that the
+    module's ``code`` does not use goes under ``TYPE_CHECKING``, as do ``classes`` (model classes
+    its annotations name: the code reaches them through ``_models``); the rest stays."""
+    runtime: dict[str, list[str]] = {}
+    typing_only: dict[str, list[str]] = {}
+    for module, name in uses:
+        lazy = name in ANNOTATION_ONLY and name not in code
+        (typing_only if lazy else runtime).setdefault(module, []).append(name)
+    if classes[1]:
+        typing_only.setdefault(classes[0], []).extend(classes[1])
+    if typing_only:
+        runtime.setdefault("typing", []).append("TYPE_CHECKING")
+    return ModuleImports(
+        tuple((m, tuple(dict.fromkeys(n))) for m, n in runtime.items()),
+        tuple((m, tuple(dict.fromkeys(n))) for m, n in typing_only.items()),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -636,7 +669,6 @@ class OperationGroup:
                 names.add("decode_text")
             if op.result == "value" and op.result_type is not None:
                 names |= op.result_type.codec_names
-        names |= self._signature_names & RUNTIME_ANNOTATION_NAMES
         names -= set(self.body_names) | {"multipart_array"}  # those come from ``_body``
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
@@ -664,28 +696,43 @@ class OperationGroup:
     def _signature_names(self) -> frozenset[str]:
         return frozenset().union(*(t.annotation_names for t in self._signature_types))
 
-    @property
-    def needs_builtins(self) -> bool:
-        """Whether the signatures spell ``builtins.list``/``builtins.dict`` (``Parameter.shadowed``)."""
+    def imports(self, is_async: bool, up: str, transport_module: str) -> ModuleImports:
+        """The module's imports; ``up`` is the relative prefix of the package root minus one dot
+        (``.`` for ``operations/``, ``..`` for ``aio/operations/``)."""
         shadowed = frozenset().union(*(op.shadowed for op in self.operations))
-        return any(t.names_builtins(shadowed) for t in self._signature_types)
-
-    def typing_names(self, is_async: bool) -> tuple[str, ...]:
-        """Names the group's module takes from ``typing``: only those it uses."""
-        names = set(self._signature_names & TYPING_NAMES)
-        if self.model_annotations:
-            names.add("TYPE_CHECKING")
-        if not is_async and self.headers_classes:
-            names.add("NamedTuple")
-        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
-
-    def needs_mapping(self, is_async: bool) -> bool:
-        """Whether the module takes ``Mapping``: every method's ``extra_headers`` and ``extra_query``."""
-        return True
-
-    def imports_stdlib(self, is_async: bool) -> bool:
-        """Whether the module imports from the standard library (a section of its own)."""
-        return self.needs_builtins or self.needs_datetime or self.needs_uuid or self.needs_mapping(is_async) or bool(self.typing_names(is_async))
+        signature = self._signature_names
+        uses: list[tuple[str, str]] = []
+        if any(t.names_builtins(shadowed) for t in self._signature_types):
+            uses.append(("", "builtins"))  # signatures spell builtins.list where a method shadows it
+        if self.needs_datetime:
+            uses.append(("", "datetime"))
+        if self.needs_uuid:
+            uses.append(("", "uuid"))
+        headers = not is_async and bool(self.headers_classes)
+        uses.append(("collections.abc", "Mapping"))  # every method's extra_headers, extra_query
+        if headers:
+            uses.append(("typing", "NamedTuple"))
+        uses += [("typing", n) for n in sorted(signature & TYPING_NAMES)]
+        if self.uses_models_at_runtime:
+            uses.append((up + ".", "models as _models"))
+        uses += [(up + "._body", n) for n in self.body_names]
+        if "stream" in self.results:
+            uses.append((up + "._download", "AsyncDownload" if is_async else "Download"))
+        uses.append((up + "._errors", "error_from_response"))
+        if "paged" in self.results:
+            uses.append((up + "._paging", "AsyncItemPaged" if is_async else "ItemPaged"))
+        uses.append((up + "._pipeline", "RequestOptions"))
+        uses.append((up + "._raw", "async_raw_response" if is_async else "raw_response"))
+        uses += [(up + "._serialization", n) for n in self.serializers]
+        if headers:
+            uses += [(up + "._serialization", n) for n in self.header_parsers]
+        uses += [(up + "._serialization", n) for n in sorted(signature & RUNTIME_ANNOTATION_NAMES)]
+        uses.append((up + "." + transport_module, "ClientConfig"))
+        if is_async:
+            # the header classes the methods build, and every one the raw wrappers read
+            uses += [(up + ".operations." + self.module, n) for n in self.headers_classes]
+        code = frozenset({"uuid"} if any(p.auto == "uuid4" for p in self._params) else ())
+        return module_imports(uses, code, (up + ".models", self.model_annotations))
 
     @property
     def model_annotations(self) -> tuple[str, ...]:
@@ -710,6 +757,11 @@ class OperationGroup:
     def returned_headers_classes(self) -> tuple[str, ...]:
         """Header classes the methods build (the async module imports those from the sync one)."""
         return tuple(op.headers_class for op in self.operations if op.headers_class and op.result in ("headers", "stream"))
+
+    @property
+    def has_timeout_parameter(self) -> bool:
+        """Whether a method takes a parameter named ``timeout`` (ruff's ASYNC109 in the async module)."""
+        return any(p.python_name == ASYNC_TIMEOUT_PARAMETER for p in self._params)
 
     @property
     def results(self) -> frozenset[str]:
@@ -807,21 +859,19 @@ class Model:
         return names if self.base else names | {"Any"}  # additional_properties: dict[str, Any]
 
     @property
-    def typing_names(self) -> tuple[str, ...]:
-        """Names the module takes from ``typing``: exactly those it uses."""
-        names = set(self._names & TYPING_NAMES)
-        if self.models_used:
-            names.add("TYPE_CHECKING")
-        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
-
-    @property
-    def runtime_names(self) -> tuple[str, ...]:
-        """Names the module takes from ``_serialization``: codecs, sentinels, the base ``Model``."""
-        names = set(frozenset().union(*(p.type.codec_names for p in self.properties)))
-        names |= self._names & (RUNTIME_ANNOTATION_NAMES | {"NOT_GIVEN"})
-        if not self.base:
-            names.add("Model")
-        return tuple(sorted(names, key=lambda n: (n.lower(), n)))
+    def imports(self) -> ModuleImports:
+        names = self._names
+        codecs = frozenset().union(*(p.type.codec_names for p in self.properties))
+        uses: list[tuple[str, str]] = [("dataclasses", "dataclass")] + ([] if self.base else [("dataclasses", "field")])
+        uses += [("", n) for n in ("datetime", "uuid") if n in names]
+        uses += [("typing", n) for n in sorted(names & TYPING_NAMES)]
+        if self.codecs_use_models:
+            uses.append(("..", "models as _models"))
+        serialization = codecs | (names & (RUNTIME_ANNOTATION_NAMES | {"NOT_GIVEN"})) | ({"Model"} if not self.base else set())
+        uses += [(".._serialization", n) for n in sorted(serialization)]
+        if self.base:
+            uses.append(("." + self.base_module, self.base))
+        return module_imports(uses, codecs, (".", self.models_used))
 
     @property
     def codecs_use_models(self) -> bool:
@@ -835,14 +885,6 @@ class Model:
         entries: list[pyfmt.Expr] = [("atom", f"*{self.base}._fields")] if self.base else []
         entries += [("tuple", [("atom", pystr(p.python_name)), ("atom", pystr(p.wire_name)), p.type.codec_tree]) for p in self.properties]
         return ("tuple", entries)
-
-    @property
-    def needs_datetime(self) -> bool:
-        return "datetime" in self._names
-
-    @property
-    def needs_uuid(self) -> bool:
-        return "uuid" in self._names
 
 
 @dataclass(frozen=True, slots=True)
@@ -942,6 +984,12 @@ class Api:
     azure: bool  # Shared Key and Entra token auth, ocp-date and client-request-id conventions
     spec_file: str
     api_version_param: str = ""  # wire name of the client-level api-version query parameter
+
+    @property
+    def async_timeout_modules(self) -> tuple[str, ...]:
+        """The async operation modules (paths in the project) whose methods take a ``timeout``
+        parameter of the description: the generated pyproject exempts them from ASYNC109."""
+        return tuple(f"{self.names.package}/aio/operations/{g.module}.py" for g in self.groups if g.has_timeout_parameter)
 
     @property
     def applied_security(self) -> tuple[SecurityScheme, ...]:

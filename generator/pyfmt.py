@@ -257,6 +257,30 @@ def import_block(imports: list[tuple[str, tuple[str, ...]]], indent: int = 0) ->
     return "\n".join(import_from(m, merged[m], indent) for m in sorted(merged, key=module_order) if merged[m])
 
 
+Imports = tuple[tuple[str, tuple[str, ...]], ...]  # (module, names); module "": ``import name``
+
+
+def _import_sections(imports: Imports, indent: int) -> str:
+    """isort's sections: the standard library (``import x`` first, then ``from x import``), a
+    blank line, the package's own (relative) modules."""
+    whole = sorted({n for m, names in imports if not m for n in names}, key=lambda n: _natural(n.lower()))
+    stdlib = [(m, names) for m, names in imports if m and not m.startswith(".")]
+    local = [(m, names) for m, names in imports if m.startswith(".")]
+    sections = ["\n".join([f"import {n}" for n in whole] + ([import_block(stdlib, indent)] if stdlib else []))]
+    sections.append(import_block(local, indent) if local else "")
+    return "\n\n".join(s for s in sections if s)
+
+
+def module_imports(runtime: Imports, typing_only: Imports) -> str:
+    """A module's imports after ``from __future__ import annotations``: those its code needs, then
+    under ``if TYPE_CHECKING:`` those only its annotations name (never evaluated at run time)."""
+    text = _import_sections(runtime, 0)
+    if typing_only:
+        block = _import_sections(typing_only, 4)
+        text += "\n\nif TYPE_CHECKING:\n" + "\n".join(_INNER + line if line else "" for line in block.split("\n"))
+    return text
+
+
 def dunder_all(names: list[str]) -> str:
     """``__all__ = [...]`` with the names sorted as ruff sorts it."""
     items = [pystr(n) for n in sorted(set(names), key=dunder_all_order)]

@@ -18,7 +18,8 @@ from typing import Any
 import jinja2
 
 from . import naming, pyfmt
-from .ir import Api
+from .contract import LINT_TOOLS, RUFF_RULES
+from .ir import Api, ModuleImports
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
 from .pyfmt import pystr, toml_str
@@ -96,6 +97,11 @@ def py_imports(imports: list[tuple[str, tuple[str, ...]]] | tuple[tuple[str, tup
     return pyfmt.import_block(list(imports), indent)
 
 
+def py_module_imports(imports: ModuleImports) -> str:
+    """A generated module's import statements, those for annotations alone under ``TYPE_CHECKING``."""
+    return pyfmt.module_imports(imports.runtime, imports.typing_only)
+
+
 def py_all(names: list[str] | tuple[str, ...]) -> str:
     """``__all__ = [...]``, in ruff's order of ``__all__``."""
     return pyfmt.dunder_all(list(names))
@@ -156,6 +162,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "md_codeblock": md_codeblock,
     "py_import": py_import,
     "py_imports": py_imports,
+    "py_module_imports": py_module_imports,
     "py_all": py_all,
     "py_call": py_call,
     "py_concat": py_concat,
@@ -205,6 +212,8 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.globals["py_annotated"] = py_annotated
+    env.globals["lint_tools"] = LINT_TOOLS  # the generated pyproject pins them
+    env.globals["ruff_rules"] = RUFF_RULES
     return env
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Iterator
-from types import TracebackType
-from typing import BinaryIO, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Generic, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from collections.abc import AsyncIterator, Iterator
+    from types import TracebackType
 
 H = TypeVar("H")
 DEFAULT_CHUNK = 64 * 1024

@@ -9,14 +9,17 @@ import logging
 import os
 import random
 import time
-from collections.abc import Mapping
 from contextvars import ContextVar
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
 from ._body import Body
 from ._credentials import SharedKeyCredential, TokenCredential
 from ._serialization import parse_rfc1123, ser_rfc1123
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 
 LOGGER = logging.getLogger("batch_client")
 _FORBIDDEN = frozenset("\r\n\0")

@@ -53,7 +53,7 @@ class _Source:
         elif isinstance(value, os.PathLike):
             self.length = os.path.getsize(value)
         elif hasattr(value, "read"):
-            file = cast(IO[bytes], value)
+            file = cast("IO[bytes]", value)
             self.replayable = False
             try:
                 if file.seekable():
@@ -80,7 +80,7 @@ class _Source:
                 while chunk := opened.read(CHUNK_SIZE):
                     yield chunk
         elif hasattr(value, "read"):
-            file = cast(IO[bytes], value)
+            file = cast("IO[bytes]", value)
             if self._start >= 0:
                 file.seek(self._start)
             while chunk := file.read(CHUNK_SIZE):

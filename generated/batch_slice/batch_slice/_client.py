@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import sys
-from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from ._credentials import SharedKeyCredential, TokenCredential
-from ._pipeline import RetryPolicy
 from ._transport import ClientConfig, Pipeline
 from ._version import API_VERSION, VERSION
 from .operations import (
@@ -23,6 +20,10 @@ from .operations import (
 
 if TYPE_CHECKING:
     import ssl
+    from types import TracebackType
+
+    from ._credentials import SharedKeyCredential, TokenCredential
+    from ._pipeline import RetryPolicy
 
 __all__ = ["BatchClient", "BatchClientWithRawResponse"]
 

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import sys
-from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
-from .._credentials import AsyncTokenCredential, SharedKeyCredential, TokenCredential
-from .._pipeline import RetryPolicy
 from .._version import API_VERSION, VERSION
 from ._transport import AsyncPipeline, ClientConfig
 from .operations import TasksOperations, TasksOperationsWithRawResponse
 
 if TYPE_CHECKING:
     import ssl
+    from types import TracebackType
+
+    from .._credentials import (
+        AsyncTokenCredential,
+        SharedKeyCredential,
+        TokenCredential,
+    )
+    from .._pipeline import RetryPolicy
 
 __all__ = ["AsyncBatchClient", "AsyncBatchClientWithRawResponse"]
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
-from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from .._body import Body
@@ -44,6 +43,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 
 if TYPE_CHECKING:
     import ssl
+    from collections.abc import AsyncIterator
 
 
 class AsyncTokenCache:
@@ -281,7 +281,7 @@ class AsyncPipeline(PipelineBase):
         url: yarl.URL,
         headers: dict[str, str],
         body: bytes | Body | None,
-        timeout: aiohttp.ClientTimeout,
+        client_timeout: aiohttp.ClientTimeout,  # this attempt's socket limits
         stream: bool = False,
     ) -> Response:
         session = self._get_session()
@@ -296,7 +296,7 @@ class AsyncPipeline(PipelineBase):
                 url,
                 headers=headers,
                 data=_chunks(body) if isinstance(body, Body) else body,
-                timeout=timeout,
+                timeout=client_timeout,
                 allow_redirects=False,
                 proxy=self._proxy_url,
                 proxy_headers=self._proxy_headers,

@@ -7,7 +7,7 @@ import enum
 __all__ = ["AccessScope"]
 
 
-class AccessScope(str, enum.Enum):
+class AccessScope(enum.StrEnum):
     """AccessScope
 
     Wire name: ``AccessScope``. A value this version does not know is
@@ -16,7 +16,3 @@ class AccessScope(str, enum.Enum):
 
     JOB = "job"
     """Grants access to perform all operations on the Job containing the Task."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import models as _models
 from .._serialization import EnumCodec, ListCodec, Model
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from . import AccessScope
 
 __all__ = ["AuthenticationTokenSettings"]

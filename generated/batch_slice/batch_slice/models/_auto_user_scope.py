@@ -7,7 +7,7 @@ import enum
 __all__ = ["AutoUserScope"]
 
 
-class AutoUserScope(str, enum.Enum):
+class AutoUserScope(enum.StrEnum):
     """The default value is pool. If the pool is running Windows a value of Task should be
     specified if stricter isolation between tasks is required. For example, if the task
     mutates the registry in a way which could impact other tasks, or if certificates
@@ -23,7 +23,3 @@ class AutoUserScope(str, enum.Enum):
     POOL = "pool"
     """Specifies that the Task runs as the common auto user Account which is created on
     every Compute Node in a Pool."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import models as _models
 from .._serialization import (
@@ -18,6 +17,9 @@ from .._serialization import (
 )
 
 if TYPE_CHECKING:
+    import datetime
+    from typing import Any
+
     from . import (
         AffinityInformation,
         ApplicationPackageReference,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import models as _models
 from .._serialization import BOOL, EnumCodec, Model
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from . import ContainerHostDataPath
 
 __all__ = ["ContainerHostBatchBindMountEntry"]

@@ -7,7 +7,7 @@ import enum
 __all__ = ["ContainerHostDataPath"]
 
 
-class ContainerHostDataPath(str, enum.Enum):
+class ContainerHostDataPath(enum.StrEnum):
     """The paths which will be mounted to container task's container.
 
     Wire name: ``ContainerHostDataPath``. A value this version does not know is
@@ -26,7 +26,3 @@ class ContainerHostDataPath(str, enum.Enum):
     """The job-prep task path."""
     APPLICATIONS = "Applications"
     """The applications path."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

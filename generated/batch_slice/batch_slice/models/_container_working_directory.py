@@ -7,7 +7,7 @@ import enum
 __all__ = ["ContainerWorkingDirectory"]
 
 
-class ContainerWorkingDirectory(str, enum.Enum):
+class ContainerWorkingDirectory(enum.StrEnum):
     """The default is 'taskWorkingDirectory'.
 
     Wire name: ``ContainerWorkingDirectory``. A value this version does not know is
@@ -20,7 +20,3 @@ class ContainerWorkingDirectory(str, enum.Enum):
     CONTAINER_IMAGE_DEFAULT = "containerImageDefault"
     """Use the working directory defined in the container Image. Beware that this directory
     will not contain the Resource Files downloaded by Batch."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

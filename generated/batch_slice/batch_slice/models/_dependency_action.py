@@ -7,7 +7,7 @@ import enum
 __all__ = ["DependencyAction"]
 
 
-class DependencyAction(str, enum.Enum):
+class DependencyAction(enum.StrEnum):
     """Possible values are 'satisfy' (allowing dependent tasks to progress) and 'block'
     (dependent tasks continue to wait). Batch does not yet support cancellation of
     dependent tasks.
@@ -21,7 +21,3 @@ class DependencyAction(str, enum.Enum):
     will be scheduled to run."""
     BLOCK = "block"
     """Blocks tasks waiting on this task, preventing them from being scheduled."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

@@ -7,7 +7,7 @@ import enum
 __all__ = ["ElevationLevel"]
 
 
-class ElevationLevel(str, enum.Enum):
+class ElevationLevel(enum.StrEnum):
     """The elevation level of the user.
 
     Wire name: ``ElevationLevel``. A value this version does not know is
@@ -19,7 +19,3 @@ class ElevationLevel(str, enum.Enum):
     ADMIN = "admin"
     """The user is a user with elevated access and operates with full Administrator
     permissions."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

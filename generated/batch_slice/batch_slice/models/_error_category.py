@@ -7,7 +7,7 @@ import enum
 __all__ = ["ErrorCategory"]
 
 
-class ErrorCategory(str, enum.Enum):
+class ErrorCategory(enum.StrEnum):
     """The category of the error.
 
     Wire name: ``ErrorCategory``. A value this version does not know is
@@ -18,7 +18,3 @@ class ErrorCategory(str, enum.Enum):
     """The error is due to a user issue, such as misconfiguration."""
     SERVER_ERROR = "servererror"
     """The error is due to an internal server issue."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

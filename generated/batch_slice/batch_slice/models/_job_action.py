@@ -7,7 +7,7 @@ import enum
 __all__ = ["JobAction"]
 
 
-class JobAction(str, enum.Enum):
+class JobAction(enum.StrEnum):
     """The default is none for exit code 0 and terminate for all other exit conditions. If
     the Job's onTaskFailed property is noaction, then specifying this property returns
     an error and the add Task request fails with an invalid property value error; if you
@@ -25,7 +25,3 @@ class JobAction(str, enum.Enum):
     TERMINATE = "terminate"
     """Terminate the Job. The terminateReason in the Job's executionInfo is set to
     \"TaskFailed\"."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

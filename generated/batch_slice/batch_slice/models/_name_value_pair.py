@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._serialization import STR, Model
+
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["NameValuePair"]
 

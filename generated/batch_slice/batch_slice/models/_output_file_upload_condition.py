@@ -7,7 +7,7 @@ import enum
 __all__ = ["OutputFileUploadCondition"]
 
 
-class OutputFileUploadCondition(str, enum.Enum):
+class OutputFileUploadCondition(enum.StrEnum):
     """The conditions under which a Task output file or set of files should be uploaded.
 
     Wire name: ``OutputFileUploadCondition``. A value this version does not know is
@@ -20,7 +20,3 @@ class OutputFileUploadCondition(str, enum.Enum):
     """Upload the file(s) only after the Task process exits with a nonzero exit code."""
     TASK_COMPLETION = "taskcompletion"
     """Upload the file(s) after the Task process exits, no matter what the exit code was."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

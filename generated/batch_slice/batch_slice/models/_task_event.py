@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .._serialization import ISO_DATETIME, STR, Model
+
+if TYPE_CHECKING:
+    import datetime
+    from typing import Any
 
 __all__ = ["TaskEvent"]
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import models as _models
 from .._serialization import INT, ISO_DATETIME, EnumCodec, Model, ModelCodec
 
 if TYPE_CHECKING:
+    import datetime
+    from typing import Any
+
     from . import (
         TaskContainerExecutionInformation,
         TaskExecutionResult,

@@ -7,7 +7,7 @@ import enum
 __all__ = ["TaskExecutionResult"]
 
 
-class TaskExecutionResult(str, enum.Enum):
+class TaskExecutionResult(enum.StrEnum):
     """The result of Task execution.
 
     Wire name: ``TaskExecutionResult``. A value this version does not know is
@@ -20,7 +20,3 @@ class TaskExecutionResult(str, enum.Enum):
     """There was an error during processing of the Task. The failure may have occurred
     before the Task process was launched, while the Task process was executing, or after
     the Task process exited."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

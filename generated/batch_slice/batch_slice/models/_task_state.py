@@ -7,7 +7,7 @@ import enum
 __all__ = ["TaskState"]
 
 
-class TaskState(str, enum.Enum):
+class TaskState(enum.StrEnum):
     """The state of the Task.
 
     Wire name: ``TaskState``. A value this version does not know is
@@ -33,7 +33,3 @@ class TaskState(str, enum.Enum):
     successfully, or the Task has finished unsuccessfully and has exhausted its retry
     limit. A Task is also marked as completed if an error occurred launching the Task,
     or when the Task has been terminated."""
-
-    def __str__(self) -> str:
-        """The value, as ``enum.StrEnum`` gives it (``f"{member}"`` is the wire text)."""
-        return str(self.value)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .._download import Download
 from .._errors import error_from_response
-from .._pipeline import RequestOptions
 from .._raw import raw_response
 from .._serialization import (
     encode_query,
@@ -24,7 +21,13 @@ from .._serialization import (
     ser_str,
     ser_uuid,
 )
-from .._transport import ClientConfig
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from .._pipeline import RequestOptions
+    from .._transport import ClientConfig
 
 __all__ = [
     "FileGetFromTaskHeaders",

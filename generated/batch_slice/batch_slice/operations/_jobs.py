@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._errors import error_from_response
-from .._pipeline import RequestOptions
 from .._raw import raw_response
 from .._serialization import (
     encode_json,
@@ -22,9 +19,13 @@ from .._serialization import (
     ser_str,
     ser_uuid,
 )
-from .._transport import ClientConfig
 
 if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from .._pipeline import RequestOptions
+    from .._transport import ClientConfig
     from ..models import JobTerminateParameter
 
 __all__ = ["JobTerminateHeaders", "JobsOperations", "JobsOperationsWithRawResponse"]

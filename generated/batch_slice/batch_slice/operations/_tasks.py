@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from .. import models as _models
 from .._errors import error_from_response
 from .._paging import ItemPaged
-from .._pipeline import RequestOptions
 from .._raw import raw_response
 from .._serialization import (
     decode_json,
@@ -24,9 +21,13 @@ from .._serialization import (
     ser_str,
     ser_uuid,
 )
-from .._transport import ClientConfig
 
 if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from .._pipeline import RequestOptions
+    from .._transport import ClientConfig
     from ..models import CloudTask, TaskEvent
 
 __all__ = [

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from ..._errors import error_from_response
-from ..._pipeline import RequestOptions
 from ..._raw import async_raw_response
 from ..._serialization import (
     encode_query,
@@ -18,8 +16,14 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
 from ...operations._tasks import TaskReactivateHeaders
+
+if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
 
 __all__ = ["TasksOperations", "TasksOperationsWithRawResponse"]
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
-from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from ... import models as _models
 from ..._errors import error_from_response
 from ..._paging import AsyncItemPaged
-from ..._pipeline import RequestOptions
 from ..._raw import async_raw_response
 from ..._serialization import (
     decode_json,
@@ -22,10 +19,14 @@ from ..._serialization import (
     ser_str,
     ser_uuid,
 )
-from ...aio._transport import ClientConfig
 from ...operations._tasks import TaskListHeaders, TaskReactivateHeaders
 
 if TYPE_CHECKING:
+    import datetime
+    from collections.abc import Mapping
+
+    from ..._pipeline import RequestOptions
+    from ...aio._transport import ClientConfig
     from ...models import CloudTask, TaskEvent
 
 __all__ = ["TasksOperations", "TasksOperationsWithRawResponse"]
