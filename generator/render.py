@@ -201,8 +201,15 @@ _BYTECODE = _BytecodeCache(str(Path(__file__).resolve().parent / "__pycache__" /
 
 
 def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
+    """The environment of these template folders, made once per process: it keeps its
+    compiled templates (and still reloads one whose file changed, jinja's ``auto_reload``)."""
+    return _environment(tuple(str(d) for d in (template_dirs or [TEMPLATES])))
+
+
+@functools.lru_cache(maxsize=16)
+def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs or [TEMPLATES])]),
+        loader=jinja2.FileSystemLoader(list(template_dirs)),
         bytecode_cache=_BYTECODE,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
