@@ -38,13 +38,15 @@ def test_every_generated_python_file_is_black_stable(spec: Path, azure: bool) ->
 
 
 @pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
-def test_templates_emit_final_code(spec: Path) -> None:
+@pytest.mark.parametrize("azure", [True, False], ids=["azure", "plain"])
+def test_templates_emit_final_code(spec: Path, azure: bool) -> None:
     """The templates' own layout is black's: no file of these descriptions is left for black."""
     from generator.pipeline import build_ir
     from generator.render import render
     from generator.write import needs_black
 
-    built = build_ir(spec, Options("pkg"))
+    options = Options("pkg", "Batch", ("https://batch.core.windows.net//.default",)) if azure else Options("pkg")
+    built = build_ir(spec, options)
     assert built.api is not None
     files = render(built.api)
     assert [p for p, text in files.items() if p.endswith(".py") and needs_black(text)] == []

@@ -451,3 +451,34 @@ def test_raw_responses_and_extras_on_a_non_azure_client(mode: str, pkg: ModuleTy
     (seen,) = server.seen
     assert seen.query == {"page": ["2"], "api_key": [QUERY_KEY]} and seen.headers["x-trace"] == "t-9"
     assert QUERY_KEY not in repr(raw)
+
+
+@MODES
+@pytest.mark.parametrize("how", ["option", "environment", "none"])
+def test_the_token_request_takes_the_clients_proxy_decision(mode: str, how: str, pkg: ModuleType, server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    import base64 as b64
+
+    from forward_proxy import ForwardProxy
+
+    for name in ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = ForwardProxy(require="Basic " + b64.b64encode(b"pu:pw").decode())
+    try:
+        kwargs: dict[str, Any] = {}
+        if how == "option":
+            kwargs["proxy"] = proxy.url("pu:pw")
+        else:
+            monkeypatch.setenv("HTTP_PROXY", proxy.url("pu:pw"))
+            if how == "none":
+                kwargs["proxy"] = ""  # off, whatever the environment says
+        creds = pkg.ClientCredentials(CLIENT_ID, CLIENT_SECRET)
+        assert run(pkg, mode, server.endpoint, creds, ["via_oauth"], **kwargs) == [None]
+    finally:
+        proxy.close()
+    assert len(server.tokens) == 1 and len(server.seen) == 1
+    through = [(s.method, urlsplit(s.target).path) for s in proxy.seen]
+    if how == "none":
+        assert through == []
+    else:
+        assert through == [("POST", "/oauth/token"), ("GET", "/api/oauth")]  # absolute-form, with its credentials
+        assert all(s.target.startswith("http://127.0.0.1:") for s in proxy.seen)

@@ -310,6 +310,7 @@ class PipelineBase:
         self.retry = retry if retry is not None else RetryPolicy()
         self.deadline = deadline
         # The proxy is decided once, here: None reads the environment, "" means none.
+        self.proxy_option = proxy
         if proxy is None:
             proxy = proxy_from_environment(self.https, self.host, self.port)
         self.proxy = Proxy(proxy) if proxy else None
@@ -342,6 +343,16 @@ class PipelineBase:
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(endpoint={self.endpoint!r})"
+
+    def proxy_for(self, url: str) -> str:
+        """The proxy URL for another host the client talks to (an OAuth2 token URL), or "":
+        the ``proxy=`` option when one was given, else what the environment says."""
+        if self.proxy_option is not None:
+            return self.proxy_option
+        parts = urlsplit(url)
+        https = parts.scheme == "https"
+        port = parts.port or (443 if https else 80)
+        return proxy_from_environment(https, parts.hostname or "", port)
 
     def deadline_error(
         self, method: str, target: str, deadline: float | None, attempt: int
