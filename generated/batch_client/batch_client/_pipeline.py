@@ -447,7 +447,7 @@ class PipelineBase:
         is not redirected with: the 3xx is the answer. The request is signed again for its new
         target at each hop."""
         location = response.headers.get("location")
-        if response.status not in REDIRECT_STATUSES or not location:
+        if not location:
             return None
         from ._errors import ServiceResponseError
 

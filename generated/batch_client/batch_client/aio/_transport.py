@@ -26,6 +26,7 @@ from .._errors import (
 from .._pipeline import (
     CAPTURE,
     ERROR_BODY_LIMIT,
+    REDIRECT_STATUSES,
     PipelineBase,
     RequestOptions,
     Response,
@@ -257,23 +258,25 @@ class AsyncPipeline(PipelineBase):
                     await self.sleep(delay)
                     continue
                 break
-            hop = self.redirect(
-                method,
-                full_path,
-                target,
-                headers,
-                body,
-                replayable,
-                response,
-                redirects,
-            )
-            if hop is None:
-                sink = CAPTURE.get()
-                if sink is not None:  # a raw-response call: it keeps the response
-                    sink.append(response)
-                return response
-            method, path, query, headers, body = hop
-            redirects += 1
+            if response.status in REDIRECT_STATUSES:
+                hop = self.redirect(
+                    method,
+                    full_path,
+                    target,
+                    headers,
+                    body,
+                    replayable,
+                    response,
+                    redirects,
+                )
+                if hop is not None:
+                    method, path, query, headers, body = hop
+                    redirects += 1
+                    continue
+            sink = CAPTURE.get()
+            if sink is not None:  # a raw-response call: it keeps the response
+                sink.append(response)
+            return response
 
     async def _exchange(
         self,
