@@ -1009,5 +1009,5 @@ class UnknownVariant(Model):
     and ``to_dict`` sends them back unchanged."""
 
     additional_properties: dict[str, Any] = dataclasses.field(
-        default_factory=dict, compare=True
+        default_factory=dict[str, object], compare=True
     )

@@ -33,7 +33,7 @@ class BatchError(Model):
     """A collection of key-value pairs containing additional details about the error.
     (``values``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -25,7 +25,7 @@ class BatchErrorDetail(Model):
     value: str | None = None
     """The additional information included with the error response. (``value``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -25,7 +25,7 @@ class ErrorMessage(Model):
     value: str | None = None
     """The text of the message. (``value``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -27,7 +27,7 @@ class AffinityInformation(Model):
     Node is busy or unavailable at the time the Task is scheduled, then the Task will be
     scheduled elsewhere. (``affinityId``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -31,7 +31,7 @@ class ApplicationPackageReference(Model):
     a Task, and no default version is specified for this application, the Task fails
     with a pre-processing error. (``version``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

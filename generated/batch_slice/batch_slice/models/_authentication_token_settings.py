@@ -29,7 +29,7 @@ class AuthenticationTokenSettings(Model):
     Currently the only supported value for the access property is 'job', which grants
     access to all operations related to the Job which contains the Task. (``access``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -32,7 +32,7 @@ class AutoUserSpecification(Model):
     elevation_level: ElevationLevel | str | None = None
     """The default value is nonAdmin. (``elevationLevel``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

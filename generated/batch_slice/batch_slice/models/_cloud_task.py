@@ -161,7 +161,7 @@ class CloudTask(Model):
     add other Tasks to the Job, or check the status of the Job or of other Tasks under
     the Job. (``authenticationTokenSettings``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -28,7 +28,7 @@ class CloudTaskListResult(Model):
     odata_next_link: str | None = None
     """The URL to get the next set of results. (``odata.nextLink``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -24,7 +24,7 @@ class ComputeNodeIdentityReference(Model):
     resource_id: str | None = None
     """The ARM resource id of the user assigned identity. (``resourceId``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -35,7 +35,7 @@ class ComputeNodeInformation(Model):
     """The URL to the root directory of the Task on the Compute Node.
     (``taskRootDirectoryUrl``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -31,7 +31,7 @@ class ContainerHostBatchBindMountEntry(Model):
     in host VM. If this path is mounted read-only, all users within the container will
     not be able to modify the path. (``isReadOnly``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -33,7 +33,7 @@ class ContainerRegistry(Model):
     """The reference to the user assigned identity to use to access an Azure Container
     Registry instead of username and password. (``identityReference``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -29,7 +29,7 @@ class ExitCodeMapping(Model):
     """How the Batch service should respond if the Task exits with this exit code.
     (``exitOptions``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -32,7 +32,7 @@ class ExitCodeRangeMapping(Model):
     """How the Batch service should respond if the Task exits with an exit code in the
     range start to end (inclusive). (``exitOptions``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -44,7 +44,7 @@ class ExitConditions(Model):
     code 0, you must list it explicitly using the exitCodes or exitCodeRanges
     collection. (``default``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

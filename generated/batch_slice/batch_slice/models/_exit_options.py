@@ -34,7 +34,7 @@ class ExitOptions(Model):
     (dependent tasks continue to wait). Batch does not yet support cancellation of
     dependent tasks. (``dependencyAction``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

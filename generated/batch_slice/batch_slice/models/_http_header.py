@@ -26,7 +26,7 @@ class HttpHeader(Model):
     value: str | None = None
     """The value of the header to be used while uploading output files (``value``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -24,7 +24,7 @@ class JobTerminateParameter(Model):
     """The text you want to appear as the Job's TerminateReason. The default is
     'UserTerminate'. (``terminateReason``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

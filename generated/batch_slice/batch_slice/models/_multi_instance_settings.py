@@ -44,7 +44,7 @@ class MultiInstanceSettings(Model):
     achieved using .zip files, Application Packages, or Docker Containers.
     (``commonResourceFiles``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -25,7 +25,7 @@ class NameValuePair(Model):
     value: str | None = None
     """The value in the name-value pair. (``value``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

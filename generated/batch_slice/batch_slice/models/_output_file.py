@@ -47,7 +47,7 @@ class OutputFile(Model):
     """Additional options for the upload operation, including under what conditions to
     perform the upload. (``uploadOptions``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

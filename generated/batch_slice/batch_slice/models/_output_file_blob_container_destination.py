@@ -42,7 +42,7 @@ class OutputFileBlobContainerDestination(Model):
     https://learn.microsoft.com/rest/api/storageservices/put-blob#request-headers-all-blob-types
     (``uploadHeaders``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -27,7 +27,7 @@ class OutputFileUploadOptions(Model):
     upload_condition: OutputFileUploadCondition | str
     """The default is taskcompletion. (``uploadCondition``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

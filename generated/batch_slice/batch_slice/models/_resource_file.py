@@ -65,7 +65,7 @@ class ResourceFile(Model):
     """The reference to the user assigned identity to use to access Azure Blob Storage
     specified by storageContainerUrl or httpUrl (``identityReference``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

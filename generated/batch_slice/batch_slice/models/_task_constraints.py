@@ -37,7 +37,7 @@ class TaskConstraints(Model):
     however this is not recommended for a start task or any task. The default value is 0
     (no retries). (``maxTaskRetryCount``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -29,7 +29,7 @@ class TaskContainerExecutionInformation(Model):
     """This is the detailed error string from the Docker service, if available. It is
     equivalent to the error field returned by \"docker inspect\". (``error``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

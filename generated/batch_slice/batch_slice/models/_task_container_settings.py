@@ -46,7 +46,7 @@ class TaskContainerSettings(Model):
     paths into container if this array is set as empty.
     (``containerHostBatchBindMounts``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

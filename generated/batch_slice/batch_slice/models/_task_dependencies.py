@@ -35,7 +35,7 @@ class TaskDependencies(Model):
     must complete successfully before the dependent Task can be scheduled.
     (``taskIdRanges``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

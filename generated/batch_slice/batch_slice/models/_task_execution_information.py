@@ -72,7 +72,7 @@ class TaskExecutionInformation(Model):
     """If the value is 'failed', then the details of the failure can be found in the
     failureInfo property. (``result``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

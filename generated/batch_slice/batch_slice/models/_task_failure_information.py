@@ -34,7 +34,7 @@ class TaskFailureInformation(Model):
     details: list[NameValuePair] | None = None
     """A list of additional details related to the error. (``details``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -26,7 +26,7 @@ class TaskIdRange(Model):
     end: int
     """The last Task ID in the range. (``end``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

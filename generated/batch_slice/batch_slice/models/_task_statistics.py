@@ -55,7 +55,7 @@ class TaskStatistics(Model):
     is retried due to failures, the wait time is the time to the most recent Task
     execution.) (``waitTime``, required)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 

@@ -30,7 +30,7 @@ class UserIdentity(Model):
     """The userName and autoUser properties are mutually exclusive; you must specify one
     but not both. (``autoUser``)"""
     additional_properties: dict[str, Any] = field(
-        default_factory=dict, repr=False, compare=False
+        default_factory=dict[str, object], repr=False, compare=False
     )
     """Fields the service sent that this version of the API description does not know."""
 
