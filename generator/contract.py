@@ -19,6 +19,7 @@ read it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,33 @@ CREDENTIAL_EXAMPLES = {
     "BearerTokenCredential": ('BearerTokenCredential("<token>"', ")"),
     "ClientCredentials": ('ClientCredentials("<client id>", "<client secret>"', ")"),
 }
+
+class StyleRule(NamedTuple):
+    """A parameter style: where OpenAPI defines it, and what joins the items of an array or
+    object that is not exploded."""
+
+    locations: frozenset[str]
+    delimiter: str
+
+
+# Parameter styles (OpenAPI 3 "Style Values"; Swagger 2.0's collectionFormat maps onto them,
+# tsv as tabDelimited), in one place: the IR pass checks locations, the IR prints delimiters
+# into the generated calls, and the runtime's ``_serialization._DELIMITERS`` is printed from it.
+STYLES: dict[str, StyleRule] = {
+    "simple": StyleRule(frozenset({"path", "header"}), ","),
+    "label": StyleRule(frozenset({"path"}), ","),
+    "matrix": StyleRule(frozenset({"path"}), ","),
+    "form": StyleRule(frozenset({"query", "form", "cookie"}), ","),
+    "spaceDelimited": StyleRule(frozenset({"query", "form"}), "%20"),
+    "pipeDelimited": StyleRule(frozenset({"query", "form"}), "%7C"),
+    "tabDelimited": StyleRule(frozenset({"query", "form"}), "%09"),
+    "deepObject": StyleRule(frozenset({"query", "form"}), ","),
+}
+# A location's style when the description names none.
+DEFAULT_STYLES = {"path": "simple", "header": "simple", "query": "form", "form": "form", "cookie": "form"}
+# The delimiters the runtime joins query objects with (the styles that have their own).
+QUERY_DELIMITERS = {name: rule.delimiter for name, rule in STYLES.items() if "query" in rule.locations and name != "deepObject"}
+
 
 # What the package root exports, per runtime module, and for which packages: "all", "azure"
 # (Azure services: Shared Key and Entra tokens) or "schemes" (the description's security schemes).

@@ -20,6 +20,7 @@ from .contract import (
     NULLABLE_CODEC,
     RUNTIME_ANNOTATION_NAMES,
     SECURITY_KINDS,
+    STYLES,
     TYPING_NAMES,
     Kind,
     SecurityKind,
@@ -33,7 +34,6 @@ TypeKind = Literal[
 ]
 ParamLocation = Literal["path", "query", "header", "cookie", "body", "form"]
 # The joining delimiter of a non-exploded array (or object) per style, percent-encoded.
-_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "%7C", "tabDelimited": "%09"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,7 +354,7 @@ class Parameter:
         if self.shape == "scalar":
             return ("call", f"{target}.append", [("tuple", [name, ("call", "encode_query", [self._text, *reserved])])])
         if self.shape == "array":
-            delimiter = "" if self.explode else _DELIMITERS.get(self.style, ",")
+            delimiter = "" if self.explode else STYLES[self.style].delimiter
             call: pyfmt.Expr = ("call", "query_array", [name, *self._style_args, ("atom", pystr(delimiter)), *reserved])
         else:
             call = ("call", "query_object", [name, *self._style_args, ("atom", pystr(self.style)), ("atom", str(self.explode)), *reserved])

@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from . import naming, pyfmt
-from .contract import LINT_TOOLS, RUFF_RULES
+from .contract import LINT_TOOLS, QUERY_DELIMITERS, RUFF_RULES
 from .ir import Api, ModuleImports
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
@@ -221,6 +221,8 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.globals["py_annotated"] = py_annotated
     env.globals["lint_tools"] = LINT_TOOLS  # the generated pyproject pins them
     env.globals["ruff_rules"] = RUFF_RULES
+    # the runtime's _DELIMITERS, printed from contract.STYLES
+    env.globals["query_delimiters"] = ("dict", [(pystr(k), ("atom", pystr(v))) for k, v in QUERY_DELIMITERS.items()])
     return env
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..contract import DEFAULT_STYLES
 from ..problems import join_pointer
 from .context import BuildContext
 
@@ -36,7 +37,7 @@ def media_kind(media: str) -> str:
 
 def default_style(location: str) -> str:
     """The OpenAPI 3 style of a location when the description names none."""
-    return "simple" if location in ("path", "header") else "form"
+    return DEFAULT_STYLES[location]
 
 
 def concrete_media(media: str, kind: str) -> str:

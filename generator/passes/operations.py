@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import naming, pyfmt
+from ..contract import STYLES
 from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
 from ..pyfmt import pystr
@@ -22,14 +23,6 @@ METHOD_RESERVED = frozenset({"self", "request_options", "extra_headers", "extra_
 # Attributes of the generated client; an operation group may not take these names.
 CLIENT_RESERVED = frozenset({"close", "endpoint", "api_version", "credential", "with_raw_response"})
 _SEGMENT = re.compile(r"\{([^{}/]+)\}")
-# The styles each location defines (OpenAPI 3 "Style Values"; tabDelimited is 2.0's tsv).
-_STYLES = {
-    "path": ("simple", "label", "matrix"),
-    "query": ("form", "spaceDelimited", "pipeDelimited", "deepObject", "tabDelimited"),
-    "form": ("form", "spaceDelimited", "pipeDelimited", "deepObject", "tabDelimited"),
-    "header": ("simple",),
-    "cookie": ("form",),
-}
 
 
 class OperationBuilder:
@@ -212,7 +205,7 @@ class OperationBuilder:
                 ctx.warn(f"parameter {wire!r} is described by a non-JSON media type; it is sent as the text given", where)
                 type_ref, style = TypeRef("str"), default_style(location)
             elif style != "json":
-                if style not in _STYLES[location]:
+                if style not in STYLES or location not in STYLES[style].locations:
                     ctx.warn(f"style {style!r} is not defined for {location} parameters; {wire!r} is sent in the default style", where)
                     style = default_style(location)
                     explode = style == "form"  # each style's default explode, as the adapter reads it

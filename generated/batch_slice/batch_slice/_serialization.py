@@ -346,7 +346,12 @@ def query_object(
     return [(name, delimiter.join(f"{k}{delimiter}{v}" for k, v in pairs))]
 
 
-_DELIMITERS = {"form": ",", "spaceDelimited": "%20", "pipeDelimited": "%7C"}
+_DELIMITERS = {
+    "form": ",",
+    "spaceDelimited": "%20",
+    "pipeDelimited": "%7C",
+    "tabDelimited": "%09",
+}
 
 
 def path_value(name: str, text: str, style: str) -> str:
