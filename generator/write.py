@@ -191,11 +191,16 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
     root.parent.mkdir(parents=True, exist_ok=True)
     _clean_leftovers(root)
     staging = root.parent / f".{root.name}.staging-{os.getpid()}"
+    # sets, not the lists: tested once per file, a list made this quadratic (seconds at 12,000 files)
+    written = set(changes.added) | set(changes.changed)
+    made: set[Path] = set()  # directories already made: one mkdir per directory, not per file
     try:
         for path, text in files.items():
             target = staging / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if path in changes.added or path in changes.changed:
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            if path in written:
                 target.write_bytes(text.encode("utf-8"))
             else:
                 _link_or_copy(root / path, target)
