@@ -197,6 +197,7 @@ def environment(template_dirs: list[Path] | None = None) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in (template_dirs or [TEMPLATES])]),
         bytecode_cache=_BYTECODE,
+        auto_reload=False,  # templates do not change during a run: no stat of the file per output
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
