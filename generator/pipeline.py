@@ -17,7 +17,7 @@ from .options import Options
 from .passes import build_api
 from .problems import Problem, Severity, SpecError
 from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_outputs
-from .surface import release, surface
+from .surface import json_text, release, surface
 from .validate import check, run_spec_validator
 from .write import CompileError, FormatError, compile_errors, format_files
 
@@ -125,7 +125,7 @@ def _release(api: Api, previous: Path | None) -> Release:
     current = surface(api, "")
     version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
     current["package_version"] = version
-    return Release(version, changelog, json.dumps(current, indent=1, ensure_ascii=True) + "\n")
+    return Release(version, changelog, json_text(current, indent=1) + "\n")
 
 
 def _compile_on_both_cores(files: dict[str, str]) -> list[CompileError]:
