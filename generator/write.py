@@ -79,15 +79,23 @@ def black_format(path: str, text: str) -> str:
         raise FormatError(path, str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
 
 
-def format_files(files: dict[str, str]) -> dict[str, str]:
-    """black for the Python files that need it; adds the manifest."""
-    out: dict[str, str] = {}
-    for path, text in files.items():
-        if path.endswith(".py") and needs_black(text):
-            text = black_format(path, text)
-        out[path] = text
+def format_file(path: str, text: str) -> str:
+    """black for a Python file that needs it (``needs_black``); any other file as it is."""
+    if path.endswith(".py") and needs_black(text):
+        return black_format(path, text)
+    return text
+
+
+def with_manifest(files: dict[str, str]) -> dict[str, str]:
+    """The files in path order, with the manifest of them added."""
+    out = dict(files)
     out[MANIFEST] = "".join(f"{p}\n" for p in sorted(out))
     return dict(sorted(out.items()))
+
+
+def format_files(files: dict[str, str]) -> dict[str, str]:
+    """black for the Python files that need it; adds the manifest."""
+    return with_manifest({path: format_file(path, text) for path, text in files.items()})
 
 
 def compile_errors(files: dict[str, str]) -> list[CompileError]:
