@@ -4,6 +4,8 @@ the same first render error, the same first black failure, the same compile find
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import jinja2
 import pytest
 
@@ -84,3 +86,20 @@ def test_the_child_really_renders_its_share() -> None:
     made = pipeline._make_on_both_cores(plan, env)
     pids = {text for text in made.texts.values()}
     assert pids == {f"PID = {parent}", *(t for t in pids if t != f"PID = {parent}")} and len(pids) == 2
+
+
+def test_a_large_tree_is_written_whole_from_two_processes(tmp_path: Path) -> None:
+    """write._put_files shares a large output's directories with a forked child."""
+    from generator.write import MANIFEST, write_tree, with_manifest
+
+    files = with_manifest({f"{d}/f{n:04d}.py": f"X = {n}  # {d}\n" for d in ("pkg", "pkg/models", "docs") for n in range(900)})
+    out = tmp_path / "out"
+    changes = write_tree(out, files)
+    assert len(changes.added) == len(files)
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file()} == files
+    changed = dict(files, **{"docs/f0001.py": "X = -1\n"})
+    mtime = (out / "pkg/f0002.py").stat().st_mtime_ns
+    changes = write_tree(out, changed)
+    assert changes.changed == ["docs/f0001.py"] and (out / "docs/f0001.py").read_text() == "X = -1\n"
+    assert (out / "pkg/f0002.py").stat().st_mtime_ns == mtime  # linked, not rewritten
+    assert (out / MANIFEST).read_text() == files[MANIFEST]
