@@ -166,8 +166,10 @@ def _make_on_both_cores(planned: list[Output], env: Any) -> _Made:
     if len(planned) < 400 or len({o.path for o in planned}) != len(planned):  # a fork costs more than it saves
         return _merge(planned, [_make(indexed, env)])
     other = _Background(lambda: [_make(indexed[1::2], env)])
-    here = _make(indexed[::2], env)
-    there = other.result()
+    try:
+        here = _make(indexed[::2], env)
+    finally:  # the child is reaped even when this share raises (a generator bug)
+        there = other.result()
     if not there:  # the child died: its share again here, where whatever went wrong is raised
         there = [_make(indexed[1::2], env)]
     return _merge(planned, [here, *there])
