@@ -6,8 +6,10 @@ a docstring) is a field or property here, so that it is decided once and tested 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from functools import wraps
+from typing import Any, Literal, TypeVar
 
 from urllib.parse import quote
 
@@ -193,6 +195,30 @@ class TypeRef:
             case _:
                 text = self.spec.label
         return text + " or null" if self.nullable else text
+
+
+_T = TypeVar("_T")
+
+
+def memo(method: Callable[[Any], _T]) -> property:
+    """A property computed on first use and kept in the object's ``_memo``: for the derived
+    values a template reads several times per file (a model's import lists: three conditions,
+    three statements, each walking every property's type). The IR is immutable, so a kept
+    value never goes stale; ``dataclasses.replace`` starts the new object with an empty memo."""
+    name = method.__name__
+
+    @wraps(method)
+    def get(self: Any) -> _T:
+        kept: dict[str, Any] = self._memo
+        if name not in kept:
+            kept[name] = method(self)
+        return kept[name]  # type: ignore[no-any-return]
+
+    return property(get)
+
+
+def _memo_field() -> Any:
+    return field(default_factory=dict, init=False, repr=False, compare=False)
 
 
 def _builtin(name: str, shadowed: frozenset[str]) -> str:
@@ -631,6 +657,7 @@ class OperationGroup:
     module: str  # "_tasks"
     title: str  # for docs: the tag or the prefix
     operations: tuple[Operation, ...]
+    _memo: dict[str, Any] = _memo_field()
 
     @property
     def _params(self) -> tuple[Parameter, ...]:
@@ -645,7 +672,7 @@ class OperationGroup:
                 seen.setdefault(op.auth_name, op.auth_tree)
         return tuple(seen.items())
 
-    @property
+    @memo
     def serializers(self) -> tuple[str, ...]:
         """Names the group's module takes from ``_serialization`` (exact, not guessed)."""
         names: set[str] = set()
@@ -672,7 +699,7 @@ class OperationGroup:
         names -= set(self.body_names) | {"multipart_array"}  # those come from ``_body``
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
-    @property
+    @memo
     def body_names(self) -> tuple[str, ...]:
         """Names the group's module takes from ``_body``."""
         names: set[str] = set()
@@ -684,7 +711,7 @@ class OperationGroup:
                 names |= {"multipart_array" for p in op.form if p.shape == "array" and p.type.kind != "file"}
         return tuple(sorted(names, key=lambda n: (n.lower(), n)))
 
-    @property
+    @memo
     def _signature_types(self) -> tuple[TypeRef, ...]:
         """The types the group's signatures name (``paging.item`` also in ``fetch``'s)."""
         types = [p.type for p in self._params]
@@ -692,7 +719,7 @@ class OperationGroup:
         types += [op.paging.item for op in self.operations if op.paging is not None]
         return tuple(types)
 
-    @property
+    @memo
     def _signature_names(self) -> frozenset[str]:
         return frozenset().union(*(t.annotation_names for t in self._signature_types))
 
@@ -734,7 +761,7 @@ class OperationGroup:
         code = frozenset({"uuid"} if any(p.auto == "uuid4" for p in self._params) else ())
         return module_imports(uses, code, (up + ".models", self.model_annotations))
 
-    @property
+    @memo
     def model_annotations(self) -> tuple[str, ...]:
         """Model and enum classes named in the group's signatures."""
         return tuple(sorted(frozenset().union(*(op.models_used for op in self.operations))))
@@ -775,7 +802,7 @@ class OperationGroup:
     def needs_uuid(self) -> bool:
         return "uuid" in self._signature_names or any(p.auto == "uuid4" for p in self._params)
 
-    @property
+    @memo
     def headers_classes(self) -> tuple[str, ...]:
         return tuple(op.headers_class for op in self.operations if op.headers_class)
 
@@ -836,12 +863,13 @@ class Model:
     discriminator_value: str = ""  # this class's value of it
     subtypes: tuple[tuple[str, str], ...] = ()  # (value, class) of every descendant, on the root
     inherited: tuple[Property, ...] = ()  # properties of the base classes, for docs
+    _memo: dict[str, Any] = _memo_field()
 
     @property
     def all_properties(self) -> tuple[Property, ...]:
         return self.inherited + self.properties
 
-    @property
+    @memo
     def models_used(self) -> tuple[str, ...]:
         names = frozenset().union(*(p.type.models_used for p in self.properties)) - {self.class_name}
         return tuple(sorted(names))
@@ -853,7 +881,7 @@ class Model:
             return None
         return next((p for p in self.inherited if p.wire_name == self.discriminator), None)
 
-    @property
+    @memo
     def _names(self) -> frozenset[str]:
         names = frozenset().union(*(p.annotation_names for p in self.properties))
         return names if self.base else names | {"Any"}  # additional_properties: dict[str, Any]
@@ -873,7 +901,7 @@ class Model:
             uses.append(("." + self.base_module, self.base))
         return module_imports(uses, codecs, (".", self.models_used))
 
-    @property
+    @memo
     def codecs_use_models(self) -> bool:
         """Whether the ``_fields`` codecs refer to model classes (itself included)."""
         return any(p.type.models_used for p in self.properties)

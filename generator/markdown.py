@@ -46,8 +46,10 @@ def _visible(text: str, keep: str = "") -> str:
 def md_code(value: object, cell: bool = False) -> str:
     """An inline code span that no backtick in the text can close early; in a table
     (``cell=True``) its pipes are escaped, as GitHub-flavoured tables require."""
-    text = _visible(" ".join(str(value).split()))
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    text = " ".join(str(value).split())
+    if not (text.isascii() and text.isprintable()):  # else nothing for _visible to escape
+        text = _visible(text)
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0) if "`" in text else 0
     fence = "`" * (longest + 1)
     pad = " " if text.startswith("`") or text.endswith("`") or longest else ""
     span = f"{fence}{pad}{text}{pad}{fence}"

@@ -16,10 +16,10 @@ from .load import Document, load_document
 from .options import Options
 from .passes import build_api
 from .problems import Problem, Severity, SpecError
-from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_outputs
-from .surface import release, surface
+from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_output
+from .surface import json_text, release, surface
 from .validate import check, run_spec_validator
-from .write import CompileError, FormatError, compile_errors, format_files
+from .write import CompileError, FormatError, compile_errors, format_file, with_manifest
 
 
 @dataclass
@@ -53,17 +53,16 @@ def generate_files(spec: Path, options: Options, display: str | None = None, pre
     if doc is not None and api is not None and not any(p.is_error for p in problems):
         env = environment([options.templates, TEMPLATES] if options.templates else None)
         planned = outputs(api, _release(api, previous))
-        try:
-            files = format_files(render_outputs(planned, env))
-        except RenderError as exc:
-            problems.append(Problem(Severity.ERROR, str(exc), doc.file))
-        except FormatError as exc:
-            problems += _bad_code(doc, planned, {exc.path: f"black could not format it: {exc.detail}"})
+        made = _make_on_both_cores(planned, env)
+        if made.render_error is not None:
+            problems.append(Problem(Severity.ERROR, made.render_error[1], doc.file))
+        elif made.format_error is not None:
+            _, path, detail = made.format_error
+            problems += _bad_code(doc, planned, {path: f"black could not format it: {detail}"})
+        elif made.broken:
+            problems += _bad_code(doc, planned, {e.path: f"it does not compile: {e.describe()}" for e in made.broken})
         else:
-            broken = _compile_on_both_cores(files)
-            if broken:
-                problems += _bad_code(doc, planned, {e.path: f"it does not compile: {e.describe()}" for e in broken})
-                files = None
+            files = with_manifest(made.texts)
     if validator is not None:
         problems = validator.result() + problems
     return Result(files, problems, api, doc)
@@ -125,18 +124,70 @@ def _release(api: Api, previous: Path | None) -> Release:
     current = surface(api, "")
     version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
     current["package_version"] = version
-    return Release(version, changelog, json.dumps(current, indent=1, ensure_ascii=True) + "\n")
+    return Release(version, changelog, json_text(current, indent=1) + "\n")
 
 
-def _compile_on_both_cores(files: dict[str, str]) -> list[CompileError]:
-    """The compile guard, half the files in a forked child: by the time rendering is done the
-    validator has usually finished, and the second core is free."""
-    python = [path for path in files if path.endswith(".py")]
-    if len(python) < 200:  # a fork costs more than it saves
-        return compile_errors(files)
-    other = _Background(lambda: compile_errors({p: files[p] for p in python[::2]}))
-    here = compile_errors({p: files[p] for p in python[1::2]})
-    return sorted(here + other.result(), key=lambda error: error.path)
+@dataclass
+class _Made:
+    """Some of the planned files rendered, formatted and compiled, as one process found them
+    (plain data: it may come back from a forked child). Each stage runs only if the one before
+    succeeded for every file of the part; the first failure is kept with its place in the plan,
+    so that the parts together report what one pass over the plan would have."""
+
+    texts: dict[str, str] = field(default_factory=dict)
+    render_error: tuple[int, str] | None = None  # (index in the plan, message)
+    format_error: tuple[int, str, str] | None = None  # (index in the plan, path, black's message)
+    broken: list[CompileError] = field(default_factory=list)  # the compile guard's findings, by path
+
+
+def _make(part: list[tuple[int, Output]], env: Any) -> _Made:
+    made = _Made()
+    for index, output in part:
+        try:
+            made.texts[output.path] = render_output(output, env)
+        except RenderError as exc:
+            made.render_error = (index, str(exc))
+            return made
+    for index, output in part:
+        try:
+            made.texts[output.path] = format_file(output.path, made.texts[output.path])
+        except FormatError as exc:
+            made.format_error = (index, exc.path, exc.detail)
+            return made
+    made.broken = compile_errors(made.texts)
+    return made
+
+
+def _make_on_both_cores(planned: list[Output], env: Any) -> _Made:
+    """Render, format and compile every planned file, every other one in a forked child: that
+    is most of a large description's run, and each file is a pure function of the IR. (The
+    validator's child, started before the IR was built, has usually finished by then.)"""
+    indexed = list(enumerate(planned))
+    if len(planned) < 400 or len({o.path for o in planned}) != len(planned):  # a fork costs more than it saves
+        return _merge(planned, [_make(indexed, env)])
+    other = _Background(lambda: [_make(indexed[1::2], env)])
+    try:
+        here = _make(indexed[::2], env)
+    finally:  # the child is reaped even when this share raises (a generator bug)
+        there = other.result()
+    if not there:  # the child died: its share again here, where whatever went wrong is raised
+        there = [_make(indexed[1::2], env)]
+    return _merge(planned, [here, *there])
+
+
+def _merge(planned: list[Output], parts: list[_Made]) -> _Made:
+    made = _Made()
+    render_errors = [p.render_error for p in parts if p.render_error is not None]
+    format_errors = [p.format_error for p in parts if p.format_error is not None]
+    if render_errors:
+        made.render_error = min(render_errors)
+    elif format_errors:
+        made.format_error = min(format_errors)
+    else:
+        for output in planned:  # in the plan's order, as one pass would have made them
+            made.texts[output.path] = next(p.texts[output.path] for p in parts if output.path in p.texts)
+        made.broken = sorted((e for p in parts for e in p.broken), key=lambda error: error.path)
+    return made
 
 
 class _Background:
@@ -163,9 +214,12 @@ class _Background:
         self._pid, self._read = pid, read
 
     def result(self) -> list[Any]:
+        """The child's value; [] when it died before handing one over."""
         if self._value is None:
             with os.fdopen(self._read, "rb") as pipe:
-                payload = pipe.read()
+                try:  # unpickled as it arrives: no second copy of a large payload
+                    self._value = pickle.load(pipe)
+                except (EOFError, pickle.UnpicklingError):
+                    self._value = []
             os.waitpid(self._pid, 0)
-            self._value = pickle.loads(payload) if payload else []
         return self._value

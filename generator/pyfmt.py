@@ -22,8 +22,11 @@ _SIMPLE_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 def _quoted(value: object, escape: Callable[[int], str], quote: str = '"') -> str:
     """A quoted ASCII literal: printable ASCII as is, the quote and backslashes escaped, every
     other character as ``escape(code point)``."""
+    text = str(value)
+    if text.isascii() and text.isprintable() and quote not in text and "\\" not in text:
+        return quote + text + quote  # the common case, and what the loop below gives for it
     out = [quote]
-    for ch in str(value):
+    for ch in text:
         code = ord(ch)
         if ch in (quote, "\\"):
             out.append("\\" + ch)

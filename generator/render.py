@@ -211,6 +211,7 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(list(template_dirs)),
         bytecode_cache=_BYTECODE,
+        auto_reload=False,  # templates do not change during a run: no stat of the file per output
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -307,11 +308,13 @@ def render(api: Api, env: jinja2.Environment | None = None, release: Release | N
 
 def render_outputs(files: list[Output], env: jinja2.Environment | None = None) -> dict[str, str]:
     env = env or environment()
-    result: dict[str, str] = {}
-    for output in files:
-        try:
-            result[output.path] = env.get_template(output.template).render(**output.context)
-        except jinja2.TemplateError as exc:
-            where = f"{getattr(exc, 'filename', None) or output.template}:{getattr(exc, 'lineno', '?')}"
-            raise RenderError(output.path, f"template error at {where}: {exc}") from None
-    return result
+    return {output.path: render_output(output, env) for output in files}
+
+
+def render_output(output: Output, env: jinja2.Environment) -> str:
+    """One file's text; ``RenderError`` for a template that fails."""
+    try:
+        return env.get_template(output.template).render(**output.context)
+    except jinja2.TemplateError as exc:
+        where = f"{getattr(exc, 'filename', None) or output.template}:{getattr(exc, 'lineno', '?')}"
+        raise RenderError(output.path, f"template error at {where}: {exc}") from None

@@ -9,6 +9,7 @@ in any mix of formats); the build step uses it for the changelog when ``info.ver
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -290,3 +291,64 @@ def release(previous: dict[str, Any] | None, previous_changelog: str, current: d
     if not head.startswith("# "):
         head, rest = "# Changelog", previous_changelog
     return new_version, f"{head}\n\n{section}\n{rest}".rstrip("\n") + "\n"
+
+
+def json_text(value: Any, indent: int = 1) -> str:
+    """``json.dumps(value, indent=indent, ensure_ascii=True)``, the same text in a third of the
+    time: with an indent, the standard library encodes in Python, one generator per container
+    (most of a large API's surface file, 0.3 s for GitHub's). Leaves go to the C encoder; a
+    value of any other type (or a key that is not a string) goes to ``json.dumps`` itself."""
+    out: list[str] = []
+    try:
+        _encode(value, out, "\n", " " * indent)
+    except (_Other, RecursionError):
+        return json.dumps(value, indent=indent, ensure_ascii=True)
+    return "".join(out)
+
+
+class _Other(Exception):
+    """A value ``_encode`` leaves to ``json.dumps``."""
+
+
+_LEAF = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+
+
+def _encode(value: Any, out: list[str], newline: str, step: str) -> None:
+    if isinstance(value, str):
+        out.append(_LEAF(value))
+    elif value is None:
+        out.append("null")
+    elif value is True:
+        out.append("true")
+    elif value is False:
+        out.append("false")
+    elif type(value) is int:
+        out.append(int.__repr__(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner = newline + step
+        out.append("{")
+        first = True
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise _Other
+            out.append(inner if first else "," + inner)
+            first = False
+            out.append(_LEAF(key))
+            out.append(": ")
+            _encode(item, out, inner, step)
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner = newline + step
+        out.append("[")
+        for index, item in enumerate(value):
+            out.append(inner if index == 0 else "," + inner)
+            _encode(item, out, inner, step)
+        out.append(newline + "]")
+    else:  # floats (NaN, infinities), subclasses, anything else: the standard library decides
+        raise _Other

@@ -1,0 +1,105 @@
+"""pipeline._make_on_both_cores (rendering, formatting and compiling every other file in a forked
+child) reports exactly what one pass over the plan does: the same texts, and for broken files
+the same first render error, the same first black failure, the same compile findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from generator import pipeline
+from generator.render import FILTERS, Output
+
+TEMPLATES = {
+    "ok.py.j2": "X = {{ n }}\n",
+    "doc.md.j2": "# page {{ n }}\n",
+    "undefined.py.j2": "X = {{ missing }}\n",  # StrictUndefined: a render error
+    "syntax.py.j2": "def (:\n",  # does not compile
+    "warns.py.j2": 'X = "\\d"\n',  # an invalid escape: a warning, which the guard counts
+    "black.py.j2": "X = (" + "1 +" * 40 + " 1\n",  # too long, and black cannot parse it
+}
+
+
+def _env() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.DictLoader(TEMPLATES), undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(FILTERS)
+    return env
+
+
+def _plan(bad: dict[int, str], size: int = 600) -> list[Output]:
+    plan = []
+    for n in range(size):
+        template = bad.get(n, "ok.py.j2" if n % 3 else "doc.md.j2")
+        suffix = ".md" if template.endswith(".md.j2") else ".py"
+        plan.append(Output(template, f"pkg/f{n:04d}{suffix}", {"n": n}))
+    return plan
+
+
+def _one_pass(plan: list[Output]) -> pipeline._Made:
+    return pipeline._merge(plan, [pipeline._make(list(enumerate(plan)), _env())])
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {},
+        {10: "undefined.py.j2"},
+        {11: "undefined.py.j2"},
+        {300: "undefined.py.j2", 7: "syntax.py.j2"},
+        {301: "undefined.py.j2", 500: "undefined.py.j2"},
+        {12: "black.py.j2", 13: "black.py.j2"},
+        {200: "black.py.j2", 40: "undefined.py.j2"},
+        {5: "syntax.py.j2", 6: "warns.py.j2", 7: "syntax.py.j2", 598: "syntax.py.j2"},
+        {5: "syntax.py.j2", 9: "black.py.j2"},
+    ],
+)
+def test_both_cores_report_what_one_pass_does(bad: dict[int, str]) -> None:
+    plan = _plan(bad)
+    assert pipeline._make_on_both_cores(plan, _env()) == _one_pass(plan)
+
+
+def test_a_child_that_dies_is_redone_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Dead:
+        def __init__(self, work: object) -> None:
+            pass
+
+        def result(self) -> list[object]:
+            return []
+
+    monkeypatch.setattr(pipeline, "_Background", Dead)
+    plan = _plan({401: "undefined.py.j2"})
+    assert pipeline._make_on_both_cores(plan, _env()) == _one_pass(plan)
+
+
+def test_the_child_really_renders_its_share() -> None:
+    import os
+    import threading
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        pytest.skip("no fork here: both shares are made in this process")
+    parent = os.getpid()
+    plan = [Output("pid.py.j2", f"pkg/f{n:04d}.py", {}) for n in range(500)]
+    env = jinja2.Environment(loader=jinja2.DictLoader({"pid.py.j2": "PID = {{ pid() }}\n"}))
+    env.globals["pid"] = os.getpid
+    made = pipeline._make_on_both_cores(plan, env)
+    pids = {text for text in made.texts.values()}
+    assert pids == {f"PID = {parent}", *(t for t in pids if t != f"PID = {parent}")} and len(pids) == 2
+
+
+def test_a_large_tree_is_written_whole_from_two_processes(tmp_path: Path) -> None:
+    """write._put_files shares a large output's directories with a forked child."""
+    from generator.write import MANIFEST, write_tree, with_manifest
+
+    files = with_manifest({f"{d}/f{n:04d}.py": f"X = {n}  # {d}\n" for d in ("pkg", "pkg/models", "docs") for n in range(900)})
+    out = tmp_path / "out"
+    changes = write_tree(out, files)
+    assert len(changes.added) == len(files)
+    assert {p.relative_to(out).as_posix(): p.read_text() for p in out.rglob("*") if p.is_file()} == files
+    changed = dict(files, **{"docs/f0001.py": "X = -1\n"})
+    mtime = (out / "pkg/f0002.py").stat().st_mtime_ns
+    changes = write_tree(out, changed)
+    assert changes.changed == ["docs/f0001.py"] and (out / "docs/f0001.py").read_text() == "X = -1\n"
+    assert (out / "pkg/f0002.py").stat().st_mtime_ns == mtime  # linked, not rewritten
+    assert (out / MANIFEST).read_text() == files[MANIFEST]
