@@ -28,6 +28,7 @@ _AZURE_ECHO = {"client-request-id": "return-client-request-id"}
 # Where an error model's code and message are (wire names, case-insensitive), best first.
 _CODE_NAMES = ("code", "errorcode", "error_code", "error")
 _MESSAGE_NAMES = ("message", "value", "detail", "description", "title", "error_description")
+_LANGUAGE_NAMES = ("lang", "language")  # the message's language, where the model has one (Batch)
 
 
 def build_fake(api: Api) -> Api:
@@ -238,12 +239,18 @@ def _find(model: Model, models: dict[str, Model], names: tuple[str, ...], depth:
 
 
 def _error_shape(api: Api, models: dict[str, Model]) -> Expr:
-    """``_ErrorShape(model, code path, message path)``: where the fake writes the error code and
-    message in the API's error model (Batch: ``code``, ``message.value``); without a model,
-    ``{"code": ..., "message": ...}``."""
+    """``_ErrorShape(model, code path, message path, language path)``: where the fake writes
+    the error code, message and its language in the API's error model (Batch: ``code``,
+    ``message.value``, ``message.lang``); without a model, ``{"code": ..., "message": ...}``."""
     model = models.get(api.error_model)
     if model is None:
-        return ("call", "_ErrorShape", [_atom(""), ("tuple", [_atom("code")]), ("tuple", [_atom("message")])])
-    code = _find(model, models, _CODE_NAMES)
-    message = _find(model, models, _MESSAGE_NAMES)
-    return ("call", "_ErrorShape", [_atom(model.class_name), ("tuple", [_atom(n) for n in code]), ("tuple", [_atom(n) for n in message])])
+        return ("call", "_ErrorShape", [_atom(""), ("tuple", [_atom("code")]), ("tuple", [_atom("message")]), ("tuple", [])])
+    code, message = _find(model, models, _CODE_NAMES), _find(model, models, _MESSAGE_NAMES)
+    # the language sits beside the message, in the same object
+    container: Model | None = model
+    for name in message[:-1]:
+        prop = next((p for p in container.all_properties if p.wire_name == name), None) if container else None
+        container = models.get(prop.type.model) if prop is not None else None
+    language = next((p.wire_name for p in container.all_properties if p.wire_name.lower() in _LANGUAGE_NAMES and p.type.kind == "str"), None) if container and message else None
+    paths = [code, message, (*message[:-1], language) if language else ()]
+    return ("call", "_ErrorShape", [_atom(model.class_name), *(("tuple", [_atom(n) for n in path]) for path in paths)])

@@ -92,6 +92,7 @@ class _ErrorShape(NamedTuple):
     model: str  # "" when the API has no error model
     code: tuple[str, ...]  # wire-name path of the error code in it
     message: tuple[str, ...]  # and of the message
+    language: tuple[str, ...]  # and of the message's language (() for none)
 
 
 # The API's operations, by "group.operation" (generated from the description).
@@ -1317,7 +1318,7 @@ _MODELS: dict[str, _Model] = {
     ),
 }
 
-_ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"))
+_ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
 
 # Most specific first: a literal segment wins over a parameter (``/jobs/schedules`` over
 # ``/jobs/{jobId}``).
@@ -1571,8 +1572,12 @@ class FakeService:
         if self._server is None:
             self._server = ThreadingHTTPServer((self._host, self._port), _handler(self))
             self._server.daemon_threads = True
+            # polled often: ``stop()`` waits for the loop's next look at the clock
             self._thread = threading.Thread(
-                target=self._server.serve_forever, name="FakeService", daemon=True
+                target=self._server.serve_forever,
+                kwargs={"poll_interval": 0.01},
+                name="FakeService",
+                daemon=True,
             )
             self._thread.start()
         return self
@@ -1866,7 +1871,12 @@ def _error_data(code: str, message: str) -> Any:
         data = _sample({"t": "model", "m": _ERROR.model}, _OPTIONAL_DEPTH, ())
     else:
         data = {}
-    for path, value in ((_ERROR.code, code), (_ERROR.message, message)):
+    fields = (
+        (_ERROR.code, code),
+        (_ERROR.message, message),
+        (_ERROR.language, "en-US"),
+    )
+    for path, value in fields:
         target = data
         for name in path[:-1]:
             target = target.setdefault(name, {})
