@@ -967,7 +967,7 @@ class FakeOperation:
 class FakeGroup:
     attribute: str  # ``fake.tasks``: the group's name, unless a member of FakeService has it
     class_name: str  # "_TasksFake"
-    title: str
+    docstring: str  # its class's one-line docstring (escaped by the template)
     operations: tuple[FakeOperation, ...]
 
 

@@ -46,7 +46,9 @@ def build_fake(api: Api) -> Api:
             operations.append(FakeOperation(key=key, attribute=op.python_name, summary=op.summary or op.operation_id))
             entries.append((pystr(key), _operation(api, op, enums, models)))
         class_name = "_" + group.class_name.removesuffix("Operations") + "Fake"
-        groups.append(FakeGroup(attribute=attribute, class_name=class_name, title=group.title, operations=tuple(operations)))
+        titled = f" ({group.title})" if group.title and group.title != group.python_name else ""
+        docstring = f"The fakes of the ``{group.python_name}`` operations{titled}."
+        groups.append(FakeGroup(attribute=attribute, class_name=class_name, docstring=docstring, operations=tuple(operations)))
     model_entries: list[tuple[str, Expr]] = [(pystr(m.class_name), _model(m, models, enums)) for m in api.models]
     table = FakeTable(
         groups=tuple(groups),

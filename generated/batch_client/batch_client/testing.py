@@ -1,16 +1,16 @@
-"""A fake of the BatchServiceClient service for tests: a real HTTP server on 127.0.0.1.
+"""A fake of the service for tests: a real HTTP server on 127.0.0.1 (standard library).
 
-``with FakeService() as fake:`` starts it on a free port; ``BatchClient(fake.url,
-fake.credential)`` talks to it unchanged. Every request is checked against its operation in
-the API description (method and path, parameters, body, security); a request that breaks it
-is answered 400 (403 for authentication) in the API's own error model and recorded in
-``fake.violations``, and leaving the ``with`` block with violations nobody expected raises
-``AssertionError``. Each operation answers with what a test stubs
-(``fake.<group>.<operation>.returns(...)``, ``.respond(...)``, ``.fails(...)``,
-``.handler(...)``) or else with a deterministic answer synthesised from its responses; its
-decoded requests are in ``.calls``.
+``with FakeService() as fake:`` starts it on a free port, and
+``BatchClient(fake.url, fake.credential)`` talks to it unchanged.
 
-Standard library only (and this package): the fake runs wherever the package does.
+Every request is checked against its operation in the API description (method and
+path, parameters, body, security); a request that breaks it is answered 400 (403 for
+authentication) in the API's own error model and recorded in ``fake.violations``, and
+leaving the ``with`` block with violations nobody expected raises ``AssertionError``.
+
+Each operation answers with what a test stubs (``fake.<group>.<operation>.returns()``,
+``.respond()``, ``.fails()``, ``.handler()``) or else with a deterministic answer
+synthesised from its responses; its decoded requests are in ``.calls``.
 """
 
 from __future__ import annotations
@@ -323,6 +323,7 @@ class FakeOperation:
         self.key = key
         self._answer: Handler | None = None
         self._calls: list[Call] = []
+        service._operations[key] = self
 
     def __repr__(self) -> str:
         return f"<FakeOperation {self.key}: {len(self._calls)} call(s)>"
@@ -391,7 +392,7 @@ class FakeOperation:
 
 
 class _TasksFake:
-    """The operations of ``tasks`` (Tasks)."""
+    """The fakes of the ``tasks`` operations (Tasks)."""
 
     def __init__(self, service: FakeService) -> None:
         self.reactivate = FakeOperation(service, "tasks.reactivate")
@@ -425,10 +426,8 @@ class FakeService:
         self._expected = False
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._operations: dict[str, FakeOperation] = {}  # each registers itself
         self.tasks = _TasksFake(self)
-        self._operations: dict[str, FakeOperation] = {
-            "tasks.reactivate": self.tasks.reactivate,
-        }
 
     def __repr__(self) -> str:
         return f"<FakeService {self.url if self._server else '(stopped)'}>"

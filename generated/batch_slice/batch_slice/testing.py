@@ -1,16 +1,16 @@
-"""A fake of the BatchServiceClient service for tests: a real HTTP server on 127.0.0.1.
+"""A fake of the service for tests: a real HTTP server on 127.0.0.1 (standard library).
 
-``with FakeService() as fake:`` starts it on a free port; ``BatchClient(fake.url,
-fake.credential)`` talks to it unchanged. Every request is checked against its operation in
-the API description (method and path, parameters, body, security); a request that breaks it
-is answered 400 (403 for authentication) in the API's own error model and recorded in
-``fake.violations``, and leaving the ``with`` block with violations nobody expected raises
-``AssertionError``. Each operation answers with what a test stubs
-(``fake.<group>.<operation>.returns(...)``, ``.respond(...)``, ``.fails(...)``,
-``.handler(...)``) or else with a deterministic answer synthesised from its responses; its
-decoded requests are in ``.calls``.
+``with FakeService() as fake:`` starts it on a free port, and
+``BatchClient(fake.url, fake.credential)`` talks to it unchanged.
 
-Standard library only (and this package): the fake runs wherever the package does.
+Every request is checked against its operation in the API description (method and
+path, parameters, body, security); a request that breaks it is answered 400 (403 for
+authentication) in the API's own error model and recorded in ``fake.violations``, and
+leaving the ``with`` block with violations nobody expected raises ``AssertionError``.
+
+Each operation answers with what a test stubs (``fake.<group>.<operation>.returns()``,
+``.respond()``, ``.fails()``, ``.handler()``) or else with a deterministic answer
+synthesised from its responses; its decoded requests are in ``.calls``.
 """
 
 from __future__ import annotations
@@ -1424,6 +1424,7 @@ class FakeOperation:
         self.key = key
         self._answer: Handler | None = None
         self._calls: list[Call] = []
+        service._operations[key] = self
 
     def __repr__(self) -> str:
         return f"<FakeOperation {self.key}: {len(self._calls)} call(s)>"
@@ -1492,21 +1493,21 @@ class FakeOperation:
 
 
 class _FilesFake:
-    """The operations of ``files`` (Files)."""
+    """The fakes of the ``files`` operations (Files)."""
 
     def __init__(self, service: FakeService) -> None:
         self.get_from_task = FakeOperation(service, "files.get_from_task")
 
 
 class _PoolsFake:
-    """The operations of ``pools`` (Pools)."""
+    """The fakes of the ``pools`` operations (Pools)."""
 
     def __init__(self, service: FakeService) -> None:
         self.exists = FakeOperation(service, "pools.exists")
 
 
 class _TasksFake:
-    """The operations of ``tasks`` (Tasks)."""
+    """The fakes of the ``tasks`` operations (Tasks)."""
 
     def __init__(self, service: FakeService) -> None:
         self.list = FakeOperation(service, "tasks.list")
@@ -1515,7 +1516,7 @@ class _TasksFake:
 
 
 class _JobsFake:
-    """The operations of ``jobs`` (Jobs)."""
+    """The fakes of the ``jobs`` operations (Jobs)."""
 
     def __init__(self, service: FakeService) -> None:
         self.terminate = FakeOperation(service, "jobs.terminate")
@@ -1549,18 +1550,11 @@ class FakeService:
         self._expected = False
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._operations: dict[str, FakeOperation] = {}  # each registers itself
         self.files = _FilesFake(self)
         self.pools = _PoolsFake(self)
         self.tasks = _TasksFake(self)
         self.jobs = _JobsFake(self)
-        self._operations: dict[str, FakeOperation] = {
-            "files.get_from_task": self.files.get_from_task,
-            "pools.exists": self.pools.exists,
-            "tasks.list": self.tasks.list,
-            "tasks.reactivate": self.tasks.reactivate,
-            "tasks.list_events": self.tasks.list_events,
-            "jobs.terminate": self.jobs.terminate,
-        }
 
     def __repr__(self) -> str:
         return f"<FakeService {self.url if self._server else '(stopped)'}>"
