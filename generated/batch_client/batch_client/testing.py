@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import base64
 import datetime
+import email.parser
+import email.policy
 import email.utils
 import hashlib
 import hmac
@@ -831,12 +833,9 @@ def _decode(
 ) -> None:
     """Check every parameter and the body of ``request`` against ``op``; the decoded values
     go to ``call``, what is wrong to ``call.violations``."""
-    form: list[tuple[str, str]] = []
-    if any(
-        p.location == "form" for p in op.parameters
-    ) and "urlencoded" in request.headers.get("content-type", ""):
-        text = request.body.decode("utf-8", "replace")
-        form = [(n, v) for n, v in parse_qsl(text, keep_blank_values=True)]
+    declared = frozenset(p.wire for p in op.parameters)
+    fields = any(p.location == "form" for p in op.parameters)
+    form = _form_fields(request) if fields else []
     targets = {
         "path": call.path,
         "query": call.query,
@@ -845,7 +844,7 @@ def _decode(
         "form": call.form,
     }
     for index, param in enumerate(op.parameters):
-        texts = _texts(param, index, request, match, form)
+        texts = _texts(param, index, request, match, form, declared)
         if texts is None:
             if param.required:
                 call.violations.append(
@@ -908,49 +907,140 @@ def _texts(
     request: _Request,
     match: re.Match[str],
     form: list[tuple[str, str]],
-) -> list[str] | None:
-    """The parameter's texts as sent (decoded, split by its style); None when absent."""
+    declared: frozenset[str],
+) -> list[str] | dict[str, str] | None:
+    """The parameter as sent, decoded and split by its style: a list of texts (one for a
+    scalar), name/value texts for an object; None when absent. An exploded object's
+    properties are names of their own: a model's, or else every name no other parameter
+    (``declared``) has."""
     shape = param.schema["t"]
+    if param.style == "json":
+        shape = "json"  # one JSON text, whatever the type
+    elif shape in ("model", "dict"):
+        shape = "object"
     if param.location == "path":
-        raw = match.group(f"p{index}")
-        if param.style == "label":
-            raw = raw.removeprefix(".")
-        elif param.style == "matrix":
-            raw = raw.removeprefix(f";{param.wire}=")
-        text = unquote(raw)
-        return text.split(",") if shape == "list" else [text]
-    if param.location == "header":
-        header = request.headers.get(param.wire.lower())
-        if header is None:
-            return None
-        return [v.strip() for v in header.split(",")] if shape == "list" else [header]
-    if param.location == "cookie":
-        cookie = request.cookies.get(param.wire)
-        if cookie is None:
-            return None
-        return cookie.split(",") if shape == "list" else [cookie]
-    pairs = form if param.location == "form" else request.query
+        return _path_texts(param, match.group(f"p{index}"), shape)
+    if param.location == "cookie" and shape == "object" and param.explode:
+        pairs = list(request.cookies.items())
+    elif param.location in ("header", "cookie"):
+        if param.location == "header":
+            text = request.headers.get(param.wire.lower())
+        else:
+            text = request.cookies.get(param.wire)
+        return None if text is None else _split(text, shape, ",", param.explode)
+    else:
+        pairs = form if param.location == "form" else request.query
+    if shape == "object" and param.style == "deepObject":
+        prefix = param.wire + "["
+        found = {
+            n[len(prefix) : -1]: v
+            for n, v in pairs
+            if n.startswith(prefix) and n.endswith("]")
+        }
+        return found or None
+    if shape == "object" and param.explode:
+        names = _property_names(param.schema)
+        found = {
+            n: v for n, v in pairs if n in names or not names and n not in declared
+        }
+        return found or None
     values = [v for n, v in pairs if n == param.wire]
     if not values:
         return None
-    if shape == "list" and not param.explode:
-        return values[0].split(_DELIMITERS.get(param.style, ",")) if values[0] else []
-    return values if shape == "list" else values[:1]
+    if shape == "list" and param.explode:
+        return values
+    return _split(values[0], shape, _DELIMITERS.get(param.style, ","), False)
+
+
+def _path_texts(param: _Parameter, raw: str, shape: str) -> list[str] | dict[str, str]:
+    """A path segment by style: ``simple`` as is, ``label`` after a dot (dots between
+    exploded items), ``matrix`` as ``;name=`` (``;name=`` before each exploded item)."""
+    delimiter = ","
+    explode = param.explode and shape in ("list", "object")
+    if param.style == "label":
+        raw = raw.removeprefix(".")
+        delimiter = "." if explode else ","
+    elif param.style == "matrix" and explode and shape == "list":
+        items = raw.split(";")
+        raw = ";".join(i.removeprefix(f"{param.wire}=") for i in items if i)
+        delimiter = ";"
+    elif param.style == "matrix" and explode:
+        raw, delimiter = raw.removeprefix(";"), ";"
+    elif param.style == "matrix":
+        raw = raw.removeprefix(f";{param.wire}=")
+    return _split(unquote(raw), shape, delimiter, explode)
+
+
+def _split(
+    text: str, shape: str, delimiter: str, explode: bool
+) -> list[str] | dict[str, str]:
+    """A style's text as its items (an array), or name/value texts (an object: ``k=v`` pairs
+    when exploded, else alternating names and values)."""
+    if shape == "list":
+        return [t.strip() for t in text.split(delimiter)] if text else []
+    if shape != "object":
+        return [text]
+    parts = [t.strip() for t in text.split(delimiter)] if text else []
+    if explode:
+        return {n: v for n, _, v in (p.partition("=") for p in parts)}
+    return dict(zip(parts[::2], parts[1::2], strict=False))
+
+
+def _property_names(schema: Schema) -> frozenset[str]:
+    model = _MODELS.get(schema.get("m", ""))
+    return frozenset(p[0] for p in model.properties) if model else frozenset()
 
 
 def _from_texts(
-    param: _Parameter, texts: list[str], problems: list[tuple[str, str]]
+    param: _Parameter,
+    texts: list[str] | dict[str, str],
+    problems: list[tuple[str, str]],
 ) -> Any:
+    """The parameter's JSON value from its texts, checked against its schema."""
     schema = param.schema
-    if schema["t"] == "list":
-        values = [_from_text(schema["items"], t, problems) for t in texts]
-        if not problems:
-            _check(schema, values, "", problems)
-        return values
-    value = _from_text(schema, texts[0], problems)
+    value: Any
+    if param.style == "json":
+        text = texts[0] if isinstance(texts, list) else ""
+        try:
+            value = json.loads(text)
+        except ValueError:
+            problems.append(("", f"expected JSON text, got {text!r}"))
+            return None
+    elif isinstance(texts, dict):
+        model = _MODELS.get(schema.get("m", ""))
+        types = {p[0]: p[2] for p in model.properties} if model else {}
+        default: Schema = schema.get("values", {"t": "any"})
+        value = {
+            n: _from_text(types.get(n) or default, t, problems)
+            for n, t in texts.items()
+        }
+    elif schema["t"] == "list":
+        value = [_from_text(schema["items"], t, problems) for t in texts]
+    else:
+        value = _from_text(schema, texts[0], problems)
     if not problems:
         _check(schema, value, "", problems)
     return value
+
+
+def _form_fields(request: _Request) -> list[tuple[str, str]]:
+    """The fields of a form body (URL-encoded or multipart), files as their text."""
+    content_type = request.headers.get("content-type", "")
+    if "urlencoded" in content_type:
+        text = request.body.decode("utf-8", "replace")
+        return parse_qsl(text, keep_blank_values=True)
+    if "multipart/" not in content_type:
+        return []
+    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1", "replace")
+    parser = email.parser.BytesParser(policy=email.policy.HTTP)
+    message = parser.parsebytes(head + request.body)
+    fields: list[tuple[str, str]] = []
+    for part in message.walk():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            fields.append((name, payload.decode("utf-8", "replace")))
+    return fields
 
 
 def _from_text(schema: Schema, text: str, problems: list[tuple[str, str]]) -> Any:
