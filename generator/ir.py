@@ -980,6 +980,7 @@ class FakeTable:
     operations: pyfmt.Expr  # ``_OPERATIONS``: {"group.op": _Operation(...)}
     models: pyfmt.Expr  # ``_MODELS``: {"Class": _Model(...)}
     error: pyfmt.Expr  # ``_ERROR``: _ErrorShape(...)
+    fixture: str  # the pytest fixture's name: "batch_client_fake"
 
 
 @dataclass(frozen=True, slots=True)

@@ -470,3 +470,49 @@ def test_every_operation_of_a_description_through_the_fake(spec: str, tmp_path: 
             assert fake.violations == []
     finally:
         sys.path.remove(str(tmp_path / options.package))
+
+
+# -- the pytest fixture and python -m NAME.testing ---------------------------------------------
+
+
+def test_the_pytest_fixture(tmp_path: Path) -> None:
+    """The plugin's fixture is a started fake; a violation fails the test at teardown."""
+    import subprocess
+
+    (tmp_path / "test_uses_fake.py").write_text(
+        "import batch_client\n\n\n"
+        "def test_ok(batch_client_fake):\n"
+        "    client = batch_client.BatchClient(batch_client_fake.url, batch_client_fake.credential)\n"
+        "    client.tasks.reactivate('job-1', 'task-1')\n"
+        "    assert len(batch_client_fake.tasks.reactivate.calls) == 1\n\n\n"
+        "def test_broken(batch_client_fake):\n"
+        "    wrong = batch_client.SharedKeyCredential('fakeaccount', 'AAAA')\n"
+        "    try:\n"
+        "        batch_client.BatchClient(batch_client_fake.url, wrong).tasks.reactivate('j', 't')\n"
+        "    except batch_client.BatchServiceError:\n"
+        "        pass\n"
+    )
+    env = {"PYTHONPATH": str(ROOT / "generated" / "batch_client"), "PATH": "/usr/bin:/bin"}
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "batch_client._pytest_plugin", "-p", "no:cacheprovider", str(tmp_path)],
+        capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60,
+    )
+    assert "2 passed, 1 error" in run.stdout, run.stdout + run.stderr  # the error: test_broken's teardown
+    assert "broke the API description" in run.stdout
+
+
+def test_python_m_testing_serves_until_interrupted() -> None:
+    import signal
+    import subprocess
+
+    env = {"PYTHONPATH": str(ROOT / "generated" / "batch_client"), "PATH": "/usr/bin:/bin"}
+    process = subprocess.Popen([sys.executable, "-m", "batch_client.testing", "--port", "0"], stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().split()[-1]
+        assert "Shared Key" in process.stdout.readline()
+        assert raw(url, "POST", REACTIVATE, {}, b"")[0] == 403
+        assert "violation: tasks.reactivate: Authorization" in process.stdout.readline()
+    finally:
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0

@@ -55,6 +55,7 @@ def build_fake(api: Api) -> Api:
         operations=("dict", entries),
         models=("dict", model_entries),
         error=_error_shape(api, models),
+        fixture=f"{api.names.package}_fake",
     )
     return dataclasses.replace(api, fake=table)
 

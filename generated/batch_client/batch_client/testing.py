@@ -1371,3 +1371,41 @@ def _sample_text(schema: Schema, value: str) -> str:
     if high is not None and len(value) > high:
         value = value[:high]
     return value
+
+
+# -- python -m batch_client.testing ---------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the fake until interrupted (for manual tests and other languages' clients),
+    printing each violation as it comes."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        prog="python -m batch_client.testing",
+        description="A fake of the service: checks requests, answers from the description.",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    args = parser.parse_args(argv)
+    fake = FakeService(strict=False, host=args.host, port=args.port).start()
+    print(f"fake service at {fake.url}", flush=True)
+    print(f"Shared Key: account {fake.account_name!r}, key {fake.key!r}", flush=True)
+    seen = 0
+    try:
+        while True:
+            time.sleep(0.2)
+            violations = fake.violations
+            for violation in violations[seen:]:
+                print(f"violation: {violation}", flush=True)
+            seen = len(violations)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        fake.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
