@@ -977,8 +977,9 @@ class FakeTable:
     (``passes.fake`` decides them; the template prints them)."""
 
     groups: tuple[FakeGroup, ...]
-    operations: pyfmt.Expr  # ``_OPERATIONS``: {"group.op": _Operation(...)}
-    models: pyfmt.Expr  # ``_MODELS``: {"Class": _Model(...)}
+    # one entry a line-start keyword (``key=``, ``name=``): a long name never shares a line
+    operations: pyfmt.Expr  # ``_OPERATION_TABLE``: (_Operation(key="group.op", ...), ...)
+    models: pyfmt.Expr  # ``_MODEL_TABLE``: (_Model(name="Class", ...), ...)
     error: pyfmt.Expr  # ``_ERROR``: _ErrorShape(...)
     fixture: str  # the pytest fixture's name: "batch_client_fake"
 

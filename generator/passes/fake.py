@@ -37,23 +37,23 @@ def build_fake(api: Api) -> Api:
     models = {m.class_name: m for m in api.models}
     group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
     groups: list[FakeGroup] = []
-    entries: list[tuple[str, Expr]] = []
+    entries: list[Expr] = []
     for group in api.groups:
         attribute, _ = group_namer.claim(group.python_name)
         operations = []
         for op in group.operations:
             key = f"{group.python_name}.{op.python_name}"
             operations.append(FakeOperation(key=key, attribute=op.python_name, summary=op.summary or op.operation_id))
-            entries.append((pystr(key), _operation(api, op, enums, models)))
+            entries.append(_operation(api, op, key, enums, models))
         class_name = "_" + group.class_name.removesuffix("Operations") + "Fake"
         titled = f" ({group.title})" if group.title and group.title != group.python_name else ""
         docstring = f"The fakes of the ``{group.python_name}`` operations{titled}."
         groups.append(FakeGroup(attribute=attribute, class_name=class_name, docstring=docstring, operations=tuple(operations)))
-    model_entries: list[tuple[str, Expr]] = [(pystr(m.class_name), _model(m, models, enums)) for m in api.models]
+    model_entries = [_model(m, models, enums) for m in api.models]
     table = FakeTable(
         groups=tuple(groups),
-        operations=("dict", entries),
-        models=("dict", model_entries),
+        operations=("tuple", entries),
+        models=("tuple", model_entries),
         error=_error_shape(api, models),
         fixture=f"{api.names.package}_fake",
     )
@@ -139,9 +139,10 @@ def _response_body(op: Operation, enums: dict[str, tuple[str, ...]]) -> Expr | N
     return None
 
 
-def _operation(api: Api, op: Operation, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> Expr:
+def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> Expr:
     status, media = _success(op)
     args: list[Expr] = [
+        ("kw", "key", _atom(key)),
         ("kw", "method", _atom(op.http_method)),
         ("kw", "path", _atom(op.path)),
         ("kw", "pattern", _atom(_path_pattern(op))),
@@ -186,7 +187,7 @@ def _operation(api: Api, op: Operation, enums: dict[str, tuple[str, ...]], model
 
 
 def _model(model: Model, models: dict[str, Model], enums: dict[str, tuple[str, ...]]) -> Expr:
-    """(properties, discriminator, subtypes): each property (wire, python, schema, required,
+    """``_Model(name, properties, discriminator, subtypes)``: each property (wire, python, schema, required,
     read only), the base class's first; the discriminator of a subclass is its constant."""
     override = model.discriminator_override
     props: list[Expr] = []
@@ -196,7 +197,7 @@ def _model(model: Model, models: dict[str, Model], enums: dict[str, tuple[str, .
             prop = dataclasses.replace(p, type=TypeRef("literal", literal=pystr(model.discriminator_value)))
         props.append(("tuple", [_atom(prop.wire_name), _atom(prop.python_name), schema_tree(prop.type, enums), _atom(prop.required), _atom(prop.read_only)]))
     root = _root(model, models)
-    args: list[Expr] = [("tuple", props)]
+    args: list[Expr] = [("kw", "name", _atom(model.class_name)), ("kw", "properties", ("tuple", props))]
     if root.discriminator:
         args.append(("kw", "discriminator", _atom(root.discriminator)))
         subtypes = [(pystr(v), _atom(c)) for v, c in root.subtypes if _descends(c, model.class_name, models)]

@@ -66,6 +66,7 @@ class _Body(NamedTuple):
 
 
 class _Operation(NamedTuple):
+    key: str  # "group.operation"
     method: str
     path: str
     pattern: str  # the path template as a regular expression, a group per parameter
@@ -84,6 +85,7 @@ class _Operation(NamedTuple):
 
 
 class _Model(NamedTuple):
+    name: str  # the class
     # (wire name, python name, schema, required, read only), the base classes' first
     properties: tuple[tuple[str, str, Schema, bool, bool], ...]
     discriminator: str = ""
@@ -97,9 +99,10 @@ class _ErrorShape(NamedTuple):
     language: tuple[str, ...]  # and of the message's language (() for none)
 
 
-# The API's operations, by "group.operation" (generated from the description).
-_OPERATIONS: dict[str, _Operation] = {
-    "tasks.reactivate": _Operation(
+# The API's operations (generated from the description).
+_OPERATION_TABLE: tuple[_Operation, ...] = (
+    _Operation(
+        key="tasks.reactivate",
         method="POST",
         path="/jobs/{jobId}/tasks/{taskId}/reactivate",
         pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/reactivate$",
@@ -187,13 +190,15 @@ _OPERATIONS: dict[str, _Operation] = {
         ),
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
-    )
-}
+    ),
+)
+_OPERATIONS = {op.key: op for op in _OPERATION_TABLE}
 
 # The API's models: what a body is checked against and answers are synthesised from.
-_MODELS: dict[str, _Model] = {
-    "BatchError": _Model(
-        (
+_MODEL_TABLE: tuple[_Model, ...] = (
+    _Model(
+        name="BatchError",
+        properties=(
             ("code", "code", {"t": "str"}, False, False),
             ("message", "message", {"t": "model", "m": "ErrorMessage"}, False, False),
             (
@@ -203,21 +208,24 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "BatchErrorDetail": _Model(
-        (
+    _Model(
+        name="BatchErrorDetail",
+        properties=(
             ("key", "key", {"t": "str"}, False, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "ErrorMessage": _Model(
-        (
+    _Model(
+        name="ErrorMessage",
+        properties=(
             ("lang", "lang", {"t": "str"}, False, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-}
+)
+_MODELS = {model.name: model for model in _MODEL_TABLE}
 
 _ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
 

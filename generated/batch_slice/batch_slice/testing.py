@@ -66,6 +66,7 @@ class _Body(NamedTuple):
 
 
 class _Operation(NamedTuple):
+    key: str  # "group.operation"
     method: str
     path: str
     pattern: str  # the path template as a regular expression, a group per parameter
@@ -84,6 +85,7 @@ class _Operation(NamedTuple):
 
 
 class _Model(NamedTuple):
+    name: str  # the class
     # (wire name, python name, schema, required, read only), the base classes' first
     properties: tuple[tuple[str, str, Schema, bool, bool], ...]
     discriminator: str = ""
@@ -97,9 +99,10 @@ class _ErrorShape(NamedTuple):
     language: tuple[str, ...]  # and of the message's language (() for none)
 
 
-# The API's operations, by "group.operation" (generated from the description).
-_OPERATIONS: dict[str, _Operation] = {
-    "files.get_from_task": _Operation(
+# The API's operations (generated from the description).
+_OPERATION_TABLE: tuple[_Operation, ...] = (
+    _Operation(
+        key="files.get_from_task",
         method="GET",
         path="/jobs/{jobId}/tasks/{taskId}/files/{filePath}",
         pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/files/(?P<p2>[^/]+)$",
@@ -186,7 +189,8 @@ _OPERATIONS: dict[str, _Operation] = {
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
     ),
-    "pools.exists": _Operation(
+    _Operation(
+        key="pools.exists",
         method="HEAD",
         path="/pools/{poolId}",
         pattern="^/pools/(?P<p0>[^/]+)$",
@@ -271,7 +275,8 @@ _OPERATIONS: dict[str, _Operation] = {
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
     ),
-    "tasks.list": _Operation(
+    _Operation(
+        key="tasks.list",
         method="GET",
         path="/jobs/{jobId}/tasks",
         pattern="^/jobs/(?P<p0>[^/]+)/tasks$",
@@ -345,7 +350,8 @@ _OPERATIONS: dict[str, _Operation] = {
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
     ),
-    "tasks.reactivate": _Operation(
+    _Operation(
+        key="tasks.reactivate",
         method="POST",
         path="/jobs/{jobId}/tasks/{taskId}/reactivate",
         pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/reactivate$",
@@ -432,7 +438,8 @@ _OPERATIONS: dict[str, _Operation] = {
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
     ),
-    "tasks.list_events": _Operation(
+    _Operation(
+        key="tasks.list_events",
         method="GET",
         path="/jobs/{jobId}/tasks/{taskId}/events",
         pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/events$",
@@ -463,7 +470,8 @@ _OPERATIONS: dict[str, _Operation] = {
         paging=("value", "odata.nextLink"),
         error="BatchError",
     ),
-    "jobs.terminate": _Operation(
+    _Operation(
+        key="jobs.terminate",
         method="POST",
         path="/jobs/{jobId}/terminate",
         pattern="^/jobs/(?P<p0>[^/]+)/terminate$",
@@ -557,21 +565,25 @@ _OPERATIONS: dict[str, _Operation] = {
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
     ),
-}
+)
+_OPERATIONS = {op.key: op for op in _OPERATION_TABLE}
 
 # The API's models: what a body is checked against and answers are synthesised from.
-_MODELS: dict[str, _Model] = {
-    "AffinityInformation": _Model(
-        (("affinityId", "affinity_id", {"t": "str"}, True, False),)
+_MODEL_TABLE: tuple[_Model, ...] = (
+    _Model(
+        name="AffinityInformation",
+        properties=(("affinityId", "affinity_id", {"t": "str"}, True, False),),
     ),
-    "ApplicationPackageReference": _Model(
-        (
+    _Model(
+        name="ApplicationPackageReference",
+        properties=(
             ("applicationId", "application_id", {"t": "str"}, True, False),
             ("version", "version", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "AuthenticationTokenSettings": _Model(
-        (
+    _Model(
+        name="AuthenticationTokenSettings",
+        properties=(
             (
                 "access",
                 "access",
@@ -579,10 +591,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "AutoUserSpecification": _Model(
-        (
+    _Model(
+        name="AutoUserSpecification",
+        properties=(
             ("scope", "scope", {"t": "enum", "enum": ("task", "pool")}, False, False),
             (
                 "elevationLevel",
@@ -591,10 +604,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "BatchError": _Model(
-        (
+    _Model(
+        name="BatchError",
+        properties=(
             ("code", "code", {"t": "str"}, False, False),
             ("message", "message", {"t": "model", "m": "ErrorMessage"}, False, False),
             (
@@ -604,16 +618,18 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "BatchErrorDetail": _Model(
-        (
+    _Model(
+        name="BatchErrorDetail",
+        properties=(
             ("key", "key", {"t": "str"}, False, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "CloudTask": _Model(
-        (
+    _Model(
+        name="CloudTask",
+        properties=(
             ("id", "id", {"t": "str"}, False, False),
             ("displayName", "display_name", {"t": "str"}, False, False),
             ("url", "url", {"t": "str"}, False, False),
@@ -770,10 +786,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "CloudTaskListResult": _Model(
-        (
+    _Model(
+        name="CloudTaskListResult",
+        properties=(
             (
                 "value",
                 "value",
@@ -782,13 +799,15 @@ _MODELS: dict[str, _Model] = {
                 False,
             ),
             ("odata.nextLink", "odata_next_link", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "ComputeNodeIdentityReference": _Model(
-        (("resourceId", "resource_id", {"t": "str"}, False, False),)
+    _Model(
+        name="ComputeNodeIdentityReference",
+        properties=(("resourceId", "resource_id", {"t": "str"}, False, False),),
     ),
-    "ComputeNodeInformation": _Model(
-        (
+    _Model(
+        name="ComputeNodeInformation",
+        properties=(
             ("affinityId", "affinity_id", {"t": "str"}, False, False),
             ("nodeUrl", "node_url", {"t": "str"}, False, False),
             ("poolId", "pool_id", {"t": "str"}, False, False),
@@ -801,10 +820,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "ContainerHostBatchBindMountEntry": _Model(
-        (
+    _Model(
+        name="ContainerHostBatchBindMountEntry",
+        properties=(
             (
                 "source",
                 "source",
@@ -823,10 +843,11 @@ _MODELS: dict[str, _Model] = {
                 False,
             ),
             ("isReadOnly", "is_read_only", {"t": "bool"}, False, False),
-        )
+        ),
     ),
-    "ContainerRegistry": _Model(
-        (
+    _Model(
+        name="ContainerRegistry",
+        properties=(
             ("username", "user_name", {"t": "str"}, False, False),
             ("password", "password", {"t": "str"}, False, False),
             ("registryServer", "registry_server", {"t": "str"}, False, False),
@@ -837,22 +858,25 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "EnvironmentSetting": _Model(
-        (
+    _Model(
+        name="EnvironmentSetting",
+        properties=(
             ("name", "name", {"t": "str"}, True, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "ErrorMessage": _Model(
-        (
+    _Model(
+        name="ErrorMessage",
+        properties=(
             ("lang", "lang", {"t": "str"}, False, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "ExitCodeMapping": _Model(
-        (
+    _Model(
+        name="ExitCodeMapping",
+        properties=(
             ("code", "code", {"t": "int", "f": "int32"}, True, False),
             (
                 "exitOptions",
@@ -861,10 +885,11 @@ _MODELS: dict[str, _Model] = {
                 True,
                 False,
             ),
-        )
+        ),
     ),
-    "ExitCodeRangeMapping": _Model(
-        (
+    _Model(
+        name="ExitCodeRangeMapping",
+        properties=(
             ("start", "start", {"t": "int", "f": "int32"}, True, False),
             ("end", "end", {"t": "int", "f": "int32"}, True, False),
             (
@@ -874,10 +899,11 @@ _MODELS: dict[str, _Model] = {
                 True,
                 False,
             ),
-        )
+        ),
     ),
-    "ExitConditions": _Model(
-        (
+    _Model(
+        name="ExitConditions",
+        properties=(
             (
                 "exitCodes",
                 "exit_codes",
@@ -907,10 +933,11 @@ _MODELS: dict[str, _Model] = {
                 False,
             ),
             ("default", "default", {"t": "model", "m": "ExitOptions"}, False, False),
-        )
+        ),
     ),
-    "ExitOptions": _Model(
-        (
+    _Model(
+        name="ExitOptions",
+        properties=(
             (
                 "jobAction",
                 "job_action",
@@ -925,19 +952,24 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "HttpHeader": _Model(
-        (
+    _Model(
+        name="HttpHeader",
+        properties=(
             ("name", "name", {"t": "str"}, True, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "JobTerminateParameter": _Model(
-        (("terminateReason", "terminate_reason", {"t": "str"}, False, False),)
+    _Model(
+        name="JobTerminateParameter",
+        properties=(
+            ("terminateReason", "terminate_reason", {"t": "str"}, False, False),
+        ),
     ),
-    "MultiInstanceSettings": _Model(
-        (
+    _Model(
+        name="MultiInstanceSettings",
+        properties=(
             (
                 "numberOfInstances",
                 "number_of_instances",
@@ -959,16 +991,18 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "NameValuePair": _Model(
-        (
+    _Model(
+        name="NameValuePair",
+        properties=(
             ("name", "name", {"t": "str"}, False, False),
             ("value", "value", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "OutputFile": _Model(
-        (
+    _Model(
+        name="OutputFile",
+        properties=(
             ("filePattern", "file_pattern", {"t": "str"}, True, False),
             (
                 "destination",
@@ -984,10 +1018,11 @@ _MODELS: dict[str, _Model] = {
                 True,
                 False,
             ),
-        )
+        ),
     ),
-    "OutputFileBlobContainerDestination": _Model(
-        (
+    _Model(
+        name="OutputFileBlobContainerDestination",
+        properties=(
             ("path", "path", {"t": "str"}, False, False),
             ("containerUrl", "container_url", {"t": "str"}, True, False),
             (
@@ -1004,10 +1039,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "OutputFileDestination": _Model(
-        (
+    _Model(
+        name="OutputFileDestination",
+        properties=(
             (
                 "container",
                 "container",
@@ -1015,10 +1051,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "OutputFileUploadOptions": _Model(
-        (
+    _Model(
+        name="OutputFileUploadOptions",
+        properties=(
             (
                 "uploadCondition",
                 "upload_condition",
@@ -1026,10 +1063,11 @@ _MODELS: dict[str, _Model] = {
                 True,
                 False,
             ),
-        )
+        ),
     ),
-    "ResourceFile": _Model(
-        (
+    _Model(
+        name="ResourceFile",
+        properties=(
             (
                 "autoStorageContainerName",
                 "auto_storage_container_name",
@@ -1055,10 +1093,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskConstraints": _Model(
-        (
+    _Model(
+        name="TaskConstraints",
+        properties=(
             (
                 "maxWallClockTime",
                 "max_wall_clock_time",
@@ -1080,17 +1119,19 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskContainerExecutionInformation": _Model(
-        (
+    _Model(
+        name="TaskContainerExecutionInformation",
+        properties=(
             ("containerId", "container_id", {"t": "str"}, False, False),
             ("state", "state", {"t": "str"}, False, False),
             ("error", "error", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "TaskContainerSettings": _Model(
-        (
+    _Model(
+        name="TaskContainerSettings",
+        properties=(
             (
                 "containerRunOptions",
                 "container_run_options",
@@ -1126,10 +1167,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskDependencies": _Model(
-        (
+    _Model(
+        name="TaskDependencies",
+        properties=(
             ("taskIds", "task_ids", {"t": "list", "items": {"t": "str"}}, False, False),
             (
                 "taskIdRanges",
@@ -1138,18 +1180,20 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskEvent": _Model(
-        (
+    _Model(
+        name="TaskEvent",
+        properties=(
             ("kind", "kind", {"t": "str"}, True, False),
             ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
         ),
         discriminator="kind",
         subtypes={"failed": "TaskFailedEvent", "started": "TaskStartedEvent"},
     ),
-    "TaskEventListResult": _Model(
-        (
+    _Model(
+        name="TaskEventListResult",
+        properties=(
             (
                 "value",
                 "value",
@@ -1158,10 +1202,11 @@ _MODELS: dict[str, _Model] = {
                 False,
             ),
             ("odata.nextLink", "odata_next_link", {"t": "str"}, False, False),
-        )
+        ),
     ),
-    "TaskExecutionInformation": _Model(
-        (
+    _Model(
+        name="TaskExecutionInformation",
+        properties=(
             (
                 "startTime",
                 "start_time",
@@ -1208,10 +1253,11 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskFailedEvent": _Model(
-        (
+    _Model(
+        name="TaskFailedEvent",
+        properties=(
             ("kind", "kind", {"t": "literal", "const": "failed"}, True, False),
             ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
             ("exitCode", "exit_code", {"t": "int", "f": "int32"}, False, False),
@@ -1226,8 +1272,9 @@ _MODELS: dict[str, _Model] = {
         discriminator="kind",
         subtypes={"failed": "TaskFailedEvent"},
     ),
-    "TaskFailureInformation": _Model(
-        (
+    _Model(
+        name="TaskFailureInformation",
+        properties=(
             (
                 "category",
                 "category",
@@ -1244,16 +1291,18 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-    "TaskIdRange": _Model(
-        (
+    _Model(
+        name="TaskIdRange",
+        properties=(
             ("start", "start", {"t": "int", "f": "int32"}, True, False),
             ("end", "end", {"t": "int", "f": "int32"}, True, False),
-        )
+        ),
     ),
-    "TaskStartedEvent": _Model(
-        (
+    _Model(
+        name="TaskStartedEvent",
+        properties=(
             ("kind", "kind", {"t": "literal", "const": "started"}, True, False),
             ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
             ("nodeId", "node_id", {"t": "str"}, False, False),
@@ -1261,8 +1310,9 @@ _MODELS: dict[str, _Model] = {
         discriminator="kind",
         subtypes={"started": "TaskStartedEvent"},
     ),
-    "TaskStatistics": _Model(
-        (
+    _Model(
+        name="TaskStatistics",
+        properties=(
             ("url", "url", {"t": "str"}, True, False),
             (
                 "startTime",
@@ -1304,10 +1354,11 @@ _MODELS: dict[str, _Model] = {
             ("readIOGiB", "read_io_gi_b", {"t": "float", "f": "double"}, True, False),
             ("writeIOGiB", "write_io_gi_b", {"t": "float", "f": "double"}, True, False),
             ("waitTime", "wait_time", {"t": "duration", "f": "duration"}, True, False),
-        )
+        ),
     ),
-    "UserIdentity": _Model(
-        (
+    _Model(
+        name="UserIdentity",
+        properties=(
             ("username", "user_name", {"t": "str"}, False, False),
             (
                 "autoUser",
@@ -1316,9 +1367,10 @@ _MODELS: dict[str, _Model] = {
                 False,
                 False,
             ),
-        )
+        ),
     ),
-}
+)
+_MODELS = {model.name: model for model in _MODEL_TABLE}
 
 _ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
 
