@@ -192,7 +192,7 @@ _OPERATION_TABLE: tuple[_Operation, ...] = (
         error="BatchError",
     ),
 )
-_OPERATIONS = {op.key: op for op in _OPERATION_TABLE}
+_OPERATIONS: dict[str, _Operation] = {op.key: op for op in _OPERATION_TABLE}
 
 # The API's models: what a body is checked against and answers are synthesised from.
 _MODEL_TABLE: tuple[_Model, ...] = (
@@ -225,7 +225,7 @@ _MODEL_TABLE: tuple[_Model, ...] = (
         ),
     ),
 )
-_MODELS = {model.name: model for model in _MODEL_TABLE}
+_MODELS: dict[str, _Model] = {model.name: model for model in _MODEL_TABLE}
 
 _ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
 
