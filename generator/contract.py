@@ -213,3 +213,14 @@ def runtime_exports(azure: bool, error: str) -> tuple[tuple[str, tuple[str, ...]
         merged.setdefault(module, []).extend(names)
     merged["._errors"].append(error)
     return tuple((module, tuple(sorted(names))) for module, names in merged.items())
+
+# The generated fake service (``NAME.testing``): the members of ``FakeService`` besides the
+# operation groups (a group named like one gets a suffix there), and the response headers the
+# HTTP server itself writes (a declared ``Content-Length`` is not synthesised).
+FAKE_SERVICE_MEMBERS = frozenset(
+    {
+        "url", "credential", "violations", "strict", "start", "stop", "expect_violations", "reset",
+        "calls", "account_name", "key", "handle", "operation",
+    }
+)
+FAKE_FRAMING_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding", "connection"})

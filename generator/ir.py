@@ -51,6 +51,9 @@ class TypeRef:
     mapping: tuple[tuple[str, int], ...] = ()  # "union": discriminator value → index in variants
     literal: str = ""  # "literal": the Python literal of the constant
     nullable: bool = False  # JSON null is a value of this type (decoded as None)
+    # The schema's value constraints (``pattern``, ``minimum``, ``maxItems``...) as (keyword,
+    # value), in the schema's order: the generated fake checks requests against them.
+    constraints: tuple[tuple[str, str | int | float | bool], ...] = ()
 
     @property
     def spec(self) -> Kind:
@@ -292,7 +295,7 @@ class Parameter:
     pointer: str
     default_repr: str = ""  # the spec's default as shown in docs (the server applies it)
     on_client: bool = False  # set once on the client (api-version), not per call
-    client_default: str = ""  # Python literal of the client-level default (api-version)
+    client_default: str = ""  # the client-level default (the api-version), as text
     auto: Literal["", "now", "uuid4"] = ""  # filled in by the client when not given
     skip_encoding: bool = False  # x-ms-skip-url-encoding: the path value is sent as given
     media_type: str = ""  # for the body: its Content-Type
@@ -982,6 +985,34 @@ class SecurityScheme:
 
 
 @dataclass(frozen=True, slots=True)
+class FakeOperation:
+    key: str  # "tasks.reactivate": the operation's key in the fake's tables and violations
+    attribute: str  # its attribute on the group's fake: ``fake.tasks.reactivate``
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class FakeGroup:
+    attribute: str  # ``fake.tasks``: the group's name, unless a member of FakeService has it
+    class_name: str  # "_TasksFake"
+    docstring: str  # its class's one-line docstring (escaped by the template)
+    operations: tuple[FakeOperation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FakeTable:
+    """What ``NAME.testing`` knows of the API, as expression trees of Python literals
+    (``passes.fake`` decides them; the template prints them)."""
+
+    groups: tuple[FakeGroup, ...]
+    # one entry a line-start keyword (``key=``, ``name=``): a long name never shares a line
+    operations: pyfmt.Expr  # ``_OPERATION_TABLE``: (_Operation(key="group.op", ...), ...)
+    models: pyfmt.Expr  # ``_MODEL_TABLE``: (_Model(name="Class", ...), ...)
+    error: pyfmt.Expr  # ``_ERROR``: _ErrorShape(...)
+    fixture: str  # the pytest fixture's name: "batch_client_fake"
+
+
+@dataclass(frozen=True, slots=True)
 class Names:
     """Public names of the generated package, decided once."""
 
@@ -1012,6 +1043,7 @@ class Api:
     azure: bool  # Shared Key and Entra token auth, ocp-date and client-request-id conventions
     spec_file: str
     api_version_param: str = ""  # wire name of the client-level api-version query parameter
+    fake: FakeTable | None = None  # the tables of the package's fake service (``passes.fake``)
 
     @property
     def async_timeout_modules(self) -> tuple[str, ...]:

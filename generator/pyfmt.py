@@ -153,6 +153,8 @@ def flat(node: Expr) -> str:
         return f"{node[1]}({', '.join(flat(a) for a in node[2])})"
     if kind == "tuple":
         return tuple_literal([flat(i) for i in node[1]])
+    if kind == "kw":  # a keyword argument of a call: ("kw", name, value)
+        return f"{node[1]}={flat(node[2])}"
     return "{" + ", ".join(f"{k}: {flat(v)}" for k, v in node[1]) + "}"
 
 
@@ -200,6 +202,8 @@ def expr(prefix: str, node: Expr, indent: int, suffix: str = "") -> str:
 def _item_layout(item: Any, is_dict: bool, indent: int, suffix: str) -> str:
     if is_dict:
         return expr(f"{item[0]}: ", item[1], indent, suffix)
+    if item[0] == "kw":
+        return expr(f"{item[1]}=", item[2], indent, suffix)
     return expr("", item, indent, suffix)
 
 

@@ -7,7 +7,9 @@
 3. ``security.build_security``: the schemes, and each operation's requirement of them;
    then the servers: the base URL;
 4. ``_azure_conventions``: for Azure services, ``ocp-date`` and ``client-request-id`` are filled in
-   by the client, as the official Azure clients do.
+   by the client, as the official Azure clients do;
+5. ``fake.build_fake``: the tables of the package's fake service (``NAME.testing``), from the
+   finished IR.
 
 Each pass reads the document and the names decided before it; the result is one frozen ``Api``.
 """
@@ -25,6 +27,7 @@ from ..ir import Api, Names, Operation, OperationGroup
 from ..load import Document
 from ..problems import Problem, join_pointer
 from .context import BuildContext, Options, text
+from .fake import build_fake
 from .operations import OperationBuilder
 from .schemas import SchemaResolver
 from .security import build_security
@@ -78,7 +81,7 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
         spec_file=doc.file.replace("\\", "/").rsplit("/", 1)[-1],  # the name only: output must not depend on where it ran
         api_version_param=next((p.wire_name for op in (o for g in groups for o in g.operations) for p in op.parameters if p.on_client), ""),
     )
-    return api, ctx.problems
+    return build_fake(api), ctx.problems
 
 
 def _client_base(title: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 from typing import Any
 
 from .. import naming
@@ -15,6 +16,34 @@ from ..pyfmt import pystr
 from .context import BuildContext, text
 
 _ANY = TypeRef("any")
+# The kinds whose values a schema constrains beyond their type, and the keywords that do
+# (``exclusiveMinimum`` is a flag in OpenAPI 2.0 and 3.0, a bound in 3.1).
+_CONSTRAINED = frozenset({"str", "int", "float", "list", "dict", "datetime", "date", "duration", "uuid", "rfc1123"})
+_CONSTRAINT_KEYWORDS = (
+    "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+    "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+)
+
+
+def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str | int | float | bool], ...]:
+    """The value constraints of a schema that are well formed (a pattern Python can compile, a
+    number that is a number); others are left out rather than checked wrongly."""
+    found: list[tuple[str, str | int | float | bool]] = []
+    for key in _CONSTRAINT_KEYWORDS:
+        value = schema.get(key)
+        if key == "pattern":
+            if isinstance(value, str):
+                try:
+                    re.compile(value)
+                except (re.error, RecursionError, OverflowError):
+                    continue
+                found.append((key, value))
+        elif isinstance(value, bool):
+            if key in ("exclusiveMinimum", "exclusiveMaximum", "uniqueItems"):
+                found.append((key, value))
+        elif isinstance(value, (int, float)) and value == value and abs(value) != float("inf"):
+            found.append((key, value))
+    return tuple(found)
 # Keys that give a schema a type of its own (an alternative without any only constrains its parent).
 _TYPED_KEYS = frozenset({"$ref", "type", "properties", "items", "enum", "const", "oneOf", "anyOf", "allOf", "additionalProperties", "format"})
 # Attributes every generated model has; a spec property with one of these names gets a suffix.
@@ -210,6 +239,10 @@ class SchemaResolver:
         resolved = self._resolve(schema, pointer, name_hint, for_parameter)
         if self._allows_null(schema) and not resolved.nullable and resolved.kind not in ("any", "null"):
             resolved = dataclasses.replace(resolved, nullable=True)
+        if not resolved.constraints and resolved.kind in _CONSTRAINED:
+            constraints = _constraints(schema)
+            if constraints:
+                resolved = dataclasses.replace(resolved, constraints=constraints)
         return resolved
 
     def _resolve(self, schema: dict[str, Any], pointer: str, name_hint: str, for_parameter: bool) -> TypeRef:

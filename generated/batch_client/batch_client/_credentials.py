@@ -78,7 +78,9 @@ class SharedKeyCredential:
         ``headers`` maps lower-case names to values (the client sends lower-case names).
         """
         h = headers.get
-        length = h("content-length", "0" if method not in ("GET", "HEAD") else "")
+        # as sent: the service signs the headers it receives, and the pipeline sends no
+        # Content-Length with a bodyless GET, HEAD or DELETE
+        length = h("content-length", "")
         string_to_sign = (
             f"{method}\n{h('content-encoding', '')}\n{h('content-language', '')}\n{length}\n{h('content-md5', '')}\n"
             f"{h('content-type', '')}\n{h('date', '')}\n{h('if-modified-since', '')}\n{h('if-match', '')}\n"

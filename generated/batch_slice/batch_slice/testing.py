@@ -1,0 +1,2590 @@
+"""A fake of the service for tests: a real HTTP server on 127.0.0.1 (standard library).
+
+``with FakeService() as fake:`` starts it on a free port, and
+``BatchClient(fake.url, fake.credential)`` talks to it unchanged.
+
+Every request is checked against its operation in the API description (method and
+path, parameters, body, security); a request that breaks it is answered 400 (403 for
+authentication) in the API's own error model and recorded in ``fake.violations``, and
+leaving the ``with`` block with violations nobody expected raises ``AssertionError``.
+
+Each operation answers with what a test stubs (``fake.<group>.<operation>.returns()``,
+``.respond()``, ``.fails()``, ``.handler()``) or else with a deterministic answer
+synthesised from its responses; its decoded requests are in ``.calls``.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import email.parser
+import email.policy
+import email.utils
+import hashlib
+import hmac
+import json
+import logging
+import re
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any, NamedTuple, Self
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+from . import models as _models
+from ._credentials import SharedKeyCredential
+from ._errors import DecodeError
+from ._serialization import Model, parse_duration, parse_iso_datetime, parse_rfc1123
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+__all__ = ["Call", "FakeOperation", "FakeResponse", "FakeService", "Violation"]
+
+Schema = dict[str, Any]
+_logger = logging.getLogger(__name__)
+
+
+class _Parameter(NamedTuple):
+    wire: str
+    python: str
+    location: str  # path, query, header, cookie, form
+    required: bool
+    schema: Schema
+    style: str = ""
+    explode: bool = False
+    value: str = ""  # the only value the fake accepts (the API version), "" for any
+
+
+class _Body(NamedTuple):
+    wire: str
+    python: str
+    required: bool
+    schema: Schema
+    json: bool  # a JSON body (checked against its schema); else bytes as sent
+
+
+class _Operation(NamedTuple):
+    key: str  # "group.operation"
+    method: str
+    path: str
+    pattern: str  # the path template as a regular expression, a group per parameter
+    status: int  # the success status the fake answers with
+    parameters: tuple[_Parameter, ...] = ()
+    body: _Body | None = None
+    headers: tuple[tuple[str, Schema], ...] = ()  # declared response headers
+    response: Schema | None = None  # the success body's schema
+    media: str = ""
+    paging: tuple[str, str] | None = None  # (items, next link) wire names of a page
+    security: tuple[
+        tuple[str, ...], ...
+    ] = ()  # alternatives of scheme keys; () for none
+    echo: tuple[tuple[str, str], ...] = ()  # (header echoed, header that asks for it)
+    error: str = ""  # the error model
+
+
+class _Model(NamedTuple):
+    name: str  # the class
+    # (wire name, python name, schema, required, read only), the base classes' first
+    properties: tuple[tuple[str, str, Schema, bool, bool], ...]
+    discriminator: str = ""
+    subtypes: Mapping[str, str] | None = None  # discriminator value -> class
+
+
+class _ErrorShape(NamedTuple):
+    model: str  # "" when the API has no error model
+    code: tuple[str, ...]  # wire-name path of the error code in it
+    message: tuple[str, ...]  # and of the message
+    language: tuple[str, ...]  # and of the message's language (() for none)
+
+
+# The API's operations (generated from the description).
+_OPERATION_TABLE: tuple[_Operation, ...] = (
+    _Operation(
+        key="files.get_from_task",
+        method="GET",
+        path="/jobs/{jobId}/tasks/{taskId}/files/{filePath}",
+        pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/files/(?P<p2>[^/]+)$",
+        status=200,
+        parameters=(
+            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter("taskId", "task_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "filePath", "file_path", "path", True, {"t": "str"}, style="simple"
+            ),
+            _Parameter(
+                "timeout",
+                "timeout",
+                "query",
+                False,
+                {"t": "int", "f": "int32"},
+                style="form",
+            ),
+            _Parameter(
+                "client-request-id",
+                "client_request_id",
+                "header",
+                False,
+                {"t": "uuid", "f": "uuid"},
+                style="simple",
+            ),
+            _Parameter(
+                "return-client-request-id",
+                "return_client_request_id",
+                "header",
+                False,
+                {"t": "bool"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-date",
+                "ocp_date",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-range", "ocp_range", "header", False, {"t": "str"}, style="simple"
+            ),
+            _Parameter(
+                "If-Modified-Since",
+                "if_modified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Unmodified-Since",
+                "if_unmodified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        headers=(
+            ("client-request-id", {"t": "str", "f": "uuid"}),
+            ("request-id", {"t": "str", "f": "uuid"}),
+            ("ETag", {"t": "str"}),
+            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+            ("ocp-creation-time", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+            ("ocp-batch-file-isdirectory", {"t": "bool"}),
+            ("ocp-batch-file-url", {"t": "str"}),
+            ("ocp-batch-file-mode", {"t": "str"}),
+        ),
+        response={"t": "file", "f": "file"},
+        media="application/json",
+        echo=(("client-request-id", "return-client-request-id"),),
+        error="BatchError",
+    ),
+    _Operation(
+        key="pools.exists",
+        method="HEAD",
+        path="/pools/{poolId}",
+        pattern="^/pools/(?P<p0>[^/]+)$",
+        status=200,
+        parameters=(
+            _Parameter("poolId", "pool_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "timeout",
+                "timeout",
+                "query",
+                False,
+                {"t": "int", "f": "int32"},
+                style="form",
+            ),
+            _Parameter(
+                "client-request-id",
+                "client_request_id",
+                "header",
+                False,
+                {"t": "uuid", "f": "uuid"},
+                style="simple",
+            ),
+            _Parameter(
+                "return-client-request-id",
+                "return_client_request_id",
+                "header",
+                False,
+                {"t": "bool"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-date",
+                "ocp_date",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Match", "if_match", "header", False, {"t": "str"}, style="simple"
+            ),
+            _Parameter(
+                "If-None-Match",
+                "if_none_match",
+                "header",
+                False,
+                {"t": "str"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Modified-Since",
+                "if_modified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Unmodified-Since",
+                "if_unmodified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        headers=(
+            ("client-request-id", {"t": "str", "f": "uuid"}),
+            ("request-id", {"t": "str", "f": "uuid"}),
+            ("ETag", {"t": "str"}),
+            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+        ),
+        echo=(("client-request-id", "return-client-request-id"),),
+        error="BatchError",
+    ),
+    _Operation(
+        key="tasks.list",
+        method="GET",
+        path="/jobs/{jobId}/tasks",
+        pattern="^/jobs/(?P<p0>[^/]+)/tasks$",
+        status=200,
+        parameters=(
+            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "$filter", "filter_", "query", False, {"t": "str"}, style="form"
+            ),
+            _Parameter("$select", "select", "query", False, {"t": "str"}, style="form"),
+            _Parameter("$expand", "expand", "query", False, {"t": "str"}, style="form"),
+            _Parameter(
+                "maxresults",
+                "max_results",
+                "query",
+                False,
+                {"t": "int", "f": "int32", "minimum": 1, "maximum": 1000},
+                style="form",
+            ),
+            _Parameter(
+                "timeout",
+                "timeout",
+                "query",
+                False,
+                {"t": "int", "f": "int32"},
+                style="form",
+            ),
+            _Parameter(
+                "client-request-id",
+                "client_request_id",
+                "header",
+                False,
+                {"t": "uuid", "f": "uuid"},
+                style="simple",
+            ),
+            _Parameter(
+                "return-client-request-id",
+                "return_client_request_id",
+                "header",
+                False,
+                {"t": "bool"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-date",
+                "ocp_date",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        headers=(
+            ("client-request-id", {"t": "str", "f": "uuid"}),
+            ("request-id", {"t": "str", "f": "uuid"}),
+            ("ETag", {"t": "str"}),
+            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+        ),
+        response={"t": "model", "m": "CloudTaskListResult"},
+        media="application/json",
+        paging=("value", "odata.nextLink"),
+        echo=(("client-request-id", "return-client-request-id"),),
+        error="BatchError",
+    ),
+    _Operation(
+        key="tasks.reactivate",
+        method="POST",
+        path="/jobs/{jobId}/tasks/{taskId}/reactivate",
+        pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/reactivate$",
+        status=204,
+        parameters=(
+            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter("taskId", "task_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "timeout",
+                "timeout",
+                "query",
+                False,
+                {"t": "int", "f": "int32"},
+                style="form",
+            ),
+            _Parameter(
+                "client-request-id",
+                "client_request_id",
+                "header",
+                False,
+                {"t": "uuid", "f": "uuid"},
+                style="simple",
+            ),
+            _Parameter(
+                "return-client-request-id",
+                "return_client_request_id",
+                "header",
+                False,
+                {"t": "bool"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-date",
+                "ocp_date",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Match", "if_match", "header", False, {"t": "str"}, style="simple"
+            ),
+            _Parameter(
+                "If-None-Match",
+                "if_none_match",
+                "header",
+                False,
+                {"t": "str"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Modified-Since",
+                "if_modified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Unmodified-Since",
+                "if_unmodified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        headers=(
+            ("client-request-id", {"t": "str", "f": "uuid"}),
+            ("request-id", {"t": "str", "f": "uuid"}),
+            ("ETag", {"t": "str"}),
+            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+            ("DataServiceId", {"t": "str"}),
+        ),
+        echo=(("client-request-id", "return-client-request-id"),),
+        error="BatchError",
+    ),
+    _Operation(
+        key="tasks.list_events",
+        method="GET",
+        path="/jobs/{jobId}/tasks/{taskId}/events",
+        pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/events$",
+        status=200,
+        parameters=(
+            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter("taskId", "task_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "maxresults",
+                "maxresults",
+                "query",
+                False,
+                {"t": "int", "f": "int32", "minimum": 1, "maximum": 1000},
+                style="form",
+            ),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        response={"t": "model", "m": "TaskEventListResult"},
+        media="application/json",
+        paging=("value", "odata.nextLink"),
+        error="BatchError",
+    ),
+    _Operation(
+        key="jobs.terminate",
+        method="POST",
+        path="/jobs/{jobId}/terminate",
+        pattern="^/jobs/(?P<p0>[^/]+)/terminate$",
+        status=202,
+        parameters=(
+            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
+            _Parameter(
+                "timeout",
+                "timeout",
+                "query",
+                False,
+                {"t": "int", "f": "int32"},
+                style="form",
+            ),
+            _Parameter(
+                "client-request-id",
+                "client_request_id",
+                "header",
+                False,
+                {"t": "uuid", "f": "uuid"},
+                style="simple",
+            ),
+            _Parameter(
+                "return-client-request-id",
+                "return_client_request_id",
+                "header",
+                False,
+                {"t": "bool"},
+                style="simple",
+            ),
+            _Parameter(
+                "ocp-date",
+                "ocp_date",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Match", "if_match", "header", False, {"t": "str"}, style="simple"
+            ),
+            _Parameter(
+                "If-None-Match",
+                "if_none_match",
+                "header",
+                False,
+                {"t": "str"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Modified-Since",
+                "if_modified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter(
+                "If-Unmodified-Since",
+                "if_unmodified_since",
+                "header",
+                False,
+                {"t": "rfc1123", "f": "date-time-rfc1123"},
+                style="simple",
+            ),
+            _Parameter("force", "force", "query", False, {"t": "bool"}, style="form"),
+            _Parameter(
+                "api-version",
+                "api_version",
+                "query",
+                True,
+                {"t": "str"},
+                style="form",
+                value="2024-07-01.20.0",
+            ),
+        ),
+        body=_Body(
+            "jobTerminateParameter",
+            "job_terminate_parameter",
+            False,
+            {"t": "model", "m": "JobTerminateParameter"},
+            True,
+        ),
+        headers=(
+            ("client-request-id", {"t": "str", "f": "uuid"}),
+            ("request-id", {"t": "str", "f": "uuid"}),
+            ("ETag", {"t": "str"}),
+            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
+            ("DataServiceId", {"t": "str"}),
+        ),
+        echo=(("client-request-id", "return-client-request-id"),),
+        error="BatchError",
+    ),
+)
+_OPERATIONS: dict[str, _Operation] = {op.key: op for op in _OPERATION_TABLE}
+
+# The API's models: what a body is checked against and answers are synthesised from.
+_MODEL_TABLE: tuple[_Model, ...] = (
+    _Model(
+        name="AffinityInformation",
+        properties=(("affinityId", "affinity_id", {"t": "str"}, True, False),),
+    ),
+    _Model(
+        name="ApplicationPackageReference",
+        properties=(
+            ("applicationId", "application_id", {"t": "str"}, True, False),
+            ("version", "version", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="AuthenticationTokenSettings",
+        properties=(
+            (
+                "access",
+                "access",
+                {"t": "list", "items": {"t": "enum", "enum": ("job",)}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="AutoUserSpecification",
+        properties=(
+            ("scope", "scope", {"t": "enum", "enum": ("task", "pool")}, False, False),
+            (
+                "elevationLevel",
+                "elevation_level",
+                {"t": "enum", "enum": ("nonadmin", "admin")},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="BatchError",
+        properties=(
+            ("code", "code", {"t": "str"}, False, False),
+            ("message", "message", {"t": "model", "m": "ErrorMessage"}, False, False),
+            (
+                "values",
+                "values",
+                {"t": "list", "items": {"t": "model", "m": "BatchErrorDetail"}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="BatchErrorDetail",
+        properties=(
+            ("key", "key", {"t": "str"}, False, False),
+            ("value", "value", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="CloudTask",
+        properties=(
+            ("id", "id", {"t": "str"}, False, False),
+            ("displayName", "display_name", {"t": "str"}, False, False),
+            ("url", "url", {"t": "str"}, False, False),
+            ("eTag", "e_tag", {"t": "str"}, False, False),
+            (
+                "lastModified",
+                "last_modified",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            (
+                "creationTime",
+                "creation_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            (
+                "exitConditions",
+                "exit_conditions",
+                {"t": "model", "m": "ExitConditions"},
+                False,
+                False,
+            ),
+            (
+                "state",
+                "state",
+                {"t": "enum", "enum": ("active", "preparing", "running", "completed")},
+                False,
+                False,
+            ),
+            (
+                "stateTransitionTime",
+                "state_transition_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            (
+                "previousState",
+                "previous_state",
+                {"t": "enum", "enum": ("active", "preparing", "running", "completed")},
+                False,
+                False,
+            ),
+            (
+                "previousStateTransitionTime",
+                "previous_state_transition_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            ("commandLine", "command_line", {"t": "str"}, False, False),
+            (
+                "containerSettings",
+                "container_settings",
+                {"t": "model", "m": "TaskContainerSettings"},
+                False,
+                False,
+            ),
+            (
+                "resourceFiles",
+                "resource_files",
+                {"t": "list", "items": {"t": "model", "m": "ResourceFile"}},
+                False,
+                False,
+            ),
+            (
+                "outputFiles",
+                "output_files",
+                {"t": "list", "items": {"t": "model", "m": "OutputFile"}},
+                False,
+                False,
+            ),
+            (
+                "environmentSettings",
+                "environment_settings",
+                {"t": "list", "items": {"t": "model", "m": "EnvironmentSetting"}},
+                False,
+                False,
+            ),
+            (
+                "affinityInfo",
+                "affinity_info",
+                {"t": "model", "m": "AffinityInformation"},
+                False,
+                False,
+            ),
+            (
+                "constraints",
+                "constraints",
+                {"t": "model", "m": "TaskConstraints"},
+                False,
+                False,
+            ),
+            (
+                "requiredSlots",
+                "required_slots",
+                {"t": "int", "f": "int32"},
+                False,
+                False,
+            ),
+            (
+                "userIdentity",
+                "user_identity",
+                {"t": "model", "m": "UserIdentity"},
+                False,
+                False,
+            ),
+            (
+                "executionInfo",
+                "execution_info",
+                {"t": "model", "m": "TaskExecutionInformation"},
+                False,
+                False,
+            ),
+            (
+                "nodeInfo",
+                "node_info",
+                {"t": "model", "m": "ComputeNodeInformation"},
+                False,
+                False,
+            ),
+            (
+                "multiInstanceSettings",
+                "multi_instance_settings",
+                {"t": "model", "m": "MultiInstanceSettings"},
+                False,
+                False,
+            ),
+            ("stats", "stats", {"t": "model", "m": "TaskStatistics"}, False, False),
+            (
+                "dependsOn",
+                "depends_on",
+                {"t": "model", "m": "TaskDependencies"},
+                False,
+                False,
+            ),
+            (
+                "applicationPackageReferences",
+                "application_package_references",
+                {
+                    "t": "list",
+                    "items": {"t": "model", "m": "ApplicationPackageReference"},
+                },
+                False,
+                False,
+            ),
+            (
+                "authenticationTokenSettings",
+                "authentication_token_settings",
+                {"t": "model", "m": "AuthenticationTokenSettings"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="CloudTaskListResult",
+        properties=(
+            (
+                "value",
+                "value",
+                {"t": "list", "items": {"t": "model", "m": "CloudTask"}},
+                False,
+                False,
+            ),
+            ("odata.nextLink", "odata_next_link", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="ComputeNodeIdentityReference",
+        properties=(("resourceId", "resource_id", {"t": "str"}, False, False),),
+    ),
+    _Model(
+        name="ComputeNodeInformation",
+        properties=(
+            ("affinityId", "affinity_id", {"t": "str"}, False, False),
+            ("nodeUrl", "node_url", {"t": "str"}, False, False),
+            ("poolId", "pool_id", {"t": "str"}, False, False),
+            ("nodeId", "node_id", {"t": "str"}, False, False),
+            ("taskRootDirectory", "task_root_directory", {"t": "str"}, False, False),
+            (
+                "taskRootDirectoryUrl",
+                "task_root_directory_url",
+                {"t": "str"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="ContainerHostBatchBindMountEntry",
+        properties=(
+            (
+                "source",
+                "source",
+                {
+                    "t": "enum",
+                    "enum": (
+                        "Shared",
+                        "Startup",
+                        "VfsMounts",
+                        "Task",
+                        "JobPrep",
+                        "Applications",
+                    ),
+                },
+                False,
+                False,
+            ),
+            ("isReadOnly", "is_read_only", {"t": "bool"}, False, False),
+        ),
+    ),
+    _Model(
+        name="ContainerRegistry",
+        properties=(
+            ("username", "user_name", {"t": "str"}, False, False),
+            ("password", "password", {"t": "str"}, False, False),
+            ("registryServer", "registry_server", {"t": "str"}, False, False),
+            (
+                "identityReference",
+                "identity_reference",
+                {"t": "model", "m": "ComputeNodeIdentityReference"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="EnvironmentSetting",
+        properties=(
+            ("name", "name", {"t": "str"}, True, False),
+            ("value", "value", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="ErrorMessage",
+        properties=(
+            ("lang", "lang", {"t": "str"}, False, False),
+            ("value", "value", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="ExitCodeMapping",
+        properties=(
+            ("code", "code", {"t": "int", "f": "int32"}, True, False),
+            (
+                "exitOptions",
+                "exit_options",
+                {"t": "model", "m": "ExitOptions"},
+                True,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="ExitCodeRangeMapping",
+        properties=(
+            ("start", "start", {"t": "int", "f": "int32"}, True, False),
+            ("end", "end", {"t": "int", "f": "int32"}, True, False),
+            (
+                "exitOptions",
+                "exit_options",
+                {"t": "model", "m": "ExitOptions"},
+                True,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="ExitConditions",
+        properties=(
+            (
+                "exitCodes",
+                "exit_codes",
+                {"t": "list", "items": {"t": "model", "m": "ExitCodeMapping"}},
+                False,
+                False,
+            ),
+            (
+                "exitCodeRanges",
+                "exit_code_ranges",
+                {"t": "list", "items": {"t": "model", "m": "ExitCodeRangeMapping"}},
+                False,
+                False,
+            ),
+            (
+                "preProcessingError",
+                "pre_processing_error",
+                {"t": "model", "m": "ExitOptions"},
+                False,
+                False,
+            ),
+            (
+                "fileUploadError",
+                "file_upload_error",
+                {"t": "model", "m": "ExitOptions"},
+                False,
+                False,
+            ),
+            ("default", "default", {"t": "model", "m": "ExitOptions"}, False, False),
+        ),
+    ),
+    _Model(
+        name="ExitOptions",
+        properties=(
+            (
+                "jobAction",
+                "job_action",
+                {"t": "enum", "enum": ("none", "disable", "terminate")},
+                False,
+                False,
+            ),
+            (
+                "dependencyAction",
+                "dependency_action",
+                {"t": "enum", "enum": ("satisfy", "block")},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="HttpHeader",
+        properties=(
+            ("name", "name", {"t": "str"}, True, False),
+            ("value", "value", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="JobTerminateParameter",
+        properties=(
+            ("terminateReason", "terminate_reason", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="MultiInstanceSettings",
+        properties=(
+            (
+                "numberOfInstances",
+                "number_of_instances",
+                {"t": "int", "f": "int32"},
+                False,
+                False,
+            ),
+            (
+                "coordinationCommandLine",
+                "coordination_command_line",
+                {"t": "str"},
+                True,
+                False,
+            ),
+            (
+                "commonResourceFiles",
+                "common_resource_files",
+                {"t": "list", "items": {"t": "model", "m": "ResourceFile"}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="NameValuePair",
+        properties=(
+            ("name", "name", {"t": "str"}, False, False),
+            ("value", "value", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="OutputFile",
+        properties=(
+            ("filePattern", "file_pattern", {"t": "str"}, True, False),
+            (
+                "destination",
+                "destination",
+                {"t": "model", "m": "OutputFileDestination"},
+                True,
+                False,
+            ),
+            (
+                "uploadOptions",
+                "upload_options",
+                {"t": "model", "m": "OutputFileUploadOptions"},
+                True,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="OutputFileBlobContainerDestination",
+        properties=(
+            ("path", "path", {"t": "str"}, False, False),
+            ("containerUrl", "container_url", {"t": "str"}, True, False),
+            (
+                "identityReference",
+                "identity_reference",
+                {"t": "model", "m": "ComputeNodeIdentityReference"},
+                False,
+                False,
+            ),
+            (
+                "uploadHeaders",
+                "upload_headers",
+                {"t": "list", "items": {"t": "model", "m": "HttpHeader"}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="OutputFileDestination",
+        properties=(
+            (
+                "container",
+                "container",
+                {"t": "model", "m": "OutputFileBlobContainerDestination"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="OutputFileUploadOptions",
+        properties=(
+            (
+                "uploadCondition",
+                "upload_condition",
+                {"t": "enum", "enum": ("tasksuccess", "taskfailure", "taskcompletion")},
+                True,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="ResourceFile",
+        properties=(
+            (
+                "autoStorageContainerName",
+                "auto_storage_container_name",
+                {"t": "str"},
+                False,
+                False,
+            ),
+            (
+                "storageContainerUrl",
+                "storage_container_url",
+                {"t": "str"},
+                False,
+                False,
+            ),
+            ("httpUrl", "http_url", {"t": "str"}, False, False),
+            ("blobPrefix", "blob_prefix", {"t": "str"}, False, False),
+            ("filePath", "file_path", {"t": "str"}, False, False),
+            ("fileMode", "file_mode", {"t": "str"}, False, False),
+            (
+                "identityReference",
+                "identity_reference",
+                {"t": "model", "m": "ComputeNodeIdentityReference"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskConstraints",
+        properties=(
+            (
+                "maxWallClockTime",
+                "max_wall_clock_time",
+                {"t": "duration", "f": "duration"},
+                False,
+                False,
+            ),
+            (
+                "retentionTime",
+                "retention_time",
+                {"t": "duration", "f": "duration"},
+                False,
+                False,
+            ),
+            (
+                "maxTaskRetryCount",
+                "max_task_retry_count",
+                {"t": "int", "f": "int32"},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskContainerExecutionInformation",
+        properties=(
+            ("containerId", "container_id", {"t": "str"}, False, False),
+            ("state", "state", {"t": "str"}, False, False),
+            ("error", "error", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="TaskContainerSettings",
+        properties=(
+            (
+                "containerRunOptions",
+                "container_run_options",
+                {"t": "str"},
+                False,
+                False,
+            ),
+            ("imageName", "image_name", {"t": "str"}, True, False),
+            (
+                "registry",
+                "registry",
+                {"t": "model", "m": "ContainerRegistry"},
+                False,
+                False,
+            ),
+            (
+                "workingDirectory",
+                "working_directory",
+                {
+                    "t": "enum",
+                    "enum": ("taskWorkingDirectory", "containerImageDefault"),
+                },
+                False,
+                False,
+            ),
+            (
+                "containerHostBatchBindMounts",
+                "container_host_batch_bind_mounts",
+                {
+                    "t": "list",
+                    "items": {"t": "model", "m": "ContainerHostBatchBindMountEntry"},
+                },
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskDependencies",
+        properties=(
+            ("taskIds", "task_ids", {"t": "list", "items": {"t": "str"}}, False, False),
+            (
+                "taskIdRanges",
+                "task_id_ranges",
+                {"t": "list", "items": {"t": "model", "m": "TaskIdRange"}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskEvent",
+        properties=(
+            ("kind", "kind", {"t": "str"}, True, False),
+            ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
+        ),
+        discriminator="kind",
+        subtypes={"failed": "TaskFailedEvent", "started": "TaskStartedEvent"},
+    ),
+    _Model(
+        name="TaskEventListResult",
+        properties=(
+            (
+                "value",
+                "value",
+                {"t": "list", "items": {"t": "model", "m": "TaskEvent"}},
+                False,
+                False,
+            ),
+            ("odata.nextLink", "odata_next_link", {"t": "str"}, False, False),
+        ),
+    ),
+    _Model(
+        name="TaskExecutionInformation",
+        properties=(
+            (
+                "startTime",
+                "start_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            ("endTime", "end_time", {"t": "datetime", "f": "date-time"}, False, False),
+            ("exitCode", "exit_code", {"t": "int", "f": "int32"}, False, False),
+            (
+                "containerInfo",
+                "container_info",
+                {"t": "model", "m": "TaskContainerExecutionInformation"},
+                False,
+                False,
+            ),
+            (
+                "failureInfo",
+                "failure_info",
+                {"t": "model", "m": "TaskFailureInformation"},
+                False,
+                False,
+            ),
+            ("retryCount", "retry_count", {"t": "int", "f": "int32"}, True, False),
+            (
+                "lastRetryTime",
+                "last_retry_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            ("requeueCount", "requeue_count", {"t": "int", "f": "int32"}, True, False),
+            (
+                "lastRequeueTime",
+                "last_requeue_time",
+                {"t": "datetime", "f": "date-time"},
+                False,
+                False,
+            ),
+            (
+                "result",
+                "result",
+                {"t": "enum", "enum": ("success", "failure")},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskFailedEvent",
+        properties=(
+            ("kind", "kind", {"t": "literal", "const": "failed"}, True, False),
+            ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
+            ("exitCode", "exit_code", {"t": "int", "f": "int32"}, False, False),
+            (
+                "category",
+                "category",
+                {"t": "enum", "enum": ("usererror", "servererror")},
+                False,
+                False,
+            ),
+        ),
+        discriminator="kind",
+        subtypes={"failed": "TaskFailedEvent"},
+    ),
+    _Model(
+        name="TaskFailureInformation",
+        properties=(
+            (
+                "category",
+                "category",
+                {"t": "enum", "enum": ("usererror", "servererror")},
+                True,
+                False,
+            ),
+            ("code", "code", {"t": "str"}, False, False),
+            ("message", "message", {"t": "str"}, False, False),
+            (
+                "details",
+                "details",
+                {"t": "list", "items": {"t": "model", "m": "NameValuePair"}},
+                False,
+                False,
+            ),
+        ),
+    ),
+    _Model(
+        name="TaskIdRange",
+        properties=(
+            ("start", "start", {"t": "int", "f": "int32"}, True, False),
+            ("end", "end", {"t": "int", "f": "int32"}, True, False),
+        ),
+    ),
+    _Model(
+        name="TaskStartedEvent",
+        properties=(
+            ("kind", "kind", {"t": "literal", "const": "started"}, True, False),
+            ("time", "time", {"t": "datetime", "f": "date-time"}, False, False),
+            ("nodeId", "node_id", {"t": "str"}, False, False),
+        ),
+        discriminator="kind",
+        subtypes={"started": "TaskStartedEvent"},
+    ),
+    _Model(
+        name="TaskStatistics",
+        properties=(
+            ("url", "url", {"t": "str"}, True, False),
+            (
+                "startTime",
+                "start_time",
+                {"t": "datetime", "f": "date-time"},
+                True,
+                False,
+            ),
+            (
+                "lastUpdateTime",
+                "last_update_time",
+                {"t": "datetime", "f": "date-time"},
+                True,
+                False,
+            ),
+            (
+                "userCPUTime",
+                "user_cpu_time",
+                {"t": "duration", "f": "duration"},
+                True,
+                False,
+            ),
+            (
+                "kernelCPUTime",
+                "kernel_cpu_time",
+                {"t": "duration", "f": "duration"},
+                True,
+                False,
+            ),
+            (
+                "wallClockTime",
+                "wall_clock_time",
+                {"t": "duration", "f": "duration"},
+                True,
+                False,
+            ),
+            ("readIOps", "read_iops", {"t": "int", "f": "int64"}, True, False),
+            ("writeIOps", "write_iops", {"t": "int", "f": "int64"}, True, False),
+            ("readIOGiB", "read_io_gi_b", {"t": "float", "f": "double"}, True, False),
+            ("writeIOGiB", "write_io_gi_b", {"t": "float", "f": "double"}, True, False),
+            ("waitTime", "wait_time", {"t": "duration", "f": "duration"}, True, False),
+        ),
+    ),
+    _Model(
+        name="UserIdentity",
+        properties=(
+            ("username", "user_name", {"t": "str"}, False, False),
+            (
+                "autoUser",
+                "auto_user",
+                {"t": "model", "m": "AutoUserSpecification"},
+                False,
+                False,
+            ),
+        ),
+    ),
+)
+_MODELS: dict[str, _Model] = {model.name: model for model in _MODEL_TABLE}
+
+_ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
+
+# Most specific first: a literal segment wins over a parameter (``/jobs/schedules`` over
+# ``/jobs/{jobId}``).
+_ROUTES = sorted(
+    ((key, op, re.compile(op.pattern)) for key, op in _OPERATIONS.items()),
+    key=lambda route: -len(re.sub(r"\{[^}]*\}", "", route[1].path)),
+)
+_PAGE = "fake-page"  # the query parameter of the fake's next links
+_DELIMITERS = {"form": ",", "simple": ",", "spaceDelimited": " ", "pipeDelimited": "|"}
+_DELIMITERS["tabDelimited"] = "\t"
+_RFC1123 = re.compile(
+    r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} "
+    r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT"
+)
+_UUID = re.compile(r"[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_INTEGER = re.compile(r"[+-]?\d+")
+_RANGES = {"int32": (-(2**31), 2**31 - 1), "int64": (-(2**63), 2**63 - 1)}
+_TEXT_KINDS = frozenset(
+    {"str", "uuid", "datetime", "rfc1123", "date", "duration", "enum", "bytes", "file"}
+)
+# What the fake synthesises for a value of each kind (and format): valid and the same each run.
+_SAMPLES: dict[str, Any] = {
+    "str": "fake",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "date-time": "2026-01-01T00:00:00Z",
+    "datetime": "2026-01-01T00:00:00Z",
+    "date-time-rfc1123": "Thu, 01 Jan 2026 00:00:00 GMT",
+    "rfc1123": "Thu, 01 Jan 2026 00:00:00 GMT",
+    "date": "2026-01-01",
+    "duration": "PT1H",
+    "byte": "ZmFrZQ==",
+    "bytes": "ZmFrZQ==",
+    "uri": "https://example.invalid/fake",
+    "url": "https://example.invalid/fake",
+    "email": "fake@example.invalid",
+    "int": 1,
+    "float": 1.5,
+    "bool": True,
+    "any": {},
+    "null": None,
+}
+_PATTERN_CANDIDATES = ("fake", "a", "A", "0", "1", "fake-1", "fake_1", "a1", "aaaaaaaa")
+_OPTIONAL_DEPTH = 3  # optional properties are synthesised this many models deep
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A request that breaks the API description."""
+
+    operation: str  # "group.operation"; "" when no operation matches the request
+    parameter: str  # the parameter's wire name, the body's, or "Authorization"
+    message: str
+    where: str = ""  # in a body: the JSON pointer of the offending value
+    status: int = 400  # what the fake answered
+
+    def __str__(self) -> str:
+        at = f" at {self.where}" if self.where else ""
+        return f"{self.operation or '?'}: {self.parameter or 'request'}{at}: {self.message}"
+
+
+@dataclass
+class Call:
+    """One request to an operation, decoded by Python names (``path``, ``query``, ``headers``,
+    ``cookies``, ``form``); ``body`` is the operation's model where it has one, else the
+    decoded JSON (or the bytes). ``raw_*`` is the request as received."""
+
+    operation: str
+    method: str
+    path: dict[str, Any] = field(default_factory=dict)
+    query: dict[str, Any] = field(default_factory=dict)
+    headers: dict[str, Any] = field(default_factory=dict)
+    cookies: dict[str, Any] = field(default_factory=dict)
+    form: dict[str, Any] = field(default_factory=dict)
+    body: Any = None
+    raw_path: str = ""
+    raw_query: str = ""
+    raw_headers: dict[str, str] = field(default_factory=dict)
+    raw_body: bytes = b""
+    violations: list[Violation] = field(default_factory=list)
+
+
+@dataclass
+class FakeResponse:
+    """An answer: ``body`` is a model (sent as its ``to_dict()``), JSON-ready data, ``str`` or
+    ``bytes``; ``None`` sends none. Header values may be ``datetime`` (RFC 1123) or ``bool``.
+    """
+
+    status: int
+    headers: Mapping[str, object] = field(default_factory=dict)
+    body: object = None
+
+
+Handler = Callable[[Call], "FakeResponse | Model | None"]
+
+
+class FakeOperation:
+    """One operation of the fake: what it answers (the last stub set wins; ``reset()`` goes
+    back to the synthesised answer) and the calls it received."""
+
+    def __init__(self, service: FakeService, key: str) -> None:
+        self._service = service
+        self.key = key
+        self._answer: Handler | None = None
+        self._calls: list[Call] = []
+        service._operations[key] = self
+
+    def __repr__(self) -> str:
+        return f"<FakeOperation {self.key}: {len(self._calls)} call(s)>"
+
+    @property
+    def calls(self) -> list[Call]:
+        """The requests received so far, decoded, oldest first."""
+        with self._service._lock:
+            return list(self._calls)
+
+    def respond(
+        self,
+        status: int | None = None,
+        headers: Mapping[str, object] | None = None,
+        body: object = None,
+    ) -> None:
+        """Answer with ``status`` (the operation's success status by default), the declared
+        response headers (synthesised, overridden by ``headers``) and ``body``."""
+        answer = FakeResponse(
+            status or _OPERATIONS[self.key].status, headers or {}, body
+        )
+        self._answer = lambda call: answer
+
+    def returns(
+        self,
+        value: object,
+        *,
+        status: int | None = None,
+        headers: Mapping[str, object] | None = None,
+    ) -> None:
+        """Answer with ``value`` as the body (a model, a list of models...); for a pageable
+        list, ``value`` is every item, served in pages of two that the client's pager follows.
+        """
+        answer = FakeResponse(
+            status or _OPERATIONS[self.key].status, headers or {}, value
+        )
+        self._answer = lambda call: answer
+
+    def fails(
+        self,
+        status: int,
+        error: object = None,
+        *,
+        code: str = "",
+        message: str = "",
+        headers: Mapping[str, object] | None = None,
+    ) -> None:
+        """Answer with an error: ``error`` (the API's error model) as the body, or one made
+        of ``code`` and ``message``."""
+        body = error if error is not None else _error_data(code or "Fake", message)
+        answer = FakeResponse(status, headers or {}, body)
+        self._answer = lambda call: answer
+
+    def handler(self, function: Handler) -> Handler:
+        """Answer each call with what ``function(call)`` returns: a ``FakeResponse``, a model
+        (the body of the success status), or ``None`` for the synthesised answer. Usable as
+        a decorator."""
+        self._answer = function
+        return function
+
+    def reset(self) -> None:
+        """Forget the stub and the calls."""
+        with self._service._lock:
+            self._answer = None
+            self._calls.clear()
+
+
+class _FilesFake:
+    """The fakes of the ``files`` operations (Files)."""
+
+    def __init__(self, service: FakeService) -> None:
+        self.get_from_task = FakeOperation(service, "files.get_from_task")
+
+
+class _PoolsFake:
+    """The fakes of the ``pools`` operations (Pools)."""
+
+    def __init__(self, service: FakeService) -> None:
+        self.exists = FakeOperation(service, "pools.exists")
+
+
+class _TasksFake:
+    """The fakes of the ``tasks`` operations (Tasks)."""
+
+    def __init__(self, service: FakeService) -> None:
+        self.list = FakeOperation(service, "tasks.list")
+        self.reactivate = FakeOperation(service, "tasks.reactivate")
+        self.list_events = FakeOperation(service, "tasks.list_events")
+
+
+class _JobsFake:
+    """The fakes of the ``jobs`` operations (Jobs)."""
+
+    def __init__(self, service: FakeService) -> None:
+        self.terminate = FakeOperation(service, "jobs.terminate")
+
+
+class FakeService:
+    """The fake service: ``with FakeService() as fake:`` (or ``start()`` and ``stop()``).
+
+    ``fake.credential`` is a ``SharedKeyCredential`` for ``account_name`` and ``key``, whose
+    signatures the fake checks as the service does; any Microsoft Entra bearer token is
+    accepted. ``strict=False`` keeps violations from failing the ``with`` block.
+    """
+
+    def __init__(
+        self,
+        *,
+        strict: bool = True,
+        account_name: str = "fakeaccount",
+        key: str = "ZmFrZS1hY2NvdW50LWtleS0wMTIzNDU2Nzg5YWJjZGVm",
+        host: str = "127.0.0.1",
+        port: int = 0,
+    ) -> None:
+        self.strict = strict
+        self.account_name = account_name
+        self.key = key
+        self._secret = base64.b64decode(key)
+        self._host = host
+        self._port = port
+        self._lock = threading.Lock()
+        self._violations: list[Violation] = []
+        self._expected = False
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+        self._operations: dict[str, FakeOperation] = {}  # each registers itself
+        self.files = _FilesFake(self)
+        self.pools = _PoolsFake(self)
+        self.tasks = _TasksFake(self)
+        self.jobs = _JobsFake(self)
+
+    def __repr__(self) -> str:
+        return f"<FakeService {self.url if self._server else '(stopped)'}>"
+
+    # -- life cycle ----------------------------------------------------------------------
+
+    def start(self) -> FakeService:
+        """Listen on a free port (or ``port``) of ``host`` and serve in a thread."""
+        if self._server is None:
+            self._server = ThreadingHTTPServer((self._host, self._port), _handler(self))
+            self._server.daemon_threads = True
+            # polled often: ``stop()`` waits for the loop's next look at the clock
+            self._thread = threading.Thread(
+                target=self._server.serve_forever,
+                kwargs={"poll_interval": 0.01},
+                name="FakeService",
+                daemon=True,
+            )
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the port."""
+        server, self._server = self._server, None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def __enter__(self) -> Self:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.stop()
+        if exc_type is None and self.strict and not self._expected and self._violations:
+            listed = "\n".join(f"  {v}" for v in self._violations)
+            raise AssertionError(
+                f"{len(self._violations)} request(s) broke the API description:\n{listed}"
+            )
+
+    @property
+    def url(self) -> str:
+        """The endpoint to give the client: ``http://127.0.0.1:<port>``."""
+        if self._server is None:
+            raise RuntimeError("the fake service is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    @property
+    def violations(self) -> list[Violation]:
+        """Every request that broke the API description, oldest first."""
+        with self._lock:
+            return list(self._violations)
+
+    def expect_violations(self) -> list[Violation]:
+        """Say that this test sends broken requests on purpose: leaving the ``with`` block
+        does not fail because of them. Returns the violations so far."""
+        self._expected = True
+        return self.violations
+
+    def reset(self) -> None:
+        """Forget violations, calls and stubs."""
+        with self._lock:
+            self._violations.clear()
+            self._expected = False
+        for operation in self._operations.values():
+            operation.reset()
+
+    # -- security: Shared Key and Microsoft Entra tokens -------------------------------------
+
+    @property
+    def credential(self) -> SharedKeyCredential:
+        """A Shared Key credential the fake accepts."""
+        return SharedKeyCredential(self.account_name, self.key)
+
+    def _authenticate(self, request: _Request, op: _Operation) -> str:
+        """Why the request is not authenticated ("" when it is): a Shared Key signature over
+        the request as received (the rules of the service, not the client's code), or any
+        bearer token."""
+        authorization = request.headers.get("authorization", "")
+        if authorization.startswith("Bearer ") and authorization[7:].strip():
+            return ""
+        if not authorization.startswith("SharedKey "):
+            return "the request has no Shared Key signature or bearer token"
+        account, _, signature = authorization[10:].partition(":")
+        if account != self.account_name:
+            return (
+                f"the signature is for account {account!r}, not {self.account_name!r}"
+            )
+        text = _string_to_sign(request, self.account_name)
+        digest = hmac.new(self._secret, text.encode("utf-8"), hashlib.sha256).digest()
+        if not hmac.compare_digest(signature, base64.b64encode(digest).decode("ascii")):
+            return "the Shared Key signature does not match (wrong key, or a changed request)"
+        return ""
+
+    # -- requests ------------------------------------------------------------------------
+
+    def handle(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes
+    ) -> tuple[int, dict[str, str], bytes]:
+        """Answer one request (what the HTTP server calls): (status, headers, body)."""
+        request = _Request.parse(method, target, headers, body)
+        matched = [
+            (key, op, m) for key, op, p in _ROUTES if (m := p.match(request.path))
+        ]
+        chosen = next(((k, o, m) for k, o, m in matched if o.method == method), None)
+        if chosen is None:
+            status = 405 if matched else 404
+            what = "method not allowed" if matched else "no operation has this path"
+            message = f"{what}: {method} {request.path}"
+            self._record(Violation("", "", message, status=status))
+            return _error_response(
+                status, "NotFound" if status == 404 else "BadMethod", message
+            )
+        key, op, match = chosen
+        call = Call(
+            key,
+            method,
+            raw_path=request.path,
+            raw_query=request.raw_query,
+            raw_headers=dict(request.headers),
+            raw_body=body,
+        )
+        refusal = self._authenticate(request, op)
+        if refusal:
+            call.violations.append(Violation(key, "Authorization", refusal, status=403))
+        else:
+            _decode(op, key, request, match, call)
+        operation = self._operations[key]
+        with self._lock:
+            operation._calls.append(call)
+            self._violations.extend(call.violations)
+        if call.violations:
+            first = call.violations[0]
+            code = "AuthenticationFailed" if first.status == 403 else "InvalidRequest"
+            text = "; ".join(str(v) for v in call.violations)
+            return _error_response(first.status, code, text)
+        answer = operation._answer(call) if operation._answer is not None else None
+        if isinstance(answer, Model):
+            answer = FakeResponse(op.status, {}, answer)
+        return self._answer(op, request, answer)
+
+    def _record(self, violation: Violation) -> None:
+        with self._lock:
+            self._violations.append(violation)
+
+    def _answer(
+        self, op: _Operation, request: _Request, answer: FakeResponse | None
+    ) -> tuple[int, dict[str, str], bytes]:
+        status = answer.status if answer is not None else op.status
+        headers: dict[str, str] = {}
+        if 200 <= status < 300:
+            for name, schema in op.headers:
+                headers[name] = _header_text(_sample(schema, 0, ()))
+            for name, asked in op.echo:
+                headers.pop(name, None)
+                value = request.headers.get(name.lower())
+                if value is not None and (
+                    not asked
+                    or request.headers.get(asked.lower(), "").lower() == "true"
+                ):
+                    headers[name] = value
+        if answer is not None:
+            headers.update({k: _header_text(v) for k, v in answer.headers.items()})
+        if answer is not None and not 200 <= status < 300:
+            return status, headers, _encode(answer.body, headers)
+        if op.method == "HEAD" or status in (204, 304):
+            return status, headers, b""
+        if op.paging is not None:
+            return status, headers, self._page(op, request, answer, headers)
+        if answer is not None:
+            return status, headers, _encode(answer.body, headers, op.media)
+        if op.response is None:
+            return status, headers, b""
+        return status, headers, _encode(_sample(op.response, 0, ()), headers, op.media)
+
+    def _page(
+        self,
+        op: _Operation,
+        request: _Request,
+        answer: FakeResponse | None,
+        headers: dict[str, str],
+    ) -> bytes:
+        """One page of a pageable list: ``answer``'s items two a page, or else two
+        synthesised pages of one item; the next link names the fake's next page."""
+        assert op.paging is not None and op.response is not None
+        items_name, link_name = op.paging
+        page_schema = _sample(op.response, 0, ())
+        page: dict[str, Any] = page_schema if isinstance(page_schema, dict) else {}
+        number = next(
+            (int(v) for n, v in request.query if n == _PAGE and v.isdigit()), 1
+        )
+        if answer is not None and isinstance(answer.body, (list, tuple)):
+            items = list(answer.body)
+            chunks: list[list[Any]] = [
+                items[i : i + 2] for i in range(0, len(items), 2)
+            ] or [[]]
+        elif answer is not None:
+            return _encode(answer.body, headers, op.media)
+        else:
+            item = page.get(items_name)
+            chunks = [list(item) if isinstance(item, list) else []] * 2
+        page[items_name] = [
+            _json_ready(i) for i in chunks[min(number, len(chunks)) - 1]
+        ]
+        page.pop(link_name, None)
+        if link_name and number < len(chunks):
+            query = [(n, v) for n, v in request.query if n != _PAGE]
+            query.append((_PAGE, str(number + 1)))
+            encoded = "&".join(
+                f"{quote(n, safe='$')}={quote(v, safe='')}" for n, v in query
+            )
+            page[link_name] = f"{self.url}{request.path}?{encoded}"
+        return _encode(page, headers, op.media)
+
+
+# -- the HTTP side ------------------------------------------------------------------------
+
+
+@dataclass
+class _Request:
+    method: str
+    path: str  # percent-encoded, as received
+    raw_query: str
+    query: list[tuple[str, str]]  # decoded
+    headers: dict[str, str]  # lower-case names
+    cookies: dict[str, str]
+    body: bytes
+
+    @classmethod
+    def parse(
+        cls, method: str, target: str, headers: Mapping[str, str], body: bytes
+    ) -> _Request:
+        split = urlsplit(target)
+        lowered = {k.lower(): v for k, v in headers.items()}
+        cookies: dict[str, str] = {}
+        for part in lowered.get("cookie", "").split(";"):
+            name, sep, value = part.strip().partition("=")
+            if sep:
+                cookies.setdefault(name, unquote(value))
+        query = [
+            (unquote(n), unquote(v))
+            for n, _, v in (p.partition("=") for p in split.query.split("&") if p)
+        ]
+        return cls(method, split.path, split.query, query, lowered, cookies, body)
+
+
+def _handler(service: FakeService) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"  # keep-alive, as the clients use it
+
+        def _serve(self) -> None:
+            body = self._read_body()
+            headers = {k: v for k, v in self.headers.items()}
+            try:
+                status, out, data = service.handle(
+                    self.command, self.path, headers, body
+                )
+            except Exception as exc:  # a stub's bug: logged, answered, a violation
+                _logger.exception("fake: %s %s failed", self.command, self.path)
+                service._record(
+                    Violation("", "", f"the fake failed: {exc!r}", status=500)
+                )
+                status, out, data = _error_response(500, "FakeError", repr(exc))
+            self.send_response(status)
+            for name, value in out.items():
+                self.send_header(name, value)
+            if status not in (204, 304):
+                self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            if self.command != "HEAD" and status not in (204, 304):
+                self.wfile.write(data)
+
+        def _read_body(self) -> bytes:
+            if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+                chunks: list[bytes] = []
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):
+                            pass
+                        return b"".join(chunks)
+                    chunks.append(self.rfile.read(size))
+                    self.rfile.readline()
+            length = int(self.headers.get("Content-Length") or 0)
+            return self.rfile.read(length) if length else b""
+
+        do_GET = do_PUT = do_POST = do_DELETE = do_PATCH = do_HEAD = _serve
+        do_OPTIONS = do_TRACE = _serve
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass  # quiet: the test's output is the test's
+
+    return Handler
+
+
+def _error_data(code: str, message: str) -> Any:
+    """An error body in the API's error model (``_ERROR``), with ``code`` and ``message``."""
+    if _ERROR.model:
+        data = _sample({"t": "model", "m": _ERROR.model}, _OPTIONAL_DEPTH, ())
+    else:
+        data = {}
+    fields = (
+        (_ERROR.code, code),
+        (_ERROR.message, message),
+        (_ERROR.language, "en-US"),
+    )
+    for path, value in fields:
+        target = data
+        for name in path[:-1]:
+            target = target.setdefault(name, {})
+        if path and isinstance(target, dict):
+            target[path[-1]] = value
+    return data
+
+
+def _error_response(
+    status: int, code: str, message: str
+) -> tuple[int, dict[str, str], bytes]:
+    headers: dict[str, str] = {}
+    return status, headers, _encode(_error_data(code, message), headers)
+
+
+def _json_ready(value: object) -> Any:
+    if isinstance(value, Model):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_json_ready(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_ready(v) for k, v in value.items()}
+    return value
+
+
+def _encode(value: object, headers: dict[str, str], media: str = "") -> bytes:
+    """The body's bytes, and its Content-Type in ``headers`` (unless given)."""
+    if value is None:
+        return b""
+    if isinstance(value, bytes):
+        headers.setdefault("Content-Type", media or "application/octet-stream")
+        return value
+    if isinstance(value, str) and media and "json" not in media:
+        headers.setdefault("Content-Type", media)
+        return value.encode("utf-8")
+    headers.setdefault("Content-Type", media if "json" in media else "application/json")
+    return json.dumps(_json_ready(value)).encode("utf-8")
+
+
+def _header_text(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime.datetime):
+        return email.utils.format_datetime(value.astimezone(datetime.UTC), usegmt=True)
+    return str(value)
+
+
+def _string_to_sign(request: _Request, account: str) -> str:
+    """The Batch Shared Key string of a request as received: the verb, the standard headers
+    (empty when absent), the ``ocp-`` headers sorted, then the account and path, and each
+    query parameter's first value, by name."""
+    names = (
+        "content-encoding",
+        "content-language",
+        "content-length",
+        "content-md5",
+        "content-type",
+        "date",
+        "if-modified-since",
+        "if-match",
+        "if-none-match",
+        "if-unmodified-since",
+        "range",
+    )
+    h = request.headers
+    lines = [request.method] + [h.get(name, "") for name in names]
+    text = "\n".join(lines) + "\n"
+    for name in sorted(n for n in h if n.startswith("ocp-") and h[n]):
+        text += f"{name}:{h[name]}\n"
+    text += f"/{account}{request.path}"
+    first: dict[str, str] = {}
+    for name, value in request.query:
+        first.setdefault(name, value)
+    for name in sorted(first):
+        if first[name]:
+            text += f"\n{name}:{first[name]}"
+    return text
+
+
+# -- checking and decoding ----------------------------------------------------------------
+
+
+def _decode(
+    op: _Operation, key: str, request: _Request, match: re.Match[str], call: Call
+) -> None:
+    """Check every parameter and the body of ``request`` against ``op``; the decoded values
+    go to ``call``, what is wrong to ``call.violations``."""
+    declared = frozenset(p.wire for p in op.parameters)
+    fields = any(p.location == "form" for p in op.parameters)
+    form = _form_fields(request) if fields else []
+    targets = {
+        "path": call.path,
+        "query": call.query,
+        "header": call.headers,
+        "cookie": call.cookies,
+        "form": call.form,
+    }
+    for index, param in enumerate(op.parameters):
+        texts = _texts(param, index, request, match, form, declared)
+        if texts is None:
+            if param.required:
+                call.violations.append(
+                    Violation(
+                        key,
+                        param.wire,
+                        f"the required {param.location} parameter is missing",
+                    )
+                )
+            continue
+        if param.value and texts != [param.value]:
+            call.violations.append(
+                Violation(
+                    key,
+                    param.wire,
+                    f"must be {param.value!r}, got {', '.join(texts)!r}",
+                )
+            )
+            continue
+        problems: list[tuple[str, str]] = []
+        value = _from_texts(param, texts, problems)
+        for _, message in problems:
+            call.violations.append(Violation(key, param.wire, message))
+        if not problems:
+            targets[param.location][param.python] = _decoded(param.schema, value)
+    body = op.body
+    if body is None:
+        return
+    if not request.body:
+        if body.required:
+            call.violations.append(
+                Violation(key, body.wire, "the required body is missing")
+            )
+        return
+    if not body.json:
+        call.body = request.body
+        return
+    try:
+        data = json.loads(request.body)
+    except ValueError as exc:
+        call.violations.append(
+            Violation(key, body.wire, f"the body is not JSON: {exc}")
+        )
+        return
+    problems = []
+    _check(body.schema, data, "", problems)
+    for where, message in problems:
+        call.violations.append(Violation(key, body.wire, message, where or "/"))
+    call.body = data
+    if not problems and body.schema["t"] == "model" and isinstance(data, dict):
+        try:
+            call.body = getattr(_models, body.schema["m"]).from_dict(data)
+        except (DecodeError, AttributeError, TypeError, ValueError):
+            call.body = data  # the JSON stays what the test sees
+
+
+def _texts(
+    param: _Parameter,
+    index: int,
+    request: _Request,
+    match: re.Match[str],
+    form: list[tuple[str, str]],
+    declared: frozenset[str],
+) -> list[str] | dict[str, str] | None:
+    """The parameter as sent, decoded and split by its style: a list of texts (one for a
+    scalar), name/value texts for an object; None when absent. An exploded object's
+    properties are names of their own: a model's, or else every name no other parameter
+    (``declared``) has."""
+    shape = param.schema["t"]
+    if param.style == "json":
+        shape = "json"  # one JSON text, whatever the type
+    elif shape in ("model", "dict"):
+        shape = "object"
+    if param.location == "path":
+        return _path_texts(param, match.group(f"p{index}"), shape)
+    if param.location == "cookie" and shape == "object" and param.explode:
+        pairs = list(request.cookies.items())
+    elif param.location in ("header", "cookie"):
+        if param.location == "header":
+            text = request.headers.get(param.wire.lower())
+        else:
+            text = request.cookies.get(param.wire)
+        return None if text is None else _split(text, shape, ",", param.explode)
+    else:
+        pairs = form if param.location == "form" else request.query
+    if shape == "object" and param.style == "deepObject":
+        prefix = param.wire + "["
+        found = {
+            n[len(prefix) : -1]: v
+            for n, v in pairs
+            if n.startswith(prefix) and n.endswith("]")
+        }
+        return found or None
+    if shape == "object" and param.explode:
+        names = _property_names(param.schema)
+        found = {
+            n: v for n, v in pairs if n in names or not names and n not in declared
+        }
+        return found or None
+    values = [v for n, v in pairs if n == param.wire]
+    if not values:
+        return None
+    if shape == "list" and param.explode:
+        return values
+    return _split(values[0], shape, _DELIMITERS.get(param.style, ","), False)
+
+
+def _path_texts(param: _Parameter, raw: str, shape: str) -> list[str] | dict[str, str]:
+    """A path segment by style: ``simple`` as is, ``label`` after a dot (dots between
+    exploded items), ``matrix`` as ``;name=`` (``;name=`` before each exploded item)."""
+    delimiter = ","
+    explode = param.explode and shape in ("list", "object")
+    if param.style == "label":
+        raw = raw.removeprefix(".")
+        delimiter = "." if explode else ","
+    elif param.style == "matrix" and explode and shape == "list":
+        items = raw.split(";")
+        raw = ";".join(i.removeprefix(f"{param.wire}=") for i in items if i)
+        delimiter = ";"
+    elif param.style == "matrix" and explode:
+        raw, delimiter = raw.removeprefix(";"), ";"
+    elif param.style == "matrix":
+        raw = raw.removeprefix(f";{param.wire}=")
+    return _split(unquote(raw), shape, delimiter, explode)
+
+
+def _split(
+    text: str, shape: str, delimiter: str, explode: bool
+) -> list[str] | dict[str, str]:
+    """A style's text as its items (an array), or name/value texts (an object: ``k=v`` pairs
+    when exploded, else alternating names and values)."""
+    if shape == "list":
+        return [t.strip() for t in text.split(delimiter)] if text else []
+    if shape != "object":
+        return [text]
+    parts = [t.strip() for t in text.split(delimiter)] if text else []
+    if explode:
+        return {n: v for n, _, v in (p.partition("=") for p in parts)}
+    return dict(zip(parts[::2], parts[1::2], strict=False))
+
+
+def _property_names(schema: Schema) -> frozenset[str]:
+    model = _MODELS.get(schema.get("m", ""))
+    return frozenset(p[0] for p in model.properties) if model else frozenset()
+
+
+def _from_texts(
+    param: _Parameter,
+    texts: list[str] | dict[str, str],
+    problems: list[tuple[str, str]],
+) -> Any:
+    """The parameter's JSON value from its texts, checked against its schema."""
+    schema = param.schema
+    value: Any
+    if param.style == "json":
+        text = texts[0] if isinstance(texts, list) else ""
+        try:
+            value = json.loads(text)
+        except ValueError:
+            problems.append(("", f"expected JSON text, got {text!r}"))
+            return None
+    elif isinstance(texts, dict):
+        model = _MODELS.get(schema.get("m", ""))
+        types = {p[0]: p[2] for p in model.properties} if model else {}
+        default: Schema = schema.get("values", {"t": "any"})
+        value = {
+            n: _from_text(types.get(n) or default, t, problems)
+            for n, t in texts.items()
+        }
+    elif schema["t"] == "list":
+        value = [_from_text(schema["items"], t, problems) for t in texts]
+    else:
+        value = _from_text(schema, texts[0], problems)
+    if not problems:
+        _check(schema, value, "", problems)
+    return value
+
+
+def _form_fields(request: _Request) -> list[tuple[str, str]]:
+    """The fields of a form body (URL-encoded or multipart), files as their text."""
+    content_type = request.headers.get("content-type", "")
+    if "urlencoded" in content_type:
+        text = request.body.decode("utf-8", "replace")
+        return parse_qsl(text, keep_blank_values=True)
+    if "multipart/" not in content_type:
+        return []
+    head = f"Content-Type: {content_type}\r\n\r\n".encode("latin-1", "replace")
+    parser = email.parser.BytesParser(policy=email.policy.HTTP)
+    message = parser.parsebytes(head + request.body)
+    fields: list[tuple[str, str]] = []
+    for part in message.walk():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True)
+        if isinstance(name, str) and isinstance(payload, bytes):
+            fields.append((name, payload.decode("utf-8", "replace")))
+    return fields
+
+
+def _from_text(schema: Schema, text: str, problems: list[tuple[str, str]]) -> Any:
+    """The JSON value a parameter's text stands for (numbers and booleans parsed)."""
+    kind = schema["t"]
+    if kind == "int":
+        if _INTEGER.fullmatch(text):
+            return int(text)
+        problems.append(("", f"expected an integer, got {text!r}"))
+    elif kind == "float":
+        try:
+            return float(text)
+        except ValueError:
+            problems.append(("", f"expected a number, got {text!r}"))
+    elif kind == "bool":
+        if text in ("true", "false"):
+            return text == "true"
+        problems.append(("", f"expected true or false, got {text!r}"))
+    elif kind == "union":
+        for variant in schema["any_of"]:
+            tried: list[tuple[str, str]] = []
+            value = _from_text(variant, text, tried)
+            if not tried:
+                _check(variant, value, "", tried)
+            if not tried:
+                return value
+        problems.append(("", f"{text!r} is none of the types allowed"))
+    elif kind == "null":
+        return None if text in ("", "null") else text
+    return text
+
+
+def _decoded(schema: Schema, value: Any) -> Any:
+    """A checked value as the client's types have it: date-times as ``datetime``..."""
+    kind, fmt = schema["t"], schema.get("f", "")
+    if isinstance(value, list) and kind == "list":
+        return [_decoded(schema["items"], v) for v in value]
+    if not isinstance(value, str):
+        return value
+    if kind == "rfc1123" or fmt == "date-time-rfc1123":
+        return parse_rfc1123(value)
+    if kind == "datetime" or fmt == "date-time":
+        return parse_iso_datetime(value)
+    if kind == "date":
+        return datetime.date.fromisoformat(value)
+    if kind == "duration":
+        return parse_duration(value)
+    return value
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
+    names: dict[type, str] = {str: "string", list: "array", dict: "object"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _format_problem(fmt: str, value: str) -> str:
+    """What is wrong with a string of format ``fmt`` ("" when nothing is)."""
+    if fmt == "date-time-rfc1123":
+        ok = bool(_RFC1123.fullmatch(value)) and parse_rfc1123(value) is not None
+        return "" if ok else f"expected an RFC 1123 date, got {value!r}"
+    if fmt == "date-time":
+        ok = parse_iso_datetime(value) is not None
+        return "" if ok else f"expected an ISO 8601 date-time, got {value!r}"
+    if fmt == "uuid":
+        return "" if _UUID.fullmatch(value) else f"expected a UUID, got {value!r}"
+    if fmt == "date":
+        try:
+            ok = bool(_DATE.fullmatch(value)) and bool(
+                datetime.date.fromisoformat(value)
+            )
+        except ValueError:
+            ok = False
+        return "" if ok else f"expected an ISO 8601 date, got {value!r}"
+    if fmt == "duration":
+        ok = parse_duration(value) is not None
+        return "" if ok else f"expected an ISO 8601 duration, got {value!r}"
+    if fmt == "byte":
+        try:
+            base64.b64decode(value, validate=True)
+        except ValueError:
+            return f"expected base64, got {value!r}"
+    return ""
+
+
+# The format each text kind implies when its schema names none.
+_KIND_FORMATS = {
+    "uuid": "uuid",
+    "datetime": "date-time",
+    "rfc1123": "date-time-rfc1123",
+    "date": "date",
+    "duration": "duration",
+}
+
+
+def _check(
+    schema: Schema, value: Any, where: str, problems: list[tuple[str, str]]
+) -> None:
+    """Check a JSON value against a schema; each problem is (JSON pointer, message)."""
+    kind = schema["t"]
+    if value is None:
+        if not (schema.get("n") or kind in ("any", "null")):
+            problems.append((where, "null is not allowed here"))
+        return
+    if kind in _TEXT_KINDS:
+        if not isinstance(value, str):
+            problems.append((where, f"expected a string, got {_json_type(value)}"))
+            return
+        if kind == "enum" and value not in schema["enum"]:
+            allowed = ", ".join(map(repr, schema["enum"]))
+            problems.append((where, f"{value!r} is not one of {allowed}"))
+            return
+        problem = _format_problem(schema.get("f") or _KIND_FORMATS.get(kind, ""), value)
+        if problem:
+            problems.append((where, problem))
+            return
+    elif kind in ("int", "float"):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if not number or (kind == "int" and not float(value).is_integer()):
+            wanted = "an integer" if kind == "int" else "a number"
+            problems.append((where, f"expected {wanted}, got {_json_type(value)}"))
+            return
+        low, high = _RANGES.get(schema.get("f", ""), (None, None))
+        if low is not None and high is not None and not low <= value <= high:
+            problems.append((where, f"{value} is out of the range of {schema['f']}"))
+            return
+    elif kind == "bool":
+        if not isinstance(value, bool):
+            problems.append((where, f"expected a boolean, got {_json_type(value)}"))
+        return
+    elif kind == "literal":
+        if value != schema["const"]:
+            problems.append((where, f"expected {schema['const']!r}, got {value!r}"))
+        return
+    elif kind == "null":
+        problems.append((where, f"expected null, got {_json_type(value)}"))
+        return
+    elif kind == "list":
+        if not isinstance(value, list):
+            problems.append((where, f"expected an array, got {_json_type(value)}"))
+            return
+        for index, item in enumerate(value):
+            _check(schema["items"], item, f"{where}/{index}", problems)
+    elif kind == "dict":
+        if not isinstance(value, dict):
+            problems.append((where, f"expected an object, got {_json_type(value)}"))
+            return
+        for name, item in value.items():
+            _check(schema["values"], item, f"{where}/{_escape(name)}", problems)
+    elif kind == "model":
+        _check_model(schema["m"], value, where, problems)
+        return
+    elif kind == "union":
+        _check_union(schema, value, where, problems)
+        return
+    _check_constraints(schema, value, where, problems)
+
+
+def _check_model(
+    name: str, value: Any, where: str, problems: list[tuple[str, str]]
+) -> None:
+    model = _MODELS.get(name)
+    if model is None:
+        return
+    if not isinstance(value, dict):
+        problems.append(
+            (where, f"expected an object ({name}), got {_json_type(value)}")
+        )
+        return
+    if model.discriminator and model.subtypes:
+        subtype = model.subtypes.get(str(value.get(model.discriminator)))
+        if subtype and subtype != name and subtype in _MODELS:
+            model = _MODELS[subtype]
+    for wire, _, schema, required, read_only in model.properties:
+        at = f"{where}/{_escape(wire)}"
+        if wire not in value:
+            if required and not read_only:
+                problems.append((at, f"the required property {wire!r} is missing"))
+            continue
+        _check(schema, value[wire], at, problems)
+
+
+def _check_union(
+    schema: Schema, value: Any, where: str, problems: list[tuple[str, str]]
+) -> None:
+    variants = schema["any_of"]
+    if schema.get("d") and isinstance(value, dict):
+        index = schema.get("map", {}).get(str(value.get(schema["d"])))
+        if index is not None:
+            _check(variants[index], value, where, problems)
+            return
+    for variant in variants:
+        tried: list[tuple[str, str]] = []
+        _check(variant, value, where, tried)
+        if not tried:
+            return
+    problems.append(
+        (where, f"the {_json_type(value)} matches none of the allowed types")
+    )
+
+
+def _check_constraints(
+    schema: Schema, value: Any, where: str, problems: list[tuple[str, str]]
+) -> None:
+    """The schema's value constraints (``pattern``, ``minimum``, ``maxItems``...)."""
+    pattern = schema.get("pattern")
+    if isinstance(value, str):
+        if pattern is not None and not re.search(pattern, value):
+            problems.append(
+                (where, f"{value!r} does not match the pattern {pattern!r}")
+            )
+        if "minLength" in schema and len(value) < schema["minLength"]:
+            problems.append((where, f"shorter than {schema['minLength']} characters"))
+        if "maxLength" in schema and len(value) > schema["maxLength"]:
+            problems.append((where, f"longer than {schema['maxLength']} characters"))
+    elif isinstance(value, (int, float)):
+        low, high = schema.get("minimum"), schema.get("maximum")
+        exclusive_low, exclusive_high = schema.get("exclusiveMinimum"), schema.get(
+            "exclusiveMaximum"
+        )
+        if isinstance(exclusive_low, bool):  # OpenAPI 2.0 and 3.0: a flag on minimum
+            exclusive_low = low if exclusive_low else None
+            low = None if exclusive_low is not None else low
+        if isinstance(exclusive_high, bool):
+            exclusive_high = high if exclusive_high else None
+            high = None if exclusive_high is not None else high
+        if low is not None and value < low:
+            problems.append((where, f"{value} is less than the minimum {low}"))
+        if high is not None and value > high:
+            problems.append((where, f"{value} is more than the maximum {high}"))
+        if exclusive_low is not None and value <= exclusive_low:
+            problems.append((where, f"{value} is not more than {exclusive_low}"))
+        if exclusive_high is not None and value >= exclusive_high:
+            problems.append((where, f"{value} is not less than {exclusive_high}"))
+        step = schema.get("multipleOf")
+        if step and (value / step) % 1:
+            problems.append((where, f"{value} is not a multiple of {step}"))
+    elif isinstance(value, (list, dict)):
+        low, high = (
+            ("minItems", "maxItems")
+            if isinstance(value, list)
+            else ("minProperties", "maxProperties")
+        )
+        if low in schema and len(value) < schema[low]:
+            problems.append((where, f"fewer than {schema[low]} items"))
+        if high in schema and len(value) > schema[high]:
+            problems.append((where, f"more than {schema[high]} items"))
+        if schema.get("uniqueItems") and isinstance(value, list):
+            texts = [json.dumps(v, sort_keys=True) for v in value]
+            if len(set(texts)) != len(texts):
+                problems.append((where, "the items are not unique"))
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+# -- synthesised answers ------------------------------------------------------------------
+
+
+def _sample(schema: Schema, depth: int, stack: tuple[str, ...]) -> Any:
+    """A valid JSON value of the schema, the same every time: required properties always,
+    optional ones ``_OPTIONAL_DEPTH`` models deep, no model inside itself."""
+    kind = schema["t"]
+    fmt = schema.get("f", "")
+    if kind == "enum":
+        return schema["enum"][0] if schema["enum"] else "fake"
+    if kind == "literal":
+        return schema["const"]
+    if kind == "model":
+        return _sample_model(schema["m"], depth, stack)
+    if kind == "list":
+        count = max(1, schema.get("minItems", 1))
+        return [_sample(schema["items"], depth, stack) for _ in range(count)]
+    if kind == "dict":
+        return {"key": _sample(schema["values"], depth, stack)}
+    if kind == "union":
+        return _sample(schema["any_of"][0], depth, stack)
+    if kind in ("int", "float"):
+        return _sample_number(schema)
+    if kind in _TEXT_KINDS:
+        return _sample_text(schema, _SAMPLES.get(fmt) or _SAMPLES.get(kind) or "fake")
+    return _SAMPLES.get(kind)
+
+
+def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
+    model = _MODELS.get(name)
+    if model is None:
+        return {}
+    out: dict[str, Any] = {}
+    for wire, _, schema, required, _ in model.properties:
+        inner = schema.get("m") or schema.get("items", {}).get("m")
+        if not required and (
+            depth >= _OPTIONAL_DEPTH or inner in stack or inner == name
+        ):
+            continue
+        out[wire] = _sample(schema, depth + 1, (*stack, name))
+    return out
+
+
+def _sample_number(schema: Schema) -> Any:
+    value: float = _SAMPLES[schema["t"]]
+    low = schema.get("minimum", schema.get("exclusiveMinimum"))
+    high = schema.get("maximum", schema.get("exclusiveMaximum"))
+    if isinstance(low, (int, float)) and not isinstance(low, bool) and value <= low:
+        value = low + 1
+    if isinstance(high, (int, float)) and not isinstance(high, bool) and value >= high:
+        value = (
+            high - 1
+            if high - 1 >= (low if isinstance(low, (int, float)) else high - 1)
+            else high
+        )
+    return int(value) if schema["t"] == "int" else float(value)
+
+
+def _sample_text(schema: Schema, value: str) -> str:
+    pattern = schema.get("pattern")
+    if pattern is not None and not re.search(pattern, value):
+        value = next((c for c in _PATTERN_CANDIDATES if re.search(pattern, c)), value)
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    if len(value) < low:
+        value = value + "x" * (low - len(value))
+    if high is not None and len(value) > high:
+        value = value[:high]
+    return value
+
+
+# -- python -m batch_slice.testing ---------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve the fake until interrupted (for manual tests and other languages' clients),
+    printing each violation as it comes."""
+    import argparse
+    import time
+
+    parser = argparse.ArgumentParser(
+        prog="python -m batch_slice.testing",
+        description="A fake of the service: checks requests, answers from the description.",
+    )
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=0, help="default: a free port")
+    args = parser.parse_args(argv)
+    fake = FakeService(strict=False, host=args.host, port=args.port).start()
+    print(f"fake service at {fake.url}", flush=True)
+    print(f"Shared Key: account {fake.account_name!r}, key {fake.key!r}", flush=True)
+    seen = 0
+    try:
+        while True:
+            time.sleep(0.2)
+            violations = fake.violations
+            for violation in violations[seen:]:
+                print(f"violation: {violation}", flush=True)
+            seen = len(violations)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        fake.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

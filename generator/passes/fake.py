@@ -1,0 +1,260 @@
+"""The fake service's tables (``NAME.testing``), from the finished IR: the last pass.
+
+Everything the generated fake knows about the API is decided here and printed by
+``templates/package/testing.py.j2`` as Python literals: per operation, how a request is
+matched (method and a path pattern), what each parameter must be (location, style, schema), the
+body's schema, the answer it synthesises (status, response headers, body, paging) and the
+security it checks; per model, its properties. The fake's runtime code reads only these tables,
+so the template loops and prints; it never decides.
+
+A schema is a small dict: ``"t"`` its kind (``contract.KINDS``' keys), ``"f"`` the format,
+``"n"`` nullable, ``"enum"``/``"const"``/``"m"`` (model)/``"items"``/``"values"``/``"any_of"``
+by kind, and the schema's value constraints under their own keywords (``"pattern"``...).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from .. import naming
+from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
+from ..ir import Api, FakeGroup, FakeOperation, FakeTable, Model, Operation, Parameter, TypeRef
+from ..pyfmt import Expr, pystr
+
+# Azure's conventions the fake answers by: a response header that echoes a request header, and
+# the request header that asks for it ("" for always).
+_AZURE_ECHO = {"client-request-id": "return-client-request-id"}
+# Where an error model's code and message are (wire names, case-insensitive), best first.
+_CODE_NAMES = ("code", "errorcode", "error_code", "error")
+_MESSAGE_NAMES = ("message", "value", "detail", "description", "title", "error_description")
+_LANGUAGE_NAMES = ("lang", "language")  # the message's language, where the model has one (Batch)
+
+
+def build_fake(api: Api) -> Api:
+    """The API with its fake's tables (``Api.fake``)."""
+    enums = {e.class_name: tuple(v.value for v in e.values) for e in api.enums}
+    models = {m.class_name: m for m in api.models}
+    group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
+    groups: list[FakeGroup] = []
+    entries: list[Expr] = []
+    for group in api.groups:
+        attribute, _ = group_namer.claim(group.python_name)
+        operations = []
+        for op in group.operations:
+            key = f"{group.python_name}.{op.python_name}"
+            operations.append(FakeOperation(key=key, attribute=op.python_name, summary=op.summary or op.operation_id))
+            entries.append(_operation(api, op, key, enums, models))
+        class_name = "_" + group.class_name.removesuffix("Operations") + "Fake"
+        titled = f" ({group.title})" if group.title and group.title != group.python_name else ""
+        docstring = f"The fakes of the ``{group.python_name}`` operations{titled}."
+        groups.append(FakeGroup(attribute=attribute, class_name=class_name, docstring=docstring, operations=tuple(operations)))
+    model_entries = [_model(m, models, enums) for m in api.models]
+    table = FakeTable(
+        groups=tuple(groups),
+        operations=("tuple", entries),
+        models=("tuple", model_entries),
+        error=_error_shape(api, models),
+        fixture=f"{api.names.package}_fake",
+    )
+    return dataclasses.replace(api, fake=table)
+
+
+def _atom(value: str | int | float | bool) -> Expr:
+    return ("atom", pystr(value) if isinstance(value, str) else repr(value))
+
+
+def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
+    """A type as the fake's schema dict."""
+    items: list[tuple[str, Expr]] = [('"t"', _atom(t.kind))]
+    if t.format:
+        items.append(('"f"', _atom(t.format)))
+    if t.nullable:
+        items.append(('"n"', _atom(True)))
+    match t.kind:
+        case "enum":
+            items.append(('"enum"', ("tuple", [_atom(v) for v in enums.get(t.model, ())])))
+        case "model":
+            items.append(('"m"', _atom(t.model)))
+        case "literal":
+            items.append(('"const"', ("atom", t.literal)))
+        case "list":
+            assert t.item is not None
+            items.append(('"items"', schema_tree(t.item, enums)))
+        case "dict":
+            assert t.item is not None
+            items.append(('"values"', schema_tree(t.item, enums)))
+        case "union":
+            items.append(('"any_of"', ("tuple", [schema_tree(v, enums) for v in t.variants])))
+            if t.discriminator:
+                items.append(('"d"', _atom(t.discriminator)))
+                items.append(('"map"', ("dict", [(pystr(v), _atom(i)) for v, i in t.mapping])))
+        case _:
+            pass
+    items += [(pystr(key), _atom(value)) for key, value in t.constraints]
+    return ("dict", items)
+
+
+def _path_pattern(op: Operation) -> str:
+    """A regular expression of the path template over the raw (percent-encoded) path; each
+    parameter a named group ``p<index of the parameter>``. A segment sent unencoded
+    (``x-ms-skip-url-encoding``) may hold slashes."""
+    index = {p.wire_name: i for i, p in enumerate(op.parameters) if p.location == "path"}
+    out = ["^"]
+    for piece in re.split(r"(\{[^{}]*\})", op.path):
+        name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
+        if name is not None and name in index:
+            param = op.parameters[index[name]]
+            out.append(f"(?P<p{index[name]}>{'.+?' if param.skip_encoding else '[^/]+'})")
+        else:
+            out.append(re.escape(piece))
+    out.append("$")
+    return "".join(out)
+
+
+def _parameter(p: Parameter, enums: dict[str, tuple[str, ...]]) -> Expr:
+    args: list[Expr] = [_atom(p.wire_name), _atom(p.python_name), _atom(p.location), _atom(p.required), schema_tree(p.type, enums)]
+    if p.style:
+        args.append(("kw", "style", _atom(p.style)))
+    if p.explode:
+        args.append(("kw", "explode", _atom(True)))
+    if p.on_client and p.client_default:
+        # the client sends the version it was generated for: the fake serves that one only
+        args.append(("kw", "value", _atom(p.client_default)))
+    return ("call", "_Parameter", args)
+
+
+def _success(op: Operation) -> tuple[int, str]:
+    """(status, media type) of the answer the fake gives: the first declared success."""
+    for response in op.success:
+        if response.status.isdigit():
+            return int(response.status), response.media_type
+    return (204 if op.result in ("none", "headers") else 200), (op.success[0].media_type if op.success else "")
+
+
+def _response_body(op: Operation, enums: dict[str, tuple[str, ...]]) -> Expr | None:
+    for response in op.success:
+        if response.body is not None:
+            return schema_tree(response.body, enums)
+    return None
+
+
+def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> Expr:
+    status, media = _success(op)
+    args: list[Expr] = [
+        ("kw", "key", _atom(key)),
+        ("kw", "method", _atom(op.http_method)),
+        ("kw", "path", _atom(op.path)),
+        ("kw", "pattern", _atom(_path_pattern(op))),
+        ("kw", "status", _atom(status)),
+    ]
+    params = [_parameter(p, enums) for p in op.parameters if p.location != "body"]
+    if params:
+        args.append(("kw", "parameters", ("tuple", params)))
+    if op.body is not None:
+        body = op.body
+        json_body = body.style not in ("binary", "text", "raw") and body.type.kind not in ("bytes", "file")
+        args.append(
+            ("kw", "body", ("call", "_Body", [_atom(body.wire_name), _atom(body.python_name), _atom(body.required), schema_tree(body.type, enums), _atom(json_body)]))
+        )
+    headers = [
+        ("tuple", [_atom(h.wire_name), schema_tree(h.type, enums)]) for h in op.response_headers if h.header_key not in FAKE_FRAMING_HEADERS
+    ]
+    if headers:
+        args.append(("kw", "headers", ("tuple", headers)))
+    response = _response_body(op, enums)
+    if response is not None and op.http_method != "HEAD":
+        args.append(("kw", "response", response))
+        if media:
+            args.append(("kw", "media", _atom(media)))
+    if op.paging is not None and op.paging.page_model in models:
+        page = models[op.paging.page_model]
+        by_python = {p.python_name: p.wire_name for p in page.all_properties}
+        items = by_python.get(op.paging.items_attr, "value")
+        link = by_python.get(op.paging.next_link_attr, "")
+        args.append(("kw", "paging", ("tuple", [_atom(items), _atom(link)])))
+    if op.security and all(op.security):  # an empty alternative: anonymous requests are fine
+        args.append(("kw", "security", ("tuple", [("tuple", [_atom(s.key) for s in alt]) for alt in op.security])))
+    if api.azure:
+        sent = {p.header_key for p in op.header_params}
+        echo = [("tuple", [_atom(h.wire_name), _atom(asked)]) for h in op.response_headers for name, asked in _AZURE_ECHO.items() if h.header_key == name and name in sent]
+        if echo:
+            args.append(("kw", "echo", ("tuple", echo)))
+    error = op.error_model or api.error_model
+    if error:
+        args.append(("kw", "error", _atom(error)))
+    return ("call", "_Operation", args)
+
+
+def _model(model: Model, models: dict[str, Model], enums: dict[str, tuple[str, ...]]) -> Expr:
+    """``_Model(name, properties, discriminator, subtypes)``: each property (wire, python, schema, required,
+    read only), the base class's first; the discriminator of a subclass is its constant."""
+    override = model.discriminator_override
+    props: list[Expr] = []
+    for p in model.all_properties:
+        prop = p
+        if override is not None and p.wire_name == override.wire_name:
+            prop = dataclasses.replace(p, type=TypeRef("literal", literal=pystr(model.discriminator_value)))
+        props.append(("tuple", [_atom(prop.wire_name), _atom(prop.python_name), schema_tree(prop.type, enums), _atom(prop.required), _atom(prop.read_only)]))
+    root = _root(model, models)
+    args: list[Expr] = [("kw", "name", _atom(model.class_name)), ("kw", "properties", ("tuple", props))]
+    if root.discriminator:
+        args.append(("kw", "discriminator", _atom(root.discriminator)))
+        subtypes = [(pystr(v), _atom(c)) for v, c in root.subtypes if _descends(c, model.class_name, models)]
+        if subtypes:
+            args.append(("kw", "subtypes", ("dict", subtypes)))
+    return ("call", "_Model", args)
+
+
+def _root(model: Model, models: dict[str, Model]) -> Model:
+    seen = {model.class_name}
+    while model.base and model.base in models and model.base not in seen:
+        seen.add(model.base)
+        model = models[model.base]
+    return model
+
+
+def _descends(name: str, ancestor: str, models: dict[str, Model]) -> bool:
+    seen: set[str] = set()
+    while name and name not in seen:
+        if name == ancestor:
+            return True
+        seen.add(name)
+        name = models[name].base if name in models else ""
+    return False
+
+
+def _find(model: Model, models: dict[str, Model], names: tuple[str, ...], depth: int = 0) -> tuple[str, ...]:
+    """The wire-name path to a string property called one of ``names`` (the first found, by
+    ``names``' order, then depth first); () when there is none."""
+    props = model.all_properties
+    for wanted in names:
+        for p in props:
+            if p.wire_name.lower() == wanted and p.type.kind == "str":
+                return (p.wire_name,)
+    if depth < 2:
+        for wanted in names + ("error",):
+            for p in props:
+                if p.wire_name.lower() == wanted and p.type.kind == "model" and p.type.model in models:
+                    inner = _find(models[p.type.model], models, names, depth + 1)
+                    if inner:
+                        return (p.wire_name, *inner)
+    return ()
+
+
+def _error_shape(api: Api, models: dict[str, Model]) -> Expr:
+    """``_ErrorShape(model, code path, message path, language path)``: where the fake writes
+    the error code, message and its language in the API's error model (Batch: ``code``,
+    ``message.value``, ``message.lang``); without a model, ``{"code": ..., "message": ...}``."""
+    model = models.get(api.error_model)
+    if model is None:
+        return ("call", "_ErrorShape", [_atom(""), ("tuple", [_atom("code")]), ("tuple", [_atom("message")]), ("tuple", [])])
+    code, message = _find(model, models, _CODE_NAMES), _find(model, models, _MESSAGE_NAMES)
+    # the language sits beside the message, in the same object
+    container: Model | None = model
+    for name in message[:-1]:
+        prop = next((p for p in container.all_properties if p.wire_name == name), None) if container else None
+        container = models.get(prop.type.model) if prop is not None else None
+    language = next((p.wire_name for p in container.all_properties if p.wire_name.lower() in _LANGUAGE_NAMES and p.type.kind == "str"), None) if container and message else None
+    paths = [code, message, (*message[:-1], language) if language else ()]
+    return ("call", "_ErrorShape", [_atom(model.class_name), *(("tuple", [_atom(n) for n in path]) for path in paths)])
