@@ -1,6 +1,7 @@
 """Hostile descriptions: text that tries to end strings, inject code, templates or markup.
 Every generated file must parse, import without running anything from the spec, and show the
-text inert. Hypothesis feeds 1,000 generated specs through the whole pipeline."""
+text inert. Hypothesis feeds 1,000 generated specs through the whole pipeline, in two halves
+(this file and ``test_hostile_half.py``) so that the suite's two workers share them."""
 
 from __future__ import annotations
 
@@ -34,6 +35,15 @@ PAYLOADS = [
 hostile = st.lists(st.one_of(st.sampled_from(PAYLOADS), st.text(max_size=6)), min_size=1, max_size=5).map("".join)
 _counter = itertools.count()
 _PARSED: set[tuple[str, str]] = set()
+
+
+def _parse_once(package: str, name: str, text: str) -> None:
+    """Parse a file, unless one that differs from it only by the package's name (a valid
+    identifier, the same at every place) parsed already: it parses as that one did."""
+    key = (name.replace(package, "PKG"), text.replace(package, "PKG"))
+    if key not in _PARSED:
+        ast.parse(text, filename=name)
+        _PARSED.add(key)
 
 
 def _spec(texts: list[str], enum_values: list[str], name: str) -> dict[str, Any]:
@@ -79,13 +89,6 @@ def _check(spec: dict[str, Any], tmp_path: Path) -> None:
     errors = [p for p in result.problems if p.is_error]
     assert result.files is not None, [p.format() for p in errors]
     for name, text in result.files.items():
-        if name.endswith(".py"):
-            # A file that differs from one already parsed only by the package's name (a valid
-            # identifier, the same at every place) parses as that one did: most runtime files.
-            key = (name.replace(package, "PKG"), text.replace(package, "PKG"))
-            if key not in _PARSED:
-                ast.parse(text, filename=name)
-                _PARSED.add(key)
         text.encode("utf-8")  # every file is writable as UTF-8 (no lone surrogates)
         if name.endswith(".toml"):
             tomllib.loads(text)
@@ -100,6 +103,11 @@ def _check(spec: dict[str, Any], tmp_path: Path) -> None:
         importlib.import_module(package + ".models")
         for attr in module.__all__:
             getattr(module, attr)
+        # Every Python file parses: the import compiled the modules it loaded; the rest here.
+        loaded = {Path(m.__file__).resolve() for m in list(sys.modules.values()) if (getattr(m, "__name__", "") + ".").startswith(package + ".") and getattr(m, "__file__", None)}
+        for name, text in result.files.items():
+            if name.endswith(".py") and (out / name).resolve() not in loaded:
+                _parse_once(package, name, text)
     finally:
         sys.path.remove(str(out))
         for loaded in [m for m in sys.modules if m == package or m.startswith(package + ".")]:
@@ -107,13 +115,20 @@ def _check(spec: dict[str, Any], tmp_path: Path) -> None:
     assert not MARKER.exists(), "text from the spec was executed"
 
 
+# The examples: HOSTILE_EXAMPLES in all (1,000 by default), half in each file. In CI they are
+# derandomized (the same ones each run, checked before landing; each half's test function has its
+# own name, so the halves differ); elsewhere each run explores new ones. Both halves open with
+# hypothesis's few simplest examples (5 alike in 500), so each runs 1% more: at least the total
+# stays distinct.
+EXAMPLES = settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "1000")) * 101 // 200, deadline=None,
+                    suppress_health_check=list(HealthCheck), database=None, derandomize=bool(os.environ.get("CI")))
+SPECS = given(texts=st.lists(hostile, min_size=3, max_size=12), enum_values=st.lists(hostile, min_size=1, max_size=4, unique=True),
+              name=st.sampled_from(["Model", "class", "BatchClient", "ItemPaged", "Ünïcode", "x" * 120]))
+
+
 @pytest.mark.slow
-# In CI the examples are derandomized (the same 1,000 each run, checked before landing); elsewhere
-# each run explores new ones.
-@settings(max_examples=int(os.environ.get("HOSTILE_EXAMPLES", "1000")), deadline=None,
-          suppress_health_check=list(HealthCheck), database=None, derandomize=bool(os.environ.get("CI")))
-@given(texts=st.lists(hostile, min_size=3, max_size=12), enum_values=st.lists(hostile, min_size=1, max_size=4, unique=True),
-       name=st.sampled_from(["Model", "class", "BatchClient", "ItemPaged", "Ünïcode", "x" * 120]))
+@EXAMPLES
+@SPECS
 def test_hostile_specs_generate_inert_code(texts: list[str], enum_values: list[str], name: str, tmp_path_factory: pytest.TempPathFactory) -> None:
     _check(_spec(texts, enum_values, name), tmp_path_factory.mktemp("hostile"))
 
