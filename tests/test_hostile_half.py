@@ -4,7 +4,6 @@ other worker runs it beside the first (pytest-xdist hands out whole files)."""
 from __future__ import annotations
 
 import pytest
-
 from test_hostile import EXAMPLES, SPECS, _check, _spec
 
 
