@@ -36,28 +36,37 @@ class Kind:
     imports: tuple[str, ...] = ()  # modules or typing names the annotation needs
     parameter_annotation: str = ""  # when a parameter accepts more than the decoded type
     leaf: bool = True  # a scalar: a parameter of this kind is sent as text
+    # A valid value as Python code, for the generated tests' arguments (str, int and float are
+    # made from FAKE_SAMPLES and the schema's constraints; compound kinds from their parts).
+    sample: str = ""
 
 
 KINDS: dict[str, Kind] = {
     "str": Kind("str", "STR", "string"),
     "int": Kind("int", "INT", "integer", "ser_int", "parse_int", "int"),
     "float": Kind("float", "FLOAT", "number", "ser_float", "parse_float", "float"),
-    "bool": Kind("bool", "BOOL", "boolean", "ser_bool", "parse_bool", "bool"),
+    "bool": Kind("bool", "BOOL", "boolean", "ser_bool", "parse_bool", "bool", sample="True"),
     "datetime": Kind(
         "datetime.datetime", "ISO_DATETIME", "string", "ser_iso_datetime", "parse_iso_datetime",
-        "datetime.datetime", ("datetime",),
+        "datetime.datetime", ("datetime",), sample="datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)",
     ),
     "rfc1123": Kind(
         "datetime.datetime", "RFC1123", "string", "ser_rfc1123", "parse_rfc1123",
-        "datetime.datetime", ("datetime",),
+        "datetime.datetime", ("datetime",), sample="datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)",
     ),
-    "date": Kind("datetime.date", "ISO_DATE", "string", "ser_iso_date", imports=("datetime",)),
-    "duration": Kind("datetime.timedelta", "DURATION", "string (duration)", "ser_duration", imports=("datetime",)),
-    "uuid": Kind("uuid.UUID", "UUID", "string", "ser_uuid", imports=("uuid",), parameter_annotation="uuid.UUID | str"),
-    "bytes": Kind("bytes", "BYTES", "string", "", leaf=False),
-    "file": Kind("bytes", "BYTES", "file", "", leaf=False),
-    "any": Kind("Any", "ANY", "any", "", imports=("Any",), leaf=False),
-    "null": Kind("None", "NULL", "null", "", leaf=False),
+    "date": Kind("datetime.date", "ISO_DATE", "string", "ser_iso_date", imports=("datetime",), sample="datetime.date(2026, 1, 1)"),
+    "duration": Kind(
+        "datetime.timedelta", "DURATION", "string (duration)", "ser_duration", imports=("datetime",),
+        sample="datetime.timedelta(hours=1)",
+    ),
+    "uuid": Kind(
+        "uuid.UUID", "UUID", "string", "ser_uuid", imports=("uuid",), parameter_annotation="uuid.UUID | str",
+        sample='uuid.UUID("00000000-0000-4000-8000-000000000000")',
+    ),
+    "bytes": Kind("bytes", "BYTES", "string", "", leaf=False, sample='b"fake"'),
+    "file": Kind("bytes", "BYTES", "file", "", leaf=False, sample='b"fake"'),
+    "any": Kind("Any", "ANY", "any", "", imports=("Any",), leaf=False, sample="{}"),
+    "null": Kind("None", "NULL", "null", "", leaf=False, sample="None"),
     # compound kinds: annotation and codec built by TypeRef from model / item / variants
     "enum": Kind("", "EnumCodec", "string", "ser_enum"),
     "literal": Kind("", "LiteralCodec", "constant", "ser_value", imports=("Literal",)),
@@ -224,3 +233,27 @@ FAKE_SERVICE_MEMBERS = frozenset(
     }
 )
 FAKE_FRAMING_HEADERS = frozenset({"content-length", "content-type", "transfer-encoding", "connection"})
+# What the fake synthesises for a value of each kind (and format), as JSON: valid and the same
+# each run. The generated tests' text and number arguments start from the same values.
+FAKE_SAMPLES: dict[str, str | int | float | bool | dict[str, object] | None] = {
+    "str": "fake",
+    "uuid": "00000000-0000-4000-8000-000000000000",
+    "date-time": "2026-01-01T00:00:00Z",
+    "datetime": "2026-01-01T00:00:00Z",
+    "date-time-rfc1123": "Thu, 01 Jan 2026 00:00:00 GMT",
+    "rfc1123": "Thu, 01 Jan 2026 00:00:00 GMT",
+    "date": "2026-01-01",
+    "duration": "PT1H",
+    "byte": "ZmFrZQ==",
+    "bytes": "ZmFrZQ==",
+    "uri": "https://example.invalid/fake",
+    "url": "https://example.invalid/fake",
+    "email": "fake@example.invalid",
+    "int": 1,
+    "float": 1.5,
+    "bool": True,
+    "any": {},
+    "null": None,
+}
+# Texts tried, in order, for a string whose schema has a pattern the sample does not match.
+FAKE_PATTERN_CANDIDATES = ("fake", "a", "A", "0", "1", "fake-1", "fake_1", "a1", "aaaaaaaa")

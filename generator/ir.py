@@ -989,6 +989,16 @@ class FakeOperation:
     key: str  # "tasks.reactivate": the operation's key in the fake's tables and violations
     attribute: str  # its attribute on the group's fake: ``fake.tasks.reactivate``
     summary: str
+    # The package's own tests of the operation (``passes.samples``; its method on the client is
+    # ``client.`` + key): the arguments of a call with the required ones and of a call with all,
+    # how the result is consumed (``Operation.result``), and the requests one call makes (a
+    # pageable list: two synthesised pages).
+    required_args: tuple[pyfmt.Expr, ...] = ()
+    all_args: tuple[pyfmt.Expr, ...] = ()
+    result: str = "none"
+    requests: int = 1
+    test_name: str = ""  # its tests' function names, unique in the group's module
+    async_test_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -997,6 +1007,8 @@ class FakeGroup:
     class_name: str  # "_TasksFake"
     docstring: str  # its class's one-line docstring (escaped by the template)
     operations: tuple[FakeOperation, ...]
+    test_module: str = ""  # the package project's tests of the group: "test_tasks"
+    test_imports: tuple[str, ...] = ()  # what its arguments use: "datetime", "uuid", "models", "sample"
 
 
 @dataclass(frozen=True, slots=True)

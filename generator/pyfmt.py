@@ -139,7 +139,7 @@ def call(head: str, args: list[str], indent: int, tail: str = "") -> str:
 
 
 # An expression tree for ``expr``: ("atom", text) | ("call", name, [args]) | ("tuple", [items]) |
-# ("dict", [(key text, value tree)]). Codecs are built as trees so nesting of any depth is laid
+# ("list", [items]) | ("dict", [(key text, value tree)]). Codecs are built as trees so nesting of any depth is laid
 # out as black would, without black.
 Expr = tuple[Any, ...]
 
@@ -153,6 +153,8 @@ def flat(node: Expr) -> str:
         return f"{node[1]}({', '.join(flat(a) for a in node[2])})"
     if kind == "tuple":
         return tuple_literal([flat(i) for i in node[1]])
+    if kind == "list":
+        return "[" + ", ".join(flat(i) for i in node[1]) + "]"
     if kind == "kw":  # a keyword argument of a call: ("kw", name, value)
         return f"{node[1]}={flat(node[2])}"
     return "{" + ", ".join(f"{k}: {flat(v)}" for k, v in node[1]) + "}"
@@ -164,6 +166,8 @@ def _parts(node: Expr) -> tuple[str, str, str, list[Expr | tuple[str, Expr]], bo
         return node[1], "(", ")", list(node[2]), False
     if node[0] == "tuple":
         return "", "(", ")", list(node[1]), True
+    if node[0] == "list":
+        return "", "[", "]", list(node[1]), True
     return "", "{", "}", list(node[1]), True
 
 

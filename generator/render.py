@@ -18,7 +18,7 @@ from typing import Any
 import jinja2
 
 from . import naming, pyfmt
-from .contract import LINT_TOOLS, QUERY_DELIMITERS, RUFF_RULES
+from .contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, LINT_TOOLS, QUERY_DELIMITERS, RUFF_RULES
 from .ir import Api, ModuleImports
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
@@ -224,6 +224,9 @@ def _environment(template_dirs: tuple[str, ...]) -> jinja2.Environment:
     env.globals["ruff_rules"] = RUFF_RULES
     # the runtime's _DELIMITERS, printed from contract.STYLES
     env.globals["query_delimiters"] = ("dict", [(pystr(k), ("atom", pystr(v))) for k, v in QUERY_DELIMITERS.items()])
+    # the fake's synthesised values (contract.FAKE_SAMPLES), which the generated tests' arguments share
+    env.globals["fake_samples"] = ("dict", [(pystr(k), ("atom", pystr(v) if isinstance(v, str) else repr(v))) for k, v in FAKE_SAMPLES.items()])
+    env.globals["fake_pattern_candidates"] = ("tuple", [("atom", pystr(c)) for c in FAKE_PATTERN_CANDIDATES])
     return env
 
 
@@ -260,6 +263,9 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
         Output("project/README.md.j2", "README.md", base),
         Output("docs/index.md.j2", "docs/index.md", base),
     ]
+    files.append(Output("project/tests/conftest.py.j2", "tests/conftest.py", base))
+    for fake_group in api.fake.groups if api.fake else ():
+        files.append(Output("project/tests/test_group.py.j2", f"tests/{fake_group.test_module}.py", {**base, "group": fake_group}))
     for group in api.groups:
         files.append(Output("docs/group.md.j2", "docs/" + md_page(group.python_name), {**base, "group": group}))
         for op in group.operations:

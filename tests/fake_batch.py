@@ -54,6 +54,8 @@ def string_to_sign(method: str, raw_path: str, query: str, headers: dict[str, st
         "if-modified-since", "if-match", "if-none-match", "if-unmodified-since", "range",
     ]
     lines = [method] + [headers.get(name, "") for name in standard]
+    if lines[3] == "0":  # a zero Content-Length signs as empty (Azure Shared Key, 2015-02-21 on)
+        lines[3] = ""
     canonical_headers = "".join(f"{name}:{headers[name]}\n" for name in sorted(headers) if name.startswith("ocp-"))
     resource = f"/{account}{raw_path}"
     params = parse_qs(query, keep_blank_values=True)

@@ -21,6 +21,7 @@ from .. import naming
 from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
 from ..ir import Api, FakeGroup, FakeOperation, FakeTable, Model, Operation, Parameter, TypeRef
 from ..pyfmt import Expr, pystr
+from .samples import Samples
 
 # Azure's conventions the fake answers by: a response header that echoes a request header, and
 # the request header that asks for it ("" for always).
@@ -38,17 +39,35 @@ def build_fake(api: Api) -> Api:
     group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
     groups: list[FakeGroup] = []
     entries: list[Expr] = []
+    enum_types = {e.class_name: e for e in api.enums}
     for group in api.groups:
         attribute, _ = group_namer.claim(group.python_name)
         operations = []
+        samples = Samples(enum_types)
+        test_namer = naming.Namer()  # every name starts with test_: nothing else in the module does
         for op in group.operations:
             key = f"{group.python_name}.{op.python_name}"
-            operations.append(FakeOperation(key=key, attribute=op.python_name, summary=op.summary or op.operation_id))
+            requests = 2 if op.result == "paged" and op.paging is not None and op.paging.next_link_attr else 1
+            operations.append(
+                FakeOperation(
+                    key=key, attribute=op.python_name, summary=op.summary or op.operation_id,
+                    required_args=tuple(samples.arguments(op, everything=False)),
+                    all_args=tuple(samples.arguments(op, everything=True)), result=op.result, requests=requests,
+                    test_name=test_namer.claim(f"test_{op.python_name}")[0],
+                    async_test_name=test_namer.claim(f"test_{op.python_name}_async")[0],
+                )
+            )
             entries.append(_operation(api, op, key, enums, models))
         class_name = "_" + group.class_name.removesuffix("Operations") + "Fake"
         titled = f" ({group.title})" if group.title and group.title != group.python_name else ""
         docstring = f"The fakes of the ``{group.python_name}`` operations{titled}."
-        groups.append(FakeGroup(attribute=attribute, class_name=class_name, docstring=docstring, operations=tuple(operations)))
+        test_module = "test_" + group.module.lstrip("_")
+        groups.append(
+            FakeGroup(
+                attribute=attribute, class_name=class_name, docstring=docstring, operations=tuple(operations),
+                test_module=test_module, test_imports=tuple(sorted(samples.used)),
+            )
+        )
     model_entries = [_model(m, models, enums) for m in api.models]
     table = FakeTable(
         groups=tuple(groups),

@@ -78,9 +78,11 @@ class SharedKeyCredential:
         ``headers`` maps lower-case names to values (the client sends lower-case names).
         """
         h = headers.get
-        # as sent: the service signs the headers it receives, and the pipeline sends no
-        # Content-Length with a bodyless GET, HEAD or DELETE
+        # A zero length signs as empty (as Azure's Shared Key and the official Batch clients do):
+        # the sync pipeline sends no Content-Length with a bodyless DELETE, aiohttp sends "0".
         length = h("content-length", "")
+        if length == "0":
+            length = ""
         string_to_sign = (
             f"{method}\n{h('content-encoding', '')}\n{h('content-language', '')}\n{length}\n{h('content-md5', '')}\n"
             f"{h('content-type', '')}\n{h('date', '')}\n{h('if-modified-since', '')}\n{h('if-match', '')}\n"

@@ -1,0 +1,106 @@
+"""The arguments of the generated package's own tests (``tests/test_GROUP.py``): for each
+operation, a valid value of each parameter as a Python expression, so the tests call every
+operation with its required arguments, then with all of them, against the package's fake.
+
+The values are what the fake accepts: text and numbers start from ``contract.FAKE_SAMPLES`` (the
+values the fake itself synthesises) and meet the schema's constraints; other leaf kinds are
+``Kind.sample``; a model is ``sample(models.X)``, the fake's own synthesised instance.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, KINDS
+from ..ir import EnumType, Operation, TypeRef
+from ..pyfmt import Expr, pystr
+
+# Modules a sample's text may start with (``datetime.date(...)``): the test module imports them.
+_MODULES = ("datetime", "uuid")
+
+
+class Samples:
+    """Sample arguments, and the names their expressions use (``used``: ``datetime``, ``uuid``,
+    ``models``, ``sample``), for one test module."""
+
+    def __init__(self, enums: dict[str, EnumType]) -> None:
+        self._enums = enums
+        self.used: set[str] = set()
+
+    def arguments(self, op: Operation, everything: bool) -> list[Expr]:
+        """The call's arguments: the required ones positionally, then (``everything``) each
+        optional one by keyword."""
+        args: list[Expr] = [self.value(p.type) for p in op.positional]
+        if everything:
+            args += [("kw", p.python_name, self.value(p.type)) for p in op.keyword]
+        return args
+
+    def value(self, t: TypeRef) -> Expr:
+        match t.kind:
+            case "model":
+                self.used.update(("models", "sample"))
+                return ("call", "sample", [("atom", f"models.{t.model}")])
+            case "enum":
+                enum = self._enums.get(t.model)
+                if enum is None or not enum.values:
+                    return ("atom", pystr(FAKE_SAMPLES["str"]))
+                self.used.add("models")
+                return ("atom", f"models.{t.model}.{enum.values[0].python_name}")
+            case "literal":
+                return ("atom", t.literal)
+            case "list":
+                assert t.item is not None
+                count = max(1, int(_constraint(t, "minItems", 1)))
+                return ("list", [self.value(t.item)] * count)
+            case "dict":
+                assert t.item is not None
+                return ("dict", [(pystr("key"), self.value(t.item))])
+            case "union":
+                variants = [v for v in t.variants if v.kind != "null"] or list(t.variants)
+                return self.value(variants[0]) if variants else ("atom", "None")
+            case "str":
+                sample = FAKE_SAMPLES.get(t.format) if t.format else None
+                return ("atom", pystr(_text(t, sample if isinstance(sample, str) else "fake")))
+            case "int" | "float":
+                return ("atom", repr(_number(t)))
+        text = KINDS[t.kind].sample
+        self.used.update(m for m in _MODULES if text.startswith(m + "."))
+        return ("atom", text or "None")
+
+
+def _constraint(t: TypeRef, keyword: str, default: str | int | float | bool) -> str | int | float | bool:
+    return next((v for k, v in t.constraints if k == keyword), default)
+
+
+def _text(t: TypeRef, value: str) -> str:
+    """``value``, or else the first candidate the pattern accepts, cut or padded to the length
+    bounds (as the fake's ``_sample_text`` does for its answers)."""
+    pattern = _constraint(t, "pattern", "")
+    if isinstance(pattern, str) and pattern:
+        try:
+            if not re.search(pattern, value):
+                value = next((c for c in FAKE_PATTERN_CANDIDATES if re.search(pattern, c)), value)
+        except re.error:  # a pattern Python cannot read: the fake cannot check it either
+            pass
+    low, high = _constraint(t, "minLength", 0), _constraint(t, "maxLength", -1)
+    if isinstance(low, int) and len(value) < low:
+        value += "x" * (low - len(value))
+    if isinstance(high, int) and 0 <= high < len(value):
+        value = value[:high]
+    return value
+
+
+def _number(t: TypeRef) -> int | float:
+    """The kind's sample, moved inside the bounds (as the fake's ``_sample_number`` does)."""
+    start = FAKE_SAMPLES[t.kind]
+    assert isinstance(start, int | float)
+    value: float = start
+    low = _constraint(t, "minimum", _constraint(t, "exclusiveMinimum", ""))
+    high = _constraint(t, "maximum", _constraint(t, "exclusiveMaximum", ""))
+    low_n = low if isinstance(low, int | float) and not isinstance(low, bool) else None
+    high_n = high if isinstance(high, int | float) and not isinstance(high, bool) else None
+    if low_n is not None and value <= low_n:
+        value = low_n + 1
+    if high_n is not None and value >= high_n:
+        value = high_n - 1 if low_n is None or high_n - 1 >= low_n else high_n
+    return int(value) if t.kind == "int" else float(value)
