@@ -997,6 +997,8 @@ class FakeOperation:
     all_args: tuple[pyfmt.Expr, ...] = ()
     result: str = "none"
     requests: int = 1
+    required_uses: tuple[str, ...] = ()  # what ``required_args`` use (``FakeGroup.test_imports``)
+    http_method: str = ""  # "POST": what a recorded call's ``method`` is
     test_name: str = ""  # its tests' function names, unique in the group's module
     async_test_name: str = ""
 

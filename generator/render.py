@@ -262,6 +262,7 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
         Output("project/api.json.j2", "api.json", base),
         Output("project/README.md.j2", "README.md", base),
         Output("docs/index.md.j2", "docs/index.md", base),
+        Output("docs/testing.md.j2", "docs/testing.md", base),
     ]
     files.append(Output("project/tests/conftest.py.j2", "tests/conftest.py", base))
     for fake_group in api.fake.groups if api.fake else ():

@@ -60,6 +60,7 @@ def test_templates_emit_final_code(spec: Path, azure: bool) -> None:
         '"""' + "w" * 60 + "\n" + "w" * 86 + '."""\n',  # a module docstring
         "class A:\n    x: int\n    \"\"\"" + "w" * 60 + "\n    " + "w" * 82 + '."""\n',  # an attribute's: black leaves it
         "x = f(" + "a" * 50 + ", " + "b" * 50 + ")\n",
+        "async def f() -> None:\n    await c." + "a" * 100 + "(\n        1,\n    )\n",  # a call's head: black leaves it
         "x = 1\n",
     ],
 )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import enum
 import importlib
 import json
+import os
 import pkgutil
 import re
 import subprocess
@@ -24,6 +25,7 @@ from generator.contract import LINT_TOOLS, RUFF_RULES
 from generator.options import Options
 from generator.pipeline import generate_files
 from generator.write import write_tree
+from test_generated_tests import run_project_tests
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = ROOT / "tests" / "specs" / "public"
@@ -68,10 +70,19 @@ def test_generates_and_imports(spec: Path, generated: dict[str, tuple[Path, list
 def test_passes_mypy_strict(spec: Path, generated: dict[str, tuple[Path, list[str]]]) -> None:
     root, _ = generated[spec.name]
     done = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", _package_name(spec)],
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", _package_name(spec)]
+        + (["tests"] if (root / "tests").is_dir() else []),  # the project's own tests too
         cwd=root, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("spec", SPECS, ids=[s.name for s in SPECS])
+def test_project_tests_pass(spec: Path, generated: dict[str, tuple[Path, list[str]]]) -> None:
+    """The project's own tests: every operation, required and all arguments, sync and async,
+    against its fake (tests/test_generated_tests.py runs the goldens' and full Batch's)."""
+    root, _ = generated[spec.name]
+    run_project_tests(root)
 
 
 def test_unsupported_constructs_are_located_warnings(generated: dict[str, tuple[Path, list[str]]]) -> None:
@@ -201,11 +212,15 @@ def test_ruff_exemptions_are_narrow(generated: dict[str, tuple[Path, list[str]]]
 
 
 def test_pyright_finds_nothing(generated: dict[str, tuple[Path, list[str]]]) -> None:
-    """pyright in standard mode (the generated pyproject's setting) over every package, in one run."""
-    packages = [p for root in _lint_roots(generated) for p in root.iterdir() if (p / "__init__.py").exists()]
+    """pyright in standard mode (the generated pyproject's setting) over every package and its
+    project's tests, in one run."""
+    packages = [p for root in _lint_roots(generated) for p in root.iterdir() if (p / "__init__.py").exists() or p.name == "tests"]
     done = subprocess.run(
         [sys.executable, "-m", "pyright", "--pythonpath", sys.executable, "--outputjson", *map(str, packages)],
         capture_output=True, text=True, timeout=300,
+        # the tests import their package as its project would: from the project folder (pyright
+        # takes the interpreter's sys.path, PYTHONPATH included)
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(map(str, _lint_roots(generated)))},
     )
     report = json.loads(done.stdout) if done.stdout.startswith("{") else {}
     errors = [f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}" for d in report.get("generalDiagnostics", []) if d["severity"] == "error"]

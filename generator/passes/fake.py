@@ -48,12 +48,15 @@ def build_fake(api: Api) -> Api:
         for op in group.operations:
             key = f"{group.python_name}.{op.python_name}"
             requests = 2 if op.result == "paged" and op.paging is not None and op.paging.next_link_attr else 1
+            required = Samples(enum_types)
+            required_args = tuple(required.arguments(op, everything=False))
+            samples.used |= required.used
             operations.append(
                 FakeOperation(
                     key=key, attribute=op.python_name, summary=op.summary or op.operation_id,
-                    required_args=tuple(samples.arguments(op, everything=False)),
+                    required_args=required_args, required_uses=tuple(sorted(required.used)),
                     all_args=tuple(samples.arguments(op, everything=True)), result=op.result, requests=requests,
-                    test_name=test_namer.claim(f"test_{op.python_name}")[0],
+                    http_method=op.http_method, test_name=test_namer.claim(f"test_{op.python_name}")[0],
                     async_test_name=test_namer.claim(f"test_{op.python_name}_async")[0],
                 )
             )

@@ -521,6 +521,11 @@ class FakeService:
         for operation in self._operations.values():
             operation.reset()
 
+    def operation(self, key: str) -> FakeOperation:
+        """One operation's fake by its key, as violations name it (``"tasks.reactivate"``):
+        the same object as ``fake.tasks.reactivate``."""
+        return self._operations[key]
+
     # -- security: Shared Key and Microsoft Entra tokens -------------------------------------
 
     @property

@@ -36,7 +36,8 @@ def test_reactivate(batch_client_fake: FakeService) -> None:
             if_modified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
             if_unmodified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         )
-    assert len(fake.tasks.reactivate.calls) == 2
+    key = "tasks.reactivate"
+    assert len(fake.operation(key).calls) == 2
 
 
 def test_reactivate_async(batch_client_fake: FakeService) -> None:
@@ -61,4 +62,5 @@ def test_reactivate_async(batch_client_fake: FakeService) -> None:
             )
 
     asyncio.run(calls())
-    assert len(fake.tasks.reactivate.calls) == 2
+    key = "tasks.reactivate"
+    assert len(fake.operation(key).calls) == 2

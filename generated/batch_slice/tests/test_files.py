@@ -38,7 +38,8 @@ def test_get_from_task(batch_slice_fake: FakeService) -> None:
             if_unmodified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         ) as download:
             download.read()
-    assert len(fake.files.get_from_task.calls) == 2
+    key = "files.get_from_task"
+    assert len(fake.operation(key).calls) == 2
 
 
 def test_get_from_task_async(batch_slice_fake: FakeService) -> None:
@@ -67,4 +68,5 @@ def test_get_from_task_async(batch_slice_fake: FakeService) -> None:
                 await download.read()
 
     asyncio.run(calls())
-    assert len(fake.files.get_from_task.calls) == 2
+    key = "files.get_from_task"
+    assert len(fake.operation(key).calls) == 2

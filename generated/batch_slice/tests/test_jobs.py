@@ -38,7 +38,8 @@ def test_terminate(batch_slice_fake: FakeService) -> None:
             if_unmodified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
             force=True,
         )
-    assert len(fake.jobs.terminate.calls) == 2
+    key = "jobs.terminate"
+    assert len(fake.operation(key).calls) == 2
 
 
 def test_terminate_async(batch_slice_fake: FakeService) -> None:
@@ -64,4 +65,5 @@ def test_terminate_async(batch_slice_fake: FakeService) -> None:
             )
 
     asyncio.run(calls())
-    assert len(fake.jobs.terminate.calls) == 2
+    key = "jobs.terminate"
+    assert len(fake.operation(key).calls) == 2

@@ -35,7 +35,8 @@ def test_exists(batch_slice_fake: FakeService) -> None:
             if_modified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
             if_unmodified_since=datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
         )
-    assert len(fake.pools.exists.calls) == 2
+    key = "pools.exists"
+    assert len(fake.operation(key).calls) == 2
 
 
 def test_exists_async(batch_slice_fake: FakeService) -> None:
@@ -59,4 +60,5 @@ def test_exists_async(batch_slice_fake: FakeService) -> None:
             )
 
     asyncio.run(calls())
-    assert len(fake.pools.exists.calls) == 2
+    key = "pools.exists"
+    assert len(fake.operation(key).calls) == 2

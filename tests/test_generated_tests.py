@@ -1,0 +1,92 @@
+"""The tests every generated project carries (``tests/``, issue 12): each operation called with
+its required arguments and with all of them, sync and async, against the package's own fake.
+They pass for every golden package and for the full Batch description, each run as its user
+would run it (``pytest`` in the project folder, from a checkout), and they type-check."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.options import Options
+from generator.pipeline import generate_files
+from generator.write import write_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+FULL_BATCH = ROOT.parent / "shared" / "specs" / "azure-batch" / "2024-07-01.20.0" / "BatchService.json"
+
+
+def _expected(project: Path) -> int:
+    """The test functions the project's tests/ defines: all must run and pass (none skipped)."""
+    return sum(len(re.findall(r"^def test_", p.read_text(), re.M)) for p in (project / "tests").glob("test_*.py"))
+
+
+def run_project_tests(project: Path) -> None:
+    """``pytest`` in the project folder: its own pyproject's settings, nothing of ours."""
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=project, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},  # a golden folder stays as generated
+    )
+    expected = _expected(project)
+    assert expected > 0
+    summary = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
+    assert done.returncode == 0 and re.match(rf"{expected} passed in ", summary), done.stdout[-4000:] + done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("golden", ["batch_client", "batch_slice"])
+def test_golden_project_tests_pass(golden: str) -> None:
+    run_project_tests(ROOT / "generated" / golden)
+
+
+def test_full_batch_project_tests_pass_and_type_check(tmp_path: Path) -> None:
+    options = Options("batch_full", client_name="Batch", credential_scopes=("https://batch.core.windows.net//.default",))
+    result = generate_files(FULL_BATCH, options)
+    assert result.files is not None and result.api is not None
+    write_tree(tmp_path, result.files)
+    operations = sum(len(g.operations) for g in result.api.groups)
+    assert _expected(tmp_path) == 2 * operations  # each operation: a sync test and an async one
+    run_project_tests(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "tests"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stdout[-3000:]
+
+
+def test_the_tests_catch_a_request_the_description_refuses(tmp_path: Path) -> None:
+    """The generated tests can fail: a call with a value the description does not allow (an
+    integer below its minimum) is a violation the fake reports, and the test fails."""
+    options = Options("batch_slice_bad", client_name="Batch", credential_scopes=("https://batch.core.windows.net//.default",))
+    result = generate_files(ROOT / "spec" / "batch-slice.json", options)
+    assert result.files is not None
+    write_tree(tmp_path, result.files)
+    tests = tmp_path / "tests" / "test_tasks.py"
+    text = tests.read_text()
+    assert "max_results=2," in text
+    tests.write_text(text.replace("max_results=2,", "max_results=0,", 1))
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_tasks.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=300, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == 1 and "maxresults" in done.stdout, done.stdout[-3000:]
+
+
+@pytest.mark.parametrize("golden", ["batch_client", "batch_slice"])
+def test_the_docs_worked_example_passes(golden: str, tmp_path: Path) -> None:
+    """docs/testing.md's worked example, as a user would paste it into their tests."""
+    project = ROOT / "generated" / golden
+    page = (project / "docs" / "testing.md").read_text()
+    (code,) = re.findall(r"^```python\n(.*?)^```$", page, re.M | re.S)
+    (tmp_path / "test_example.py").write_text(code)
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", f"{golden}._pytest_plugin", "test_example.py"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
