@@ -477,6 +477,7 @@ class Response:
     headers: tuple[ResponseHeader, ...]
     body: TypeRef | None
     media_type: str = ""
+    example: str = ""  # the description's example of the body, as JSON text ("" for none)
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ class CompileError:
 # type hint (or a quoted one), the head of a parenthesized type hint or of a def, a string
 # operand of a + chain or a string assigned (``pyfmt.assign`` has tried the parentheses).
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|await\s+|\w+=)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|await\s+|\w+=)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?)$"""
 )
 
 

@@ -61,6 +61,7 @@ def test_templates_emit_final_code(spec: Path, azure: bool) -> None:
         "class A:\n    x: int\n    \"\"\"" + "w" * 60 + "\n    " + "w" * 82 + '."""\n',  # an attribute's: black leaves it
         "x = f(" + "a" * 50 + ", " + "b" * 50 + ")\n",
         "async def f() -> None:\n    await c." + "a" * 100 + "(\n        1,\n    )\n",  # a call's head: black leaves it
+        "x = f(\n    example='{\"a\": \"" + "b" * 100 + "\"}',\n)\n",  # single quotes: fewer escapes, black keeps them
         "x = 1\n",
     ],
 )

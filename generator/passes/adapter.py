@@ -6,7 +6,9 @@ templates) cannot tell which format a description came in.
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..contract import DEFAULT_STYLES
@@ -143,6 +145,31 @@ class Adapter:
         if schema is None and not _JSON_MEDIA.match(media):
             schema = {"type": "string", "format": "binary"}  # a body without a schema: bytes
         return schema, join_pointer(pointer, "content", media, "schema"), media
+
+    def response_example(self, response: dict[str, Any], media: str, deref: Callable[[Any], Any]) -> str:
+        """The description's example of a response body in ``media`` (Swagger 2.0 ``examples``
+        by media type; OpenAPI 3 ``example``, else the first of ``examples``), as JSON text; ""
+        when there is none or it is not JSON data."""
+        found: list[Any] = []
+        if self.swagger:
+            examples = response.get("examples")
+            if isinstance(examples, dict) and media in examples:
+                found.append(examples[media])
+        else:
+            content = response.get("content")
+            spec = content.get(media) if isinstance(content, dict) else None
+            if isinstance(spec, dict) and "example" in spec:
+                found.append(spec["example"])
+            elif isinstance(spec, dict) and isinstance(spec.get("examples"), dict) and spec["examples"]:
+                first = deref(next(iter(spec["examples"].values())))
+                if isinstance(first, dict) and "value" in first:
+                    found.append(first["value"])
+        if not found:
+            return ""
+        try:
+            return json.dumps(found[0], ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+        except (TypeError, ValueError):  # YAML dates, NaN...: not a JSON body
+            return ""
 
     def request_media_types(self, operation: dict[str, Any], body: dict[str, Any]) -> list[str]:
         """Every media type the request body may be sent in, in the description's order."""

@@ -15,6 +15,7 @@ by kind, and the schema's value constraints under their own keywords (``"pattern
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 
 from .. import naming
@@ -161,6 +162,17 @@ def _response_body(op: Operation, enums: dict[str, tuple[str, ...]]) -> Expr | N
     return None
 
 
+def _example(op: Operation, status: int) -> str:
+    """The body the fake answers with when no stub is set, as JSON text, if the description has
+    one for its status: an x-ms-examples file's first, else the response's own example. The fake
+    checks it against the schema before answering with it (examples are often stale)."""
+    for example in op.examples:
+        for example_status, body in example.responses:
+            if example_status == str(status):
+                return json.dumps(json.loads(body), ensure_ascii=True, separators=(",", ":"))
+    return next((r.example for r in op.success if r.status == str(status) and r.example), "")
+
+
 def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> Expr:
     status, media = _success(op)
     args: list[Expr] = [
@@ -189,6 +201,9 @@ def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ..
         args.append(("kw", "response", response))
         if media:
             args.append(("kw", "media", _atom(media)))
+        example = _example(op, status)
+        if example:
+            args.append(("kw", "example", _atom(example)))
     if op.paging is not None and op.paging.page_model in models:
         page = models[op.paging.page_model]
         by_python = {p.python_name: p.wire_name for p in page.all_properties}

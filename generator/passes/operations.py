@@ -432,7 +432,8 @@ class OperationBuilder:
                 headers.append(ResponseHeader(wire, python, type_ref, text(header, "description")))
             schema, schema_pointer, media = self.adapter.response_schema(response, response_pointer, operation)
             body = self.schemas.resolve(schema, schema_pointer, hint + "Response") if schema is not None else None
-            entry = Response(str(status), text(response, "description"), tuple(headers), body, media)
+            example = self.adapter.response_example(response, media, lambda node: ctx.deref(node, response_pointer)[0]) if body is not None else ""
+            entry = Response(str(status), text(response, "description"), tuple(headers), body, media, example)
             (success if str(status).startswith("2") else errors).append(entry)
         ordered = [r for is_error, r in sorted(declared, key=lambda d: d[0])]
         accept = ", ".join(self.adapter.response_media_types(operation, ordered))

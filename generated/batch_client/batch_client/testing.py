@@ -89,6 +89,7 @@ class _Operation(NamedTuple):
     ] = ()  # alternatives of scheme keys; () for none
     echo: tuple[tuple[str, str], ...] = ()  # (header echoed, header that asks for it)
     error: str = ""  # the error model
+    example: str = ""  # the description's example of the success body, JSON text
 
 
 class _Model(NamedTuple):
@@ -632,7 +633,7 @@ class FakeService:
             return status, headers, _encode(answer.body, headers, op.media)
         if op.response is None:
             return status, headers, b""
-        return status, headers, _encode(_sample(op.response, 0, ()), headers, op.media)
+        return status, headers, _encode(_synthesised(op), headers, op.media)
 
     def _page(
         self,
@@ -641,11 +642,14 @@ class FakeService:
         answer: FakeResponse | None,
         headers: dict[str, str],
     ) -> bytes:
-        """One page of a pageable list: ``answer``'s items two a page, or else two
-        synthesised pages of one item; the next link names the fake's next page."""
+        """One page of a pageable list: ``answer``'s items two a page, or else two pages of
+        the description's example items (or of one synthesised item, where the example has
+        none); the next link names the fake's next page."""
         assert op.paging is not None and op.response is not None
         items_name, link_name = op.paging
-        page_schema = _sample(op.response, 0, ())
+        page_schema = _synthesised(op)
+        if not (isinstance(page_schema, dict) and page_schema.get(items_name)):
+            page_schema = _sample(op.response, 0, ())
         page: dict[str, Any] = page_schema if isinstance(page_schema, dict) else {}
         number = next(
             (int(v) for n, v in request.query if n == _PAGE and v.isdigit()), 1
@@ -1326,6 +1330,20 @@ def _escape(name: str) -> str:
 
 
 # -- synthesised answers ------------------------------------------------------------------
+
+
+def _synthesised(op: _Operation) -> Any:
+    """The success body without a stub: the description's example where it has one that its
+    schema accepts (an example that does not is left out), else a synthesised value."""
+    assert op.response is not None
+    if op.example:
+        example = json.loads(op.example)
+        problems: list[tuple[str, str]] = []
+        _check(op.response, example, "", problems)
+        if not problems:
+            return example
+    return _sample(op.response, 0, ())
+
 
 _M = TypeVar("_M", bound=Model)
 

@@ -89,6 +89,7 @@ class _Operation(NamedTuple):
     ] = ()  # alternatives of scheme keys; () for none
     echo: tuple[tuple[str, str], ...] = ()  # (header echoed, header that asks for it)
     error: str = ""  # the error model
+    example: str = ""  # the description's example of the success body, JSON text
 
 
 class _Model(NamedTuple):
@@ -353,6 +354,7 @@ _OPERATION_TABLE: tuple[_Operation, ...] = (
         ),
         response={"t": "model", "m": "CloudTaskListResult"},
         media="application/json",
+        example='{"value":[{"id":"task1","url":"https://account.region.batch.azure.com/jobs/jobId/tasks/task1","eTag":"0x8D4125FD1A825A4","creationTime":"2016-11-21T22:43:31.4733476Z","lastModified":"2016-11-21T22:43:31.4733476Z","state":"active","stateTransitionTime":"2016-11-21T22:43:31.4733476Z","commandLine":"cmd /c echo task1","userIdentity":{"autoUser":{"scope":"task","elevationLevel":"nonadmin"}},"constraints":{"maxWallClockTime":"P10675199DT2H48M5.4775807S","retentionTime":"P10675199DT2H48M5.4775807S","maxTaskRetryCount":0},"requiredSlots":2,"executionInfo":{"retryCount":0,"requeueCount":0}},{"id":"task2","url":"https://account.region.batch.azure.com/jobs/jobId/tasks/task2","eTag":"0x8D4125FD2153345","creationTime":"2016-11-21T22:43:31.6736345Z","lastModified":"2016-11-21T22:43:32.1880389Z","state":"active","stateTransitionTime":"2016-11-21T22:43:31.6736345Z","commandLine":"cmd /c echo task2","userIdentity":{"autoUser":{"scope":"task","elevationLevel":"nonadmin"}},"constraints":{"maxWallClockTime":"P10675199DT2H48M5.4775807S","retentionTime":"P10675199DT2H48M5.4775807S","maxTaskRetryCount":3},"requiredSlots":2,"executionInfo":{"retryCount":0,"requeueCount":0}}]}',
         paging=("value", "odata.nextLink"),
         echo=(("client-request-id", "return-client-request-id"),),
         error="BatchError",
@@ -1803,7 +1805,7 @@ class FakeService:
             return status, headers, _encode(answer.body, headers, op.media)
         if op.response is None:
             return status, headers, b""
-        return status, headers, _encode(_sample(op.response, 0, ()), headers, op.media)
+        return status, headers, _encode(_synthesised(op), headers, op.media)
 
     def _page(
         self,
@@ -1812,11 +1814,14 @@ class FakeService:
         answer: FakeResponse | None,
         headers: dict[str, str],
     ) -> bytes:
-        """One page of a pageable list: ``answer``'s items two a page, or else two
-        synthesised pages of one item; the next link names the fake's next page."""
+        """One page of a pageable list: ``answer``'s items two a page, or else two pages of
+        the description's example items (or of one synthesised item, where the example has
+        none); the next link names the fake's next page."""
         assert op.paging is not None and op.response is not None
         items_name, link_name = op.paging
-        page_schema = _sample(op.response, 0, ())
+        page_schema = _synthesised(op)
+        if not (isinstance(page_schema, dict) and page_schema.get(items_name)):
+            page_schema = _sample(op.response, 0, ())
         page: dict[str, Any] = page_schema if isinstance(page_schema, dict) else {}
         number = next(
             (int(v) for n, v in request.query if n == _PAGE and v.isdigit()), 1
@@ -2497,6 +2502,20 @@ def _escape(name: str) -> str:
 
 
 # -- synthesised answers ------------------------------------------------------------------
+
+
+def _synthesised(op: _Operation) -> Any:
+    """The success body without a stub: the description's example where it has one that its
+    schema accepts (an example that does not is left out), else a synthesised value."""
+    assert op.response is not None
+    if op.example:
+        example = json.loads(op.example)
+        problems: list[tuple[str, str]] = []
+        _check(op.response, example, "", problems)
+        if not problems:
+            return example
+    return _sample(op.response, 0, ())
+
 
 _M = TypeVar("_M", bound=Model)
 
