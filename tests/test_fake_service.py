@@ -547,3 +547,20 @@ def test_python_m_testing_serves_until_interrupted() -> None:
     finally:
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=10) == 0
+
+
+def test_the_fake_costs_nothing_to_import_the_package() -> None:
+    """``import NAME`` (and its client) loads neither the fake nor the pytest plugin, nor
+    http.server: the fake is imported only from ``NAME.testing``."""
+    import subprocess
+
+    code = (
+        "import sys, batch_slice; batch_slice.BatchClient('http://127.0.0.1:1', batch_slice.SharedKeyCredential('a', 'AAAA'));"
+        "import batch_slice.aio, batch_slice.models;"
+        "print(sorted(m for m in sys.modules if m.endswith(('.testing', '._pytest_plugin')) or m in ('http.server', 'pytest')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+        env={"PYTHONPATH": str(ROOT / "generated" / "batch_slice"), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr
