@@ -43,15 +43,17 @@ class CompileError:
         return f"{where}{self.message}{code}"
 
 
-# Long lines black cannot shorten: a comment, the head of an exploded import or of a call whose
-# name alone is too long, a lone (dotted) name or lambda of one, string literals (a dict entry
-# or keyword of them), a simple statement with a trailing comment, an empty display assigned,
-# a class header that is already split, an assignment split at its only bracket (``pyfmt.call``
-# has already tried the parentheses black would add), a lone name as a return annotation or
-# type hint (or a quoted one), the head of a parenthesized type hint or of a def, a string
-# operand of a + chain or a string assigned (``pyfmt.assign`` has tried the parentheses).
+# Long lines black cannot shorten: a comment, the head of an exploded import or of a call (or an
+# awaited one, or one without arguments) whose name alone is too long, a lone (dotted) name, a
+# keyword of one or a lambda of one, string literals (a dict entry or keyword of them), a simple
+# statement with a trailing comment, an empty display assigned, a class header that is already
+# split, an assignment split at its only bracket (``pyfmt.call`` has already tried the
+# parentheses black would add), a lone name as a return annotation or type hint (or a quoted
+# one), the head of a parenthesized type hint or of a def, a string operand of a + chain or a
+# string assigned (``pyfmt.assign`` has tried the parentheses), a lone name as one member of a
+# split union (``| Name``).
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|\w+=)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|await\s+|\w+=)?[\w.]+\(\)?|(?:lambda:\s+|\w+=)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*"(?:[^"\\]|\\.)*"\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?|\| [\w.]+,?)$"""
 )
 
 
