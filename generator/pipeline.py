@@ -39,16 +39,22 @@ def build_ir(spec: Path, options: Options, display: str | None = None) -> Result
     return Result(None, problems, api, doc)
 
 
-def generate_files(spec: Path, options: Options, display: str | None = None, previous: Path | None = None) -> Result:
+def generate_files(
+    spec: Path, options: Options, display: str | None = None, previous: Path | None = None, *, keep_data: bool = True
+) -> Result:
     """Validate, build the IR, render and format. Never writes; never raises for bad input.
 
     ``previous`` is the existing output directory, if any: its ``api.json`` and ``CHANGELOG.md``
-    decide the package version and the changelog (see ``surface.release``).
+    decide the package version and the changelog (see ``surface.release``). Without
+    ``keep_data`` the result's document has no ``data`` (``Document.forget_data``): the command
+    line needs only its locations, and the parsed description is a quarter of a large run's peak.
 
     openapi-spec-validator (warnings only; about half the time of a run) works in a forked
     process while this one builds and renders; its findings join the others at the end.
     """
     doc, api, problems, validator = _front(spec, options, display, with_validator=True)
+    if doc is not None and not keep_data:
+        doc.forget_data()  # the validator's child has its own copy; rendering reads the IR only
     files: dict[str, str] | None = None
     if doc is not None and api is not None and not any(p.is_error for p in problems):
         env = environment([options.templates, TEMPLATES] if options.templates else None)
