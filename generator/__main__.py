@@ -75,7 +75,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
     results = []
     for job in stale:
-        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out)
+        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out, keep_data=False)
         _report(result, args.strict)
         if result.failed(args.strict):
             print(f"error: {_display(job.spec, root)}: nothing written", file=sys.stderr)
@@ -102,7 +102,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     root = find_project(Path.cwd())
     status = EXIT_OK
     for job in load_config(root):
-        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out)
+        result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out, keep_data=False)
         _report(result, args.strict)
         if result.failed(args.strict) or result.files is None:
             return EXIT_BAD_INPUT

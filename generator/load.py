@@ -83,6 +83,13 @@ class Document:
             cut = pointer.rfind("/", 0, cut)
         return self, pointer
 
+    def forget_data(self) -> None:
+        """Drop the parsed description (of this file and the files bundled into it), once the IR
+        is built: what is left still locates problems (the text, the YAML nodes)."""
+        self.data = None
+        for source, _ in self.origins.values():
+            source.data = None
+
     def problem(self, severity: Severity, message: str, pointer: str) -> Problem:
         """A problem about the node at ``pointer``, located in the file where it is written."""
         source, pointer = self.origin(pointer)

@@ -6,7 +6,7 @@ import json
 import os
 import pickle
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,16 +39,22 @@ def build_ir(spec: Path, options: Options, display: str | None = None) -> Result
     return Result(None, problems, api, doc)
 
 
-def generate_files(spec: Path, options: Options, display: str | None = None, previous: Path | None = None) -> Result:
+def generate_files(
+    spec: Path, options: Options, display: str | None = None, previous: Path | None = None, *, keep_data: bool = True
+) -> Result:
     """Validate, build the IR, render and format. Never writes; never raises for bad input.
 
     ``previous`` is the existing output directory, if any: its ``api.json`` and ``CHANGELOG.md``
-    decide the package version and the changelog (see ``surface.release``).
+    decide the package version and the changelog (see ``surface.release``). Without
+    ``keep_data`` the result's document has no ``data`` (``Document.forget_data``): the command
+    line needs only its locations, and the parsed description is a quarter of a large run's peak.
 
     openapi-spec-validator (warnings only; about half the time of a run) works in a forked
     process while this one builds and renders; its findings join the others at the end.
     """
     doc, api, problems, validator = _front(spec, options, display, with_validator=True)
+    if doc is not None and not keep_data:
+        doc.forget_data()  # the validator's child has its own copy; rendering reads the IR only
     files: dict[str, str] | None = None
     if doc is not None and api is not None and not any(p.is_error for p in problems):
         env = environment([options.templates, TEMPLATES] if options.templates else None)
@@ -140,15 +146,17 @@ class _Made:
     broken: list[CompileError] = field(default_factory=list)  # the compile guard's findings, by path
 
 
-def _make(part: list[tuple[int, Output]], env: Any) -> _Made:
+def _make(part: Iterable[tuple[int, Output]], env: Any) -> _Made:
     made = _Made()
+    rendered: list[tuple[int, Output]] = []  # ``part`` may be claimed as it is read: read once
     for index, output in part:
         try:
             made.texts[output.path] = render_output(output, env)
         except RenderError as exc:
             made.render_error = (index, str(exc))
             return made
-    for index, output in part:
+        rendered.append((index, output))
+    for index, output in rendered:
         try:
             made.texts[output.path] = format_file(output.path, made.texts[output.path])
         except FormatError as exc:
@@ -158,20 +166,52 @@ def _make(part: list[tuple[int, Output]], env: Any) -> _Made:
     return made
 
 
+_CHUNK = 32  # outputs claimed at a time by one of the two processes
+
+
+class _Claims:
+    """The plan in chunks, each claimed by whichever of the two processes asks first, so both
+    finish together whatever the files cost (GitHub's testing.py alone is a tenth of its
+    rendering). The chunks' numbers wait in a pipe, written whole before the fork: a read of
+    4 bytes takes one, atomically, in either process."""
+
+    def __init__(self, indexed: list[tuple[int, Output]]) -> None:
+        self._chunks = [indexed[i : i + _CHUNK] for i in range(0, len(indexed), _CHUNK)]
+        self._read, write = os.pipe()
+        with os.fdopen(write, "wb") as pipe:  # at most 64 KB, the pipe's capacity: 16,384 chunks
+            pipe.write(b"".join(n.to_bytes(4, "little") for n in range(len(self._chunks))))
+        self.taken: list[tuple[int, Output]] = []  # what this process claimed
+
+    def __iter__(self) -> Iterator[tuple[int, Output]]:
+        while len(number := os.read(self._read, 4)) == 4:
+            chunk = self._chunks[int.from_bytes(number, "little")]
+            self.taken += chunk
+            yield from chunk
+
+    def close(self) -> None:
+        os.close(self._read)
+
+
 def _make_on_both_cores(planned: list[Output], env: Any) -> _Made:
-    """Render, format and compile every planned file, every other one in a forked child: that
-    is most of a large description's run, and each file is a pure function of the IR. (The
-    validator's child, started before the IR was built, has usually finished by then.)"""
+    """Render, format and compile every planned file, shared with a forked child chunk by
+    chunk (``_Claims``): that is most of a large description's run, and each file is a pure
+    function of the IR. (The validator's child, started before the IR was built, has usually
+    finished by then.)"""
     indexed = list(enumerate(planned))
-    if len(planned) < 400 or len({o.path for o in planned}) != len(planned):  # a fork costs more than it saves
-        return _merge(planned, [_make(indexed, env)])
-    other = _Background(lambda: [_make(indexed[1::2], env)])
+    if len(planned) < 400 or len({o.path for o in planned}) != len(planned) or len(planned) > _CHUNK * 16_000:
+        return _merge(planned, [_make(indexed, env)])  # a fork costs more than it saves
+    claims = _Claims(indexed)
     try:
-        here = _make(indexed[::2], env)
-    finally:  # the child is reaped even when this share raises (a generator bug)
-        there = other.result()
-    if not there:  # the child died: its share again here, where whatever went wrong is raised
-        there = [_make(indexed[1::2], env)]
+        other = _Background(lambda: [_make(claims, env)])
+        try:
+            here = _make(claims, env)
+        finally:  # the child is reaped even when this share raises (a generator bug)
+            there = other.result()
+    finally:
+        claims.close()
+    if not there:  # the child died: everything this process did not claim, again here
+        mine = {index for index, _ in claims.taken}
+        there = [_make([item for item in indexed if item[0] not in mine], env)]
     return _merge(planned, [here, *there])
 
 

@@ -124,18 +124,45 @@ def _indent_tail(text: str) -> str:
     return first + "\n" + "\n".join(_INNER + line for line in rest.split("\n"))
 
 
+def _all_fit(text: str, indent: int) -> bool:
+    return all(fits(indent, line) for line in text.split("\n"))
+
+
 def call(head: str, args: list[str], indent: int, tail: str = "") -> str:
     """``head(args)tail``. A ``return f(...)`` whose ``return f(`` alone is too long is wrapped
-    in parentheses, as black does: ``return (``, the call one level in, ``)``."""
+    in parentheses, as black does: ``return (``, the call one level in, ``)``; but only when
+    every line then fits (black's "second opinion"), else it splits at the call's bracket,
+    long first line and all."""
     if head.startswith("return ") and not tail and not fits(indent, head + "(") and fits(indent + 4, head[7:] + "("):
         inner = bracket(head[7:], args, indent + 4)
-        return "return (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
+        wrapped = "return (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
+        if _all_fit(wrapped, indent):
+            return wrapped
     target, equals, value = head.partition(" = ")
     if equals and not tail and not fits(indent, head + "(") and fits(indent + 4, value + "("):
         # the same for an assignment: the right-hand side in parentheses, split inside them
         inner = bracket(value, args, indent + 4)
-        return f"{target} = (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
+        wrapped = f"{target} = (\n" + "\n".join(_INNER + line for line in inner.split("\n")) + "\n)"
+        if _all_fit(wrapped, indent):
+            return wrapped
     return bracket(head, args, indent, tail)
+
+
+def comparison(head: str, left: str, operator: str, right: str, indent: int) -> str:
+    """``head left operator right`` (``assert len(x) == 2``) as black lays it out: one line;
+    else the comparison in parentheses, on one line inside them if it fits there, else split
+    before the operator, a left operand ``f(x)`` still too long split at its bracket (black
+    keeps these parentheses: the line does not end in a bracket)."""
+    one = f"{head}{left} {operator} {right}"
+    if fits(indent, one):
+        return one
+    if fits(indent + 4, f"{left} {operator} {right}"):
+        return f"{head}(\n{_INNER}{left} {operator} {right}\n{_PAD})"
+    left_call = _as_call(left)
+    if not fits(indent + 4, left) and left_call is not None and "," not in left_call[1]:
+        # one argument: no comma to add, it goes alone on its line however long
+        left = f"{left_call[0]}(\n{_INNER * 2}{left_call[1]}\n{_INNER})"
+    return f"{head}(\n{_INNER}{left}\n{_INNER}{operator} {right}\n{_PAD})"
 
 
 # An expression tree for ``expr``: ("atom", text) | ("call", name, [args]) | ("tuple", [items]) |

@@ -144,6 +144,10 @@ def py_assign(value: str, head: str, indent: int) -> str:
     return pyfmt.assign(head, value, indent)
 
 
+def py_comparison(left: str, head: str, operator: str, right: str, indent: int) -> str:
+    return pyfmt.comparison(head, left, operator, right, indent)
+
+
 def py_expr(node: pyfmt.Expr, prefix: str, indent: int, suffix: str = "") -> str:
     """An expression tree (a codec, ``_fields``) laid out as black would, after ``prefix``."""
     return pyfmt.expr(prefix, node, indent, suffix)
@@ -172,6 +176,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_returns": py_returns,
     "py_typed_call": py_typed_call,
     "py_assign": py_assign,
+    "py_comparison": py_comparison,
     "py_params": py_params,
     "py_annotated": py_annotated,
 }

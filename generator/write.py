@@ -43,15 +43,17 @@ class CompileError:
         return f"{where}{self.message}{code}"
 
 
-# Long lines black cannot shorten: a comment, the head of an exploded import or of a call whose
-# name alone is too long, a lone (dotted) name or lambda of one, string literals (a dict entry
-# or keyword of them), a simple statement with a trailing comment, an empty display assigned,
-# a class header that is already split, an assignment split at its only bracket (``pyfmt.call``
-# has already tried the parentheses black would add), a lone name as a return annotation or
-# type hint (or a quoted one), the head of a parenthesized type hint or of a def, a string
-# operand of a + chain or a string assigned (``pyfmt.assign`` has tried the parentheses).
+# Long lines black cannot shorten: a comment, the head of an exploded import or of a call (or an
+# awaited one, or one without arguments) whose name alone is too long, a lone (dotted) name, a
+# keyword of one or a lambda of one, string literals (a dict entry or keyword of them), a simple
+# statement with a trailing comment, an empty display assigned, a class header that is already
+# split, an assignment split at its only bracket (``pyfmt.call`` has already tried the
+# parentheses black would add), a lone name as a return annotation or type hint (or a quoted
+# one), the head of a parenthesized type hint or of a def, a string operand of a + chain or a
+# string assigned (``pyfmt.assign`` has tried the parentheses), a lone name as one member of a
+# split union (``| Name``).
 _UNSPLITTABLE = re.compile(
-    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|await\s+|\w+=)?[\w.]+\(|(?:lambda:\s+)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?)$"""
+    r"""^\s*(?:#.*|from\s+\S+\s+import\s+\(|(?:return\s+|await\s+|\w+=)?[\w.]+\(\)?|(?:lambda:\s+|\w+=)?[\w.]+,?|(?:[A-Za-z_]\w*=|[A-Za-z_]\w* = |return\s+|\+\s+)?(?:[rbfu]*(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\s*:?\s*)+[,)]*\s*(?:#.*)?|[\w.]+\s+#.*|[\w.]+ = (?:\(\)|\[\]|\{\})|class \w+[(:]|[\w.]+ = [\w.]*\(|\) -> [\w.]+:|\w+: (?:\(|[\w.]+),?|(?:async )?def \w+\(|\w+: "[^"]*"(?: = \w+)?,?|\| [\w.]+,?)$"""
 )
 
 
@@ -110,6 +112,81 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
     return with_manifest({path: format_file(path, text) for path, text in files.items()})
 
 
+# Above this many characters a file is compiled in pieces (``_pieces``): Python's parser needs
+# about 60 bytes per character of source, 340 MB for GitHub's 5.8 MB testing.py, the peak of a run.
+_PIECE = 100_000
+_CLOSERS = {"(": ")", "[": "]", "{": "}"}
+
+
+def _pieces(text: str) -> list[str]:
+    """``text`` as pieces that compile, each alone, exactly when the whole does (given that
+    none of them fails): runs of whole top-level statements, each cut at a line that starts
+    at column 0; and a statement too large alone, a table ``NAME = (`` ... ``)``, as its head
+    with an empty display and its items in groups, each group in the table's brackets and
+    ending with a comma (so that the groups joined are the items joined). The cuts are only
+    guesses made from the lines (a string may hold such a line): a wrong one makes a piece
+    fail, and then the caller compiles the whole text."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if line[:1].strip() and line[0] not in ")]}#" and not line.startswith(("else", "elif", "except", "finally"))]
+    pieces: list[str] = []
+    run: list[str] = []
+    size = 0
+    for start, end in zip(starts, [*starts[1:], len(lines)]):
+        statement = lines[start:end] if start else lines[:end]  # the lines before the first start go with it
+        length = sum(len(line) + 1 for line in statement)
+        if length > _PIECE and statement[0][-1:] in _CLOSERS and not statement[0].startswith(("from ", "import ")):
+            if run:
+                pieces.append("\n".join(run))
+                run, size = [], 0
+            pieces += _table_pieces(statement)
+            continue
+        run += statement
+        size += length
+        if size > _PIECE:
+            pieces.append("\n".join(run))
+            run, size = [], 0
+    if run:
+        pieces.append("\n".join(run))
+    return pieces
+
+
+def _table_pieces(statement: list[str]) -> list[str]:
+    opener = statement[0][-1]
+    closer = _CLOSERS[opener]
+    last = len(statement) - 1
+    while last > 0 and not statement[last].strip():
+        last -= 1
+    pieces = [statement[0] + "\n" + statement[last]]  # the head, with an empty display
+    group: list[str] = []
+    size = 0
+    for line in statement[1:last]:
+        if size > _PIECE and line.startswith("    ") and line[4:5].strip() and line[4] not in ")]}" and group[-1].endswith(","):
+            pieces.append(f"{opener}\n" + "\n".join(group) + f"\n{closer}")
+            group, size = [], 0
+        group.append(line)
+        size += len(line) + 1
+    if group:
+        pieces.append(f"{opener}\n" + "\n".join(group) + f"\n{closer}")
+    return pieces
+
+
+def _compile(text: str, path: str) -> None:
+    """``compile(text)``, in pieces when the text is large and every piece compiles (a failing
+    piece, or a future import after the first, and the whole text is compiled, so that an
+    error is Python's own, with its line)."""
+    if len(text) > _PIECE:
+        pieces = _pieces(text)
+        try:
+            for number, piece in enumerate(pieces):
+                if number and "from __future__" in piece:
+                    raise SyntaxError("a future import after the first piece")
+                compile(piece, path, "exec", dont_inherit=True)
+            return
+        except (SyntaxError, ValueError):
+            pass
+    compile(text, path, "exec", dont_inherit=True)
+
+
 def compile_errors(files: dict[str, str]) -> list[CompileError]:
     """Compile every Python file (after formatting, before anything is written). Warnings
     count as errors: an invalid escape warns today and fails in a later Python."""
@@ -120,7 +197,7 @@ def compile_errors(files: dict[str, str]) -> list[CompileError]:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("error")  # turned into SyntaxError by compile(), never printed
-                compile(text, path, "exec", dont_inherit=True)
+                _compile(text, path)
         except SyntaxError as exc:
             # exc.text is None for the compiler's own errors ('return' outside function): take the line here
             lines = text.splitlines()

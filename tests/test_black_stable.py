@@ -73,3 +73,39 @@ def test_needs_black_says_whether_black_changes_the_text(source: str) -> None:
 
     mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=88)
     assert needs_black(source) == (black.format_str(source, mode=mode) != source)
+
+
+_NAME = "list_selected_repositories_enabled_github_actions_organization"  # GitHub's longest
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        f"assert len(fake.{'a' * n}.calls) == 2\n" for n in (40, 70, 74, 90)  # one line, parenthesized, split at ==, and len( split
+    ]
+    + [
+        f"self.{_NAME} = FakeOperation(service, \"actions.{_NAME}\")\n",  # parentheses would leave a line too long
+        f"self.{_NAME[:40]} = FakeOperation(service, \"actions.{_NAME[:30]}\")\n",  # parentheses, every line fits
+        f"return {_NAME}_and_more_and_more(operations.{_NAME[:40]})\n",
+        f"async def f() -> None:\n    await client.{_NAME}_x.{_NAME}()\n",  # no arguments: black leaves it long
+        f"f(\n    {_NAME}_argument=models.{_NAME}.VALUE,\n)\n",
+    ],
+)
+def test_layouts_are_blacks(source: str) -> None:
+    """``pyfmt.comparison`` and ``pyfmt.call`` lay these out as black does, and ``needs_black``
+    agrees that black has nothing left to do."""
+    from generator import pyfmt
+    from generator.write import needs_black
+
+    line = source.rstrip("\n")
+    if line.startswith("assert "):
+        left, right = line[len("assert ") :].rsplit(" == ", 1)
+        laid_out = pyfmt.comparison("assert ", left, "==", right, 0) + "\n"
+    elif line.startswith(("self.", "return ")):
+        head, _, inside = line[:-1].partition("(")
+        laid_out = pyfmt.call(head, pyfmt._arguments(inside), 0) + "\n"
+    else:  # already black's layout: only needs_black is tested
+        laid_out = source
+    expected = black.format_str(source, mode=MODE)
+    assert laid_out == expected
+    assert not needs_black(laid_out)

@@ -128,6 +128,40 @@ def test_compile_errors_finds_what_python_refuses_and_warns_about() -> None:
     assert "invalid escape sequence" in found["escape.py"]
 
 
+def _large_module(middle: str) -> str:
+    """A module like a large testing.py: statements, then a table of thousands of items."""
+    items = "".join(f'    _Row(\n        key="k{n}",\n        value={{"t": "str", "n": {n}}},\n    ),\n' for n in range(4000))
+    return f'"""Doc."""\n\nfrom __future__ import annotations\n\n\nclass _Row:\n    pass\n\n\nTABLE = (\n{items}{middle})\n\n\ndef f() -> int:\n    return 1\n'
+
+
+@pytest.mark.parametrize(
+    ("middle", "error"),
+    [
+        ("", None),
+        ("    _Row(key=1 2),\n", "line 16011: invalid syntax. Perhaps you forgot a comma?"),
+        ('    "\\d",\n', "line 16011: invalid escape sequence '\\d'"),
+        ("    x\n", None),  # the last item without its comma: still one tuple
+        ("    x\n    y,\n", "line 16011: invalid syntax. Perhaps you forgot a comma?"),  # two items without a comma between
+        ('    """\nTABLE2 = (\n"""\n,', None),  # a line in a string that looks like a statement
+    ],
+)
+def test_a_large_file_is_compiled_in_pieces_with_the_verdict_of_the_whole(middle: str, error: str | None) -> None:
+    """Above write._PIECE characters a file is compiled piecewise (Python's parser needs ~60
+    bytes per character): the verdict, and an error's line and message, are the whole file's."""
+    from generator.write import _PIECE, _pieces
+
+    text = _large_module(middle)
+    assert len(text) > 2 * _PIECE and len(_pieces(text)) > 2
+    found = [e.describe().split(" in `")[0] for e in compile_errors({"testing.py": text})]
+    assert found == ([error] if error else [])
+    try:
+        compile(text, "testing.py", "exec", dont_inherit=True)  # the whole file, for comparison
+    except SyntaxError:
+        assert error is not None
+    else:
+        assert error is None or "escape" in error  # an escape only warns
+
+
 @pytest.mark.slow
 def test_compile_guard_cost_on_batch_2024() -> None:
     """The guard compiles every Python file of the largest description we know: it must stay a

@@ -15,6 +15,7 @@ by kind, and the schema's value constraints under their own keywords (``"pattern
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import re
 
@@ -36,6 +37,7 @@ _LANGUAGE_NAMES = ("lang", "language")  # the message's language, where the mode
 def build_fake(api: Api) -> Api:
     """The API with its fake's tables (``Api.fake``)."""
     enums = {e.class_name: tuple(v.value for v in e.values) for e in api.enums}
+    _TREES.clear()  # keyed by this build's enums: no tree of an earlier build is kept alive
     models = {m.class_name: m for m in api.models}
     group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
     groups: list[FakeGroup] = []
@@ -80,15 +82,32 @@ def build_fake(api: Api) -> Api:
         error=_error_shape(api, models),
         fixture=f"{api.names.package}_fake",
     )
+    _TREES.clear()
     return dataclasses.replace(api, fake=table)
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # typed: 1, 1.0 and True print differently
 def _atom(value: str | int | float | bool) -> Expr:
+    # one shared node per value: the tables repeat a few thousand values a million times
+    # (GitHub's: 38 MB of nodes without the sharing)
     return ("atom", pystr(value) if isinstance(value, str) else repr(value))
+
+
+# Schema trees already built, by the type's repr (not the type: 1 == 1.0 == True as constraint
+# values, and they print differently) and the enums' identity (one build's); trees are shared.
+_TREES: dict[tuple[str, int], Expr] = {}
 
 
 def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
     """A type as the fake's schema dict."""
+    key = (repr(t), id(enums))
+    tree = _TREES.get(key)
+    if tree is None:
+        tree = _TREES[key] = _schema_tree(t, enums)
+    return tree
+
+
+def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
     items: list[tuple[str, Expr]] = [('"t"', _atom(t.kind))]
     if t.format:
         items.append(('"f"', _atom(t.format)))
