@@ -396,3 +396,21 @@ def test_under_cgi_only_the_lower_case_http_proxy_counts(monkeypatch: pytest.Mon
     assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == ""
     monkeypatch.setenv("http_proxy", "http://proxy:3128")
     assert batch_client._pipeline.proxy_from_environment(False, "h", 80) == "http://proxy:3128"
+
+
+def test_the_sync_client_imports_no_event_loop() -> None:
+    """``import batch_client`` and a call's machinery load neither asyncio nor aiohttp: they were
+    a third of the package's import time (the async download's ``save`` imports asyncio itself)."""
+    import sys
+
+    root = Path(batch_client.__file__).resolve().parent.parent
+    code = (
+        "import sys, batch_client;"
+        "batch_client.BatchClient('http://127.0.0.1:1', batch_client.SharedKeyCredential('a', 'AAAA'));"
+        "print(sorted(m for m in ('asyncio', 'aiohttp') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False,
+        env={"PYTHONPATH": str(root), "PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stdout + done.stderr

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING, BinaryIO, Generic, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -125,6 +124,10 @@ class AsyncDownload(Generic[H]):
         """Stream the body into ``path``; returns the number of bytes written. The file is
         opened, written chunk by chunk and closed in worker threads: the event loop never
         waits for the disk."""
+        # here, not at the top: the sync client imports this module, and asyncio would be a
+        # third of its import time
+        import asyncio
+
         handle = await asyncio.to_thread(_create, path)
         written = 0
         try:
