@@ -256,4 +256,8 @@ FAKE_SAMPLES: dict[str, str | int | float | bool | dict[str, object] | None] = {
     "null": None,
 }
 # Texts tried, in order, for a string whose schema has a pattern the sample does not match.
-FAKE_PATTERN_CANDIDATES = ("fake", "a", "A", "0", "1", "fake-1", "fake_1", "a1", "aaaaaaaa")
+# A UUID and dates too: Azure descriptions give subscription IDs a UUID pattern, others dates.
+FAKE_PATTERN_CANDIDATES = (
+    "fake", "a", "A", "0", "1", "fake-1", "fake_1", "a1", "aaaaaaaa",
+    "00000000-0000-4000-8000-000000000000", "2026-01-01", "2026-01-01T00:00:00Z",
+)

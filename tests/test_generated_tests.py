@@ -90,3 +90,15 @@ def test_the_docs_worked_example_passes(golden: str, tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-3000:] + done.stderr[-2000:]
+
+
+def test_patterns_from_the_corpus(tmp_path: Path) -> None:
+    """A UUID pattern gets a UUID; an optional parameter whose pattern nothing meets is left
+    out of the all-arguments call rather than sent invalid (both found running the generated
+    tests of corpus descriptions)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "patterns-3.0.yaml", Options("patterns"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    text = (tmp_path / "tests" / "test_settings.py").read_text()
+    assert '"00000000-0000-4000-8000-000000000000"' in text and "x_actual_at" not in text
+    run_project_tests(tmp_path)

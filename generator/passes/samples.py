@@ -32,7 +32,9 @@ class Samples:
         optional one by keyword."""
         args: list[Expr] = [self.value(p.type) for p in op.positional]
         if everything:
-            args += [("kw", p.python_name, self.value(p.type)) for p in op.keyword]
+            # an optional parameter no sample can satisfy (a pattern none of the candidates meets,
+            # or one written as a JavaScript /literal/) is left out rather than sent invalid
+            args += [("kw", p.python_name, self.value(p.type)) for p in op.keyword if _satisfiable(p.type)]
         return args
 
     def value(self, t: TypeRef) -> Expr:
@@ -66,6 +68,20 @@ class Samples:
         text = KINDS[t.kind].sample
         self.used.update(m for m in _MODULES if text.startswith(m + "."))
         return ("atom", text or "None")
+
+
+def _satisfiable(t: TypeRef) -> bool:
+    """Whether the sample of a text type meets its pattern (other kinds: always)."""
+    if t.kind != "str":
+        return True
+    pattern = _constraint(t, "pattern", "")
+    if not isinstance(pattern, str) or not pattern:
+        return True
+    sample = FAKE_SAMPLES.get(t.format) if t.format else None
+    try:
+        return re.search(pattern, _text(t, sample if isinstance(sample, str) else "fake")) is not None
+    except re.error:
+        return True  # the fake cannot check it either
 
 
 def _constraint(t: TypeRef, keyword: str, default: str | int | float | bool) -> str | int | float | bool:

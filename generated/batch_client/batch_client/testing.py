@@ -278,7 +278,20 @@ _SAMPLES: dict[str, Any] = {
     "any": {},
     "null": None,
 }
-_PATTERN_CANDIDATES = ("fake", "a", "A", "0", "1", "fake-1", "fake_1", "a1", "aaaaaaaa")
+_PATTERN_CANDIDATES = (
+    "fake",
+    "a",
+    "A",
+    "0",
+    "1",
+    "fake-1",
+    "fake_1",
+    "a1",
+    "aaaaaaaa",
+    "00000000-0000-4000-8000-000000000000",
+    "2026-01-01",
+    "2026-01-01T00:00:00Z",
+)
 _OPTIONAL_DEPTH = 3  # optional properties are synthesised this many models deep
 
 
