@@ -71,15 +71,15 @@ class Samples:
 
 
 def _satisfiable(t: TypeRef) -> bool:
-    """Whether the sample of a text type meets its pattern (other kinds: always)."""
-    if t.kind != "str":
-        return True
+    """Whether the sample's wire text meets the type's pattern (a type without one: always)."""
     pattern = _constraint(t, "pattern", "")
     if not isinstance(pattern, str) or not pattern:
         return True
-    sample = FAKE_SAMPLES.get(t.format) if t.format else None
+    sample = FAKE_SAMPLES.get(t.format) or FAKE_SAMPLES.get(t.kind)
+    if not isinstance(sample, str):
+        return True  # not text on the wire: the pattern does not apply
     try:
-        return re.search(pattern, _text(t, sample if isinstance(sample, str) else "fake")) is not None
+        return re.search(pattern, _text(t, sample) if t.kind == "str" else sample) is not None
     except re.error:
         return True  # the fake cannot check it either
 

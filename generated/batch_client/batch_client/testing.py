@@ -577,8 +577,8 @@ class FakeService:
         matched = [
             (key, op, m) for key, op, p in _ROUTES if (m := p.match(request.path))
         ]
-        chosen = next(((k, o, m) for k, o, m in matched if o.method == method), None)
-        if chosen is None:
+        candidates = [(k, o, m) for k, o, m in matched if o.method == method]
+        if not candidates:
             status = 405 if matched else 404
             what = "method not allowed" if matched else "no operation has this path"
             message = f"{what}: {method} {request.path}"
@@ -586,20 +586,29 @@ class FakeService:
             return _error_response(
                 status, "NotFound" if status == 404 else "BadMethod", message
             )
-        key, op, match = chosen
-        call = Call(
-            key,
-            method,
-            raw_path=request.path,
-            raw_query=request.raw_query,
-            raw_headers=dict(request.headers),
-            raw_body=body,
-        )
-        refusal = self._authenticate(request, op)
-        if refusal:
-            call.violations.append(Violation(key, "Authorization", refusal, status=403))
-        else:
-            _decode(op, key, request, match, call)
+        # Operations a description gives the same method and path (told apart by a header
+        # or a parameter's pattern, as AWS's X-Amz-Target): the first the request is valid for.
+        calls = []
+        for key, op, match in candidates:
+            call = Call(
+                key,
+                method,
+                raw_path=request.path,
+                raw_query=request.raw_query,
+                raw_headers=dict(request.headers),
+                raw_body=body,
+            )
+            refusal = self._authenticate(request, op)
+            if refusal:
+                call.violations.append(
+                    Violation(key, "Authorization", refusal, status=403)
+                )
+            else:
+                _decode(op, key, request, match, call)
+            calls.append((key, op, call))
+            if not call.violations:
+                break
+        key, op, call = next((c for c in calls if not c[2].violations), calls[0])
         operation = self._operations[key]
         with self._lock:
             operation._calls.append(call)
