@@ -84,14 +84,25 @@ def fingerprint(
 
 
 def _snapshot(out: Path) -> dict[str, list[int]]:
+    """Size and mtime of every file under ``out`` (tool caches left out), by relative path.
+    Walked with ``os.scandir`` and plain strings: at 12,000 files a ``Path`` per file was a
+    third of a second of every run."""
     files: dict[str, list[int]] = {}
-    for dirpath, dirnames, filenames in os.walk(out):
-        dirnames[:] = [d for d in dirnames if not ignored_dir(d)]
-        for name in filenames:
-            path = Path(dirpath, name)
-            stat = path.stat()
-            files[path.relative_to(out).as_posix()] = [stat.st_size, stat.st_mtime_ns]
-    return files
+    todo = [(str(out), "")]
+    while todo:
+        directory, prefix = todo.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.is_dir():  # a link to a folder is not followed, as os.walk does not
+                if not entry.is_symlink() and not ignored_dir(entry.name):
+                    todo.append((entry.path, f"{prefix}{entry.name}/"))
+                continue
+            stat = entry.stat()
+            files[prefix + entry.name] = [stat.st_size, stat.st_mtime_ns]
+    return dict(sorted(files.items()))
 
 
 def is_fresh(spec: Path, options: Options, out: Path) -> bool:
