@@ -1016,14 +1016,13 @@ class FakeGroup:
 
 @dataclass(frozen=True, slots=True)
 class FakeTable:
-    """What ``NAME.testing`` knows of the API, as expression trees of Python literals
-    (``passes.fake`` decides them; the template prints them)."""
+    """What ``NAME.testing`` knows of the API, as plain JSON data (``passes.fake`` decides it;
+    ``package/_fake_tables.json.j2`` prints it, ``testing.py`` loads it into its named tuples)."""
 
     groups: tuple[FakeGroup, ...]
-    # one entry a line-start keyword (``key=``, ``name=``): a long name never shares a line
-    operations: pyfmt.Expr  # ``_OPERATION_TABLE``: (_Operation(key="group.op", ...), ...)
-    models: pyfmt.Expr  # ``_MODEL_TABLE``: (_Model(name="Class", ...), ...)
-    error: pyfmt.Expr  # ``_ERROR``: _ErrorShape(...)
+    operations: tuple[dict[str, Any], ...]  # the ``_Operation`` fields of each, defaults left out
+    models: tuple[dict[str, Any], ...]  # the ``_Model`` fields of each
+    error: dict[str, Any]  # the ``_ErrorShape`` fields
     fixture: str  # the pytest fixture's name: "batch_client_fake"
 
 

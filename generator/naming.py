@@ -21,7 +21,7 @@ import hashlib
 import keyword
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from .contract import ATTRIBUTE_CLASHES
 
@@ -32,6 +32,7 @@ RESERVED_WORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist) | fro
 
 # Names the generated modules use in annotations and class bodies: an attribute may not shadow them.
 MODULE_NAMES = ATTRIBUTE_CLASHES
+_ATTRIBUTE_WORDS = _KEYWORDS | MODULE_NAMES  # what a model field may not be called
 
 
 @functools.lru_cache(maxsize=4096)
@@ -55,9 +56,24 @@ def words(name: str) -> list[str]:
     return list(_words(name))
 
 
+# ``words``' rules for an ASCII name, as one regular expression (a tenth of the loop's time):
+# an acronym run before its last capital when a lower-case letter follows that capital, else
+# capitals then lower-case letters (``ETag``: a one-letter capital joins its word), a capital
+# run, a digit run; anything else separates.
+_ASCII_WORD = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z])|[A-Z]*[a-z]+|[A-Z]+|[0-9]+")
+
+
 @functools.lru_cache(maxsize=65536)  # the same wire names are split many times over a large API
 def _words(name: str) -> tuple[str, ...]:
     """``words``, cached."""
+    if name.isascii():
+        return tuple(_ASCII_WORD.findall(name))
+    return _unicode_words(name)
+
+
+def _unicode_words(name: str) -> tuple[str, ...]:
+    """``words`` by the character kinds (``_kind``): for any name (``_ASCII_WORD`` is the same
+    for an ASCII one, ``tests/test_naming.py`` holds them to it)."""
     text = unicodedata.normalize("NFKC", name)
     out: list[str] = []
     word = ""
@@ -112,12 +128,21 @@ def snake(name: str, reserved: Iterable[str] = (), *, attribute: bool = False) -
     ``attribute=True`` is for names only ever read as ``obj.name`` (model fields): those may be
     builtins such as ``id`` or ``type``, but not keywords nor names the module itself uses.
     """
-    parts = _join_digits([w.lower() for w in words(name)])
-    ident = _valid("_".join(parts), "n", "value")
-    clashes = _KEYWORDS | MODULE_NAMES if attribute else RESERVED_WORDS
-    if ident in clashes or ident in set(reserved):
+    ident = _snake(name)
+    clashes = _ATTRIBUTE_WORDS if attribute else RESERVED_WORDS
+    if ident in clashes or ident in _container(reserved):
         ident += "_"
     return ident
+
+
+@functools.lru_cache(maxsize=65536)  # a large API converts the same wire names many times
+def _snake(name: str) -> str:
+    return _valid("_".join(_join_digits([w.lower() for w in words(name)])), "n", "value")
+
+
+def _container(names: Iterable[str]) -> Container[str]:
+    """``names`` to test membership in (copied only when it is not a collection already)."""
+    return names if isinstance(names, (set, frozenset, dict, tuple, list)) else set(names)
 
 
 # Builtins a method may be named after (``client.pools.list()``): in that class's signatures the
@@ -147,11 +172,15 @@ def constant(name: str) -> str:
 
 def pascal(name: str, reserved: Iterable[str] = ()) -> str:
     """A class name in PascalCase; an existing PascalCase name is kept as it is (``ETag`` stays)."""
-    parts = _join_digits(words(name))
-    ident = _valid("".join(p[:1].upper() + p[1:] for p in parts), "N", "Model")
-    if ident in RESERVED_WORDS or ident in set(reserved):
+    ident = _pascal(name)
+    if ident in RESERVED_WORDS or ident in _container(reserved):
         ident += "_"
     return ident
+
+
+@functools.lru_cache(maxsize=65536)
+def _pascal(name: str) -> str:
+    return _valid("".join(p[:1].upper() + p[1:] for p in _join_digits(words(name))), "N", "Model")
 
 
 def group_name(name: str) -> str:

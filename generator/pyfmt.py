@@ -11,6 +11,7 @@ still too long is given to black itself (see ``write.needs_black``).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -245,12 +246,14 @@ def _indent_lines(text: str) -> str:
 # Ruff's orders (its isort rules, I001, and its ``__all__``/``__slots__`` sorts, RUF022/RUF023),
 # with its default settings: each compares runs of digits as numbers ("natural" order).
 NaturalKey = tuple[tuple[int, int, str], ...]
+_RUNS = re.compile(r"\d+|\D+")
 
 
+@functools.lru_cache(maxsize=65536)  # the same names are sorted in many modules of a large API
 def _natural(text: str) -> NaturalKey:
     # digits sort before every other character of an identifier, so a run of digits may be
     # compared as a number against a run of anything else
-    return tuple((0, int(run), "") if run.isdigit() else (1, 0, run) for run in re.findall(r"\d+|\D+", text))
+    return tuple((0, int(run), "") if run.isdigit() else (1, 0, run) for run in _RUNS.findall(text))
 
 
 def _name_kind(name: str) -> int:
@@ -381,6 +384,8 @@ def assign(head: str, value: str, indent: int) -> str:
 
 def _union_split(annotation: str) -> list[str]:
     """The top-level members of ``A | list[B | C] | None``: ``|`` inside brackets is not split."""
+    if " | " not in annotation:
+        return [annotation]
     parts, depth, start = [], 0, 0
     for index, char in enumerate(annotation):
         depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)

@@ -153,6 +153,12 @@ def py_expr(node: pyfmt.Expr, prefix: str, indent: int, suffix: str = "") -> str
     return pyfmt.expr(prefix, node, indent, suffix)
 
 
+def json_line(value: Any) -> str:
+    """``value`` as JSON on one line, ASCII only (any text of the spec is escaped: safe to
+    print anywhere) and in the data's own order (deterministic: the IR's order is)."""
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"), allow_nan=True)
+
+
 FILTERS: dict[str, Callable[..., str]] = {
     "pystr": pystr,
     "toml_str": toml_str,
@@ -173,6 +179,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_tuple": py_tuple,
     "py_list": py_list,
     "py_expr": py_expr,
+    "json_line": json_line,
     "py_returns": py_returns,
     "py_typed_call": py_typed_call,
     "py_assign": py_assign,
@@ -285,7 +292,7 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
     for name in (
         "__init__.py", "_body.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
         "_raw.py", "_serialization.py", "_transport.py", "_version.py", "py.typed", "testing.py",
-        "_pytest_plugin.py",
+        "_fake_tables.json", "_pytest_plugin.py",
     ):
         files.append(Output(f"package/{name}.j2", f"{pkg}/{name}", base))
     files.append(Output("package/_client.py.j2", f"{pkg}/_client.py", {**base, "is_async": False, "up": ""}))

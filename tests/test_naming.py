@@ -115,3 +115,18 @@ def test_docs_page_names_fit_in_a_file_name() -> None:
     assert page.endswith(".md") and len(page.encode("utf-8")) <= 200
     assert naming.file_name(f"{long_group}.{long_method}x", ".md") != page
     assert naming.file_name("tasks.list", ".md") == "tasks.list.md"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbBzZ09_.- $xXyY"), max_size=14))
+def test_the_ascii_fast_path_splits_as_the_character_rules_do(name: str) -> None:
+    # words() takes a regular expression for ASCII names; the per-character rules are the spec
+    assert naming._words(name) == naming._unicode_words(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["ETag", "IPAddress", "HTTPServer", "ABCdEF", "getHTTPResponse", "v2beta", "2fa", "SHA256Hash", "odata.nextLink", "UPPER_CASE"],
+)
+def test_the_ascii_fast_path_on_known_shapes(name: str) -> None:
+    assert naming._words(name) == naming._unicode_words(name)

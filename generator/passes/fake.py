@@ -1,11 +1,12 @@
 """The fake service's tables (``NAME.testing``), from the finished IR: the last pass.
 
-Everything the generated fake knows about the API is decided here and printed by
-``templates/package/testing.py.j2`` as Python literals: per operation, how a request is
+Everything the generated fake knows about the API is decided here, as plain JSON data that
+``templates/package/_fake_tables.json.j2`` prints into ``NAME/_fake_tables.json`` (data, not
+code: GitHub's tables are megabytes, seconds to compile as Python literals): per operation, how a request is
 matched (method and a path pattern), what each parameter must be (location, style, schema), the
 body's schema, the answer it synthesises (status, response headers, body, paging) and the
-security it checks; per model, its properties. The fake's runtime code reads only these tables,
-so the template loops and prints; it never decides.
+security it checks; per model, its properties. The fake's runtime code (``testing.py``) reads
+only these tables, so the templates loop and print; they never decide.
 
 A schema is a small dict: ``"t"`` its kind (``contract.KINDS``' keys), ``"f"`` the format,
 ``"n"`` nullable, ``"enum"``/``"const"``/``"m"`` (model)/``"items"``/``"values"``/``"any_of"``
@@ -14,15 +15,16 @@ by kind, and the schema's value constraints under their own keywords (``"pattern
 
 from __future__ import annotations
 
+import ast
 import dataclasses
-import functools
 import json
 import re
+from typing import Any
 
 from .. import naming
 from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
 from ..ir import Api, FakeGroup, FakeOperation, FakeTable, Model, Operation, Parameter, TypeRef
-from ..pyfmt import Expr, pystr
+from ..pyfmt import pystr
 from .samples import Samples
 
 # Azure's conventions the fake answers by: a response header that echoes a request header, and
@@ -41,7 +43,7 @@ def build_fake(api: Api) -> Api:
     models = {m.class_name: m for m in api.models}
     group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
     groups: list[FakeGroup] = []
-    entries: list[Expr] = []
+    entries: list[dict[str, Any]] = []
     enum_types = {e.class_name: e for e in api.enums}
     for group in api.groups:
         attribute, _ = group_namer.claim(group.python_name)
@@ -76,8 +78,8 @@ def build_fake(api: Api) -> Api:
     model_entries = [_model(m, models, enums) for m in api.models]
     table = FakeTable(
         groups=tuple(groups),
-        operations=("tuple", entries),
-        models=("tuple", model_entries),
+        operations=tuple(entries),
+        models=tuple(model_entries),
         error=_error_shape(api, models),
         fixture=f"{api.names.package}_fake",
     )
@@ -85,19 +87,13 @@ def build_fake(api: Api) -> Api:
     return dataclasses.replace(api, fake=table)
 
 
-@functools.lru_cache(maxsize=65536, typed=True)  # typed: 1, 1.0 and True print differently
-def _atom(value: str | int | float | bool) -> Expr:
-    # one shared node per value: the tables repeat a few thousand values a million times
-    # (GitHub's: 38 MB of nodes without the sharing)
-    return ("atom", pystr(value) if isinstance(value, str) else repr(value))
-
-
 # Schema trees already built, by the type's repr (not the type: 1 == 1.0 == True as constraint
-# values, and they print differently) and the enums' identity (one build's); trees are shared.
-_TREES: dict[tuple[str, int], Expr] = {}
+# values, and they print differently) and the enums' identity (one build's); trees are shared
+# (GitHub's tables repeat a few thousand schemas a hundred thousand times).
+_TREES: dict[tuple[str, int], dict[str, Any]] = {}
 
 
-def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
+def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     """A type as the fake's schema dict."""
     key = (repr(t), id(enums))
     tree = _TREES.get(key)
@@ -106,34 +102,34 @@ def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
     return tree
 
 
-def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> Expr:
-    items: list[tuple[str, Expr]] = [('"t"', _atom(t.kind))]
+def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    tree: dict[str, Any] = {"t": t.kind}
     if t.format:
-        items.append(('"f"', _atom(t.format)))
+        tree["f"] = t.format
     if t.nullable:
-        items.append(('"n"', _atom(True)))
+        tree["n"] = True
     match t.kind:
         case "enum":
-            items.append(('"enum"', ("tuple", [_atom(v) for v in enums.get(t.model, ())])))
+            tree["enum"] = list(enums.get(t.model, ()))
         case "model":
-            items.append(('"m"', _atom(t.model)))
+            tree["m"] = t.model
         case "literal":
-            items.append(('"const"', ("atom", t.literal)))
+            tree["const"] = ast.literal_eval(t.literal)  # the IR holds it as Python source
         case "list":
             assert t.item is not None
-            items.append(('"items"', schema_tree(t.item, enums)))
+            tree["items"] = schema_tree(t.item, enums)
         case "dict":
             assert t.item is not None
-            items.append(('"values"', schema_tree(t.item, enums)))
+            tree["values"] = schema_tree(t.item, enums)
         case "union":
-            items.append(('"any_of"', ("tuple", [schema_tree(v, enums) for v in t.variants])))
+            tree["any_of"] = [schema_tree(v, enums) for v in t.variants]
             if t.discriminator:
-                items.append(('"d"', _atom(t.discriminator)))
-                items.append(('"map"', ("dict", [(pystr(v), _atom(i)) for v, i in t.mapping])))
+                tree["d"] = t.discriminator
+                tree["map"] = {v: i for v, i in t.mapping}
         case _:
             pass
-    items += [(pystr(key), _atom(value)) for key, value in t.constraints]
-    return ("dict", items)
+    tree.update(t.constraints)
+    return tree
 
 
 def _path_pattern(op: Operation) -> str:
@@ -153,16 +149,16 @@ def _path_pattern(op: Operation) -> str:
     return "".join(out)
 
 
-def _parameter(p: Parameter, enums: dict[str, tuple[str, ...]]) -> Expr:
-    args: list[Expr] = [_atom(p.wire_name), _atom(p.python_name), _atom(p.location), _atom(p.required), schema_tree(p.type, enums)]
+def _parameter(p: Parameter, enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    entry = {"wire": p.wire_name, "python": p.python_name, "location": p.location, "required": p.required, "schema": schema_tree(p.type, enums)}
     if p.style:
-        args.append(("kw", "style", _atom(p.style)))
+        entry["style"] = p.style
     if p.explode:
-        args.append(("kw", "explode", _atom(True)))
+        entry["explode"] = True
     if p.on_client and p.client_default:
         # the client sends the version it was generated for: the fake serves that one only
-        args.append(("kw", "value", _atom(p.client_default)))
-    return ("call", "_Parameter", args)
+        entry["value"] = p.client_default
+    return entry
 
 
 def _success(op: Operation) -> tuple[int, str]:
@@ -173,7 +169,7 @@ def _success(op: Operation) -> tuple[int, str]:
     return (204 if op.result in ("none", "headers") else 200), (op.success[0].media_type if op.success else "")
 
 
-def _response_body(op: Operation, enums: dict[str, tuple[str, ...]]) -> Expr | None:
+def _response_body(op: Operation, enums: dict[str, tuple[str, ...]]) -> dict[str, Any] | None:
     for response in op.success:
         if response.body is not None:
             return schema_tree(response.body, enums)
@@ -191,74 +187,63 @@ def _example(op: Operation, status: int) -> str:
     return next((r.example for r in op.success if r.status == str(status) and r.example), "")
 
 
-def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> Expr:
+def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> dict[str, Any]:
+    """An ``_Operation``'s fields, those at their defaults left out."""
     status, media = _success(op)
-    args: list[Expr] = [
-        ("kw", "key", _atom(key)),
-        ("kw", "method", _atom(op.http_method)),
-        ("kw", "path", _atom(op.path)),
-        ("kw", "pattern", _atom(_path_pattern(op))),
-        ("kw", "status", _atom(status)),
-    ]
+    entry: dict[str, Any] = {"key": key, "method": op.http_method, "path": op.path, "pattern": _path_pattern(op), "status": status}
     params = [_parameter(p, enums) for p in op.parameters if p.location != "body"]
     if params:
-        args.append(("kw", "parameters", ("tuple", params)))
+        entry["parameters"] = params
     if op.body is not None:
         body = op.body
         json_body = body.style not in ("binary", "text", "raw") and body.type.kind not in ("bytes", "file")
-        args.append(
-            ("kw", "body", ("call", "_Body", [_atom(body.wire_name), _atom(body.python_name), _atom(body.required), schema_tree(body.type, enums), _atom(json_body)]))
-        )
-    headers = [
-        ("tuple", [_atom(h.wire_name), schema_tree(h.type, enums)]) for h in op.response_headers if h.header_key not in FAKE_FRAMING_HEADERS
-    ]
+        entry["body"] = {"wire": body.wire_name, "python": body.python_name, "required": body.required, "schema": schema_tree(body.type, enums), "json": json_body}
+    headers = [[h.wire_name, schema_tree(h.type, enums)] for h in op.response_headers if h.header_key not in FAKE_FRAMING_HEADERS]
     if headers:
-        args.append(("kw", "headers", ("tuple", headers)))
+        entry["headers"] = headers
     response = _response_body(op, enums)
     if response is not None and op.http_method != "HEAD":
-        args.append(("kw", "response", response))
+        entry["response"] = response
         if media:
-            args.append(("kw", "media", _atom(media)))
+            entry["media"] = media
         example = _example(op, status)
         if example:
-            args.append(("kw", "example", _atom(example)))
+            entry["example"] = example
     if op.paging is not None and op.paging.page_model in models:
         page = models[op.paging.page_model]
         by_python = {p.python_name: p.wire_name for p in page.all_properties}
-        items = by_python.get(op.paging.items_attr, "value")
-        link = by_python.get(op.paging.next_link_attr, "")
-        args.append(("kw", "paging", ("tuple", [_atom(items), _atom(link)])))
+        entry["paging"] = [by_python.get(op.paging.items_attr, "value"), by_python.get(op.paging.next_link_attr, "")]
     if op.security and all(op.security):  # an empty alternative: anonymous requests are fine
-        args.append(("kw", "security", ("tuple", [("tuple", [_atom(s.key) for s in alt]) for alt in op.security])))
+        entry["security"] = [[s.key for s in alt] for alt in op.security]
     if api.azure:
         sent = {p.header_key for p in op.header_params}
-        echo = [("tuple", [_atom(h.wire_name), _atom(asked)]) for h in op.response_headers for name, asked in _AZURE_ECHO.items() if h.header_key == name and name in sent]
+        echo = [[h.wire_name, asked] for h in op.response_headers for name, asked in _AZURE_ECHO.items() if h.header_key == name and name in sent]
         if echo:
-            args.append(("kw", "echo", ("tuple", echo)))
+            entry["echo"] = echo
     error = op.error_model or api.error_model
     if error:
-        args.append(("kw", "error", _atom(error)))
-    return ("call", "_Operation", args)
+        entry["error"] = error
+    return entry
 
 
-def _model(model: Model, models: dict[str, Model], enums: dict[str, tuple[str, ...]]) -> Expr:
-    """``_Model(name, properties, discriminator, subtypes)``: each property (wire, python, schema, required,
-    read only), the base class's first; the discriminator of a subclass is its constant."""
+def _model(model: Model, models: dict[str, Model], enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
+    """A ``_Model``'s fields: each property (wire, python, schema, required, read only), the base
+    class's first; the discriminator of a subclass is its constant."""
     override = model.discriminator_override
-    props: list[Expr] = []
+    props: list[list[Any]] = []
     for p in model.all_properties:
         prop = p
         if override is not None and p.wire_name == override.wire_name:
             prop = dataclasses.replace(p, type=TypeRef("literal", literal=pystr(model.discriminator_value)))
-        props.append(("tuple", [_atom(prop.wire_name), _atom(prop.python_name), schema_tree(prop.type, enums), _atom(prop.required), _atom(prop.read_only)]))
+        props.append([prop.wire_name, prop.python_name, schema_tree(prop.type, enums), prop.required, prop.read_only])
     root = _root(model, models)
-    args: list[Expr] = [("kw", "name", _atom(model.class_name)), ("kw", "properties", ("tuple", props))]
+    entry: dict[str, Any] = {"name": model.class_name, "properties": props}
     if root.discriminator:
-        args.append(("kw", "discriminator", _atom(root.discriminator)))
-        subtypes = [(pystr(v), _atom(c)) for v, c in root.subtypes if _descends(c, model.class_name, models)]
+        entry["discriminator"] = root.discriminator
+        subtypes = {v: c for v, c in root.subtypes if _descends(c, model.class_name, models)}
         if subtypes:
-            args.append(("kw", "subtypes", ("dict", subtypes)))
-    return ("call", "_Model", args)
+            entry["subtypes"] = subtypes
+    return entry
 
 
 def _root(model: Model, models: dict[str, Model]) -> Model:
@@ -297,13 +282,13 @@ def _find(model: Model, models: dict[str, Model], names: tuple[str, ...], depth:
     return ()
 
 
-def _error_shape(api: Api, models: dict[str, Model]) -> Expr:
-    """``_ErrorShape(model, code path, message path, language path)``: where the fake writes
+def _error_shape(api: Api, models: dict[str, Model]) -> dict[str, Any]:
+    """An ``_ErrorShape``'s fields (model, code path, message path, language path): where the fake writes
     the error code, message and its language in the API's error model (Batch: ``code``,
     ``message.value``, ``message.lang``); without a model, ``{"code": ..., "message": ...}``."""
     model = models.get(api.error_model)
     if model is None:
-        return ("call", "_ErrorShape", [_atom(""), ("tuple", [_atom("code")]), ("tuple", [_atom("message")]), ("tuple", [])])
+        return {"model": "", "code": ["code"], "message": ["message"], "language": []}
     code, message = _find(model, models, _CODE_NAMES), _find(model, models, _MESSAGE_NAMES)
     # the language sits beside the message, in the same object
     container: Model | None = model
@@ -311,5 +296,4 @@ def _error_shape(api: Api, models: dict[str, Model]) -> Expr:
         prop = next((p for p in container.all_properties if p.wire_name == name), None) if container else None
         container = models.get(prop.type.model) if prop is not None else None
     language = next((p.wire_name for p in container.all_properties if p.wire_name.lower() in _LANGUAGE_NAMES and p.type.kind == "str"), None) if container and message else None
-    paths = [code, message, (*message[:-1], language) if language else ()]
-    return ("call", "_ErrorShape", [_atom(model.class_name), *(("tuple", [_atom(n) for n in path]) for path in paths)])
+    return {"model": model.class_name, "code": list(code), "message": list(message), "language": [*message[:-1], language] if language else []}

@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeVar
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
@@ -107,135 +108,44 @@ class _ErrorShape(NamedTuple):
     language: tuple[str, ...]  # and of the message's language (() for none)
 
 
-# The API's operations (generated from the description).
-_OPERATION_TABLE: tuple[_Operation, ...] = (
-    _Operation(
-        key="tasks.reactivate",
-        method="POST",
-        path="/jobs/{jobId}/tasks/{taskId}/reactivate",
-        pattern="^/jobs/(?P<p0>[^/]+)/tasks/(?P<p1>[^/]+)/reactivate$",
-        status=204,
-        parameters=(
-            _Parameter("jobId", "job_id", "path", True, {"t": "str"}, style="simple"),
-            _Parameter("taskId", "task_id", "path", True, {"t": "str"}, style="simple"),
-            _Parameter(
-                "api-version",
-                "api_version",
-                "query",
-                True,
-                {"t": "str"},
-                style="form",
-                explode=True,
-                value="2024-07-01.20.0",
-            ),
-            _Parameter(
-                "timeout",
-                "timeout",
-                "query",
-                False,
-                {"t": "int", "f": "int32"},
-                style="form",
-                explode=True,
-            ),
-            _Parameter(
-                "client-request-id",
-                "client_request_id",
-                "header",
-                False,
-                {"t": "uuid", "f": "uuid"},
-                style="simple",
-            ),
-            _Parameter(
-                "return-client-request-id",
-                "return_client_request_id",
-                "header",
-                False,
-                {"t": "bool"},
-                style="simple",
-            ),
-            _Parameter(
-                "ocp-date",
-                "ocp_date",
-                "header",
-                False,
-                {"t": "rfc1123", "f": "date-time-rfc1123"},
-                style="simple",
-            ),
-            _Parameter(
-                "If-Match", "if_match", "header", False, {"t": "str"}, style="simple"
-            ),
-            _Parameter(
-                "If-None-Match",
-                "if_none_match",
-                "header",
-                False,
-                {"t": "str"},
-                style="simple",
-            ),
-            _Parameter(
-                "If-Modified-Since",
-                "if_modified_since",
-                "header",
-                False,
-                {"t": "rfc1123", "f": "date-time-rfc1123"},
-                style="simple",
-            ),
-            _Parameter(
-                "If-Unmodified-Since",
-                "if_unmodified_since",
-                "header",
-                False,
-                {"t": "rfc1123", "f": "date-time-rfc1123"},
-                style="simple",
-            ),
-        ),
-        headers=(
-            ("client-request-id", {"t": "str", "f": "uuid"}),
-            ("request-id", {"t": "str", "f": "uuid"}),
-            ("ETag", {"t": "str"}),
-            ("Last-Modified", {"t": "rfc1123", "f": "date-time-rfc1123"}),
-            ("DataServiceId", {"t": "str"}),
-        ),
-        echo=(("client-request-id", "return-client-request-id"),),
-        error="BatchError",
-    ),
-)
+def _tables() -> tuple[tuple[_Operation, ...], tuple[_Model, ...], _ErrorShape]:
+    """The API's operations, models and error shape, generated from the description into
+    ``_fake_tables.json`` beside this module: data, not code (a large API's tables are
+    megabytes, which Python would compile and type checkers would read)."""
+    package = resources.files(__package__ or __name__)  # `python -m NAME.testing` too
+    tables = json.loads(package.joinpath("_fake_tables.json").read_text("utf-8"))
+    operations = tuple(_operation(entry) for entry in tables["operations"])
+    models = tuple(
+        _Model(**{**entry, "properties": tuple(map(tuple, entry["properties"]))})
+        for entry in tables["models"]
+    )
+    error = tables["error"]
+    shape = _ErrorShape(
+        error["model"],
+        tuple(error["code"]),
+        tuple(error["message"]),
+        tuple(error["language"]),
+    )
+    return operations, models, shape
+
+
+def _operation(entry: dict[str, Any]) -> _Operation:
+    """An operation of the tables, its lists made the tuples of ``_Operation``."""
+    fields = dict(entry)
+    fields["parameters"] = tuple(_Parameter(**p) for p in entry.get("parameters", ()))
+    fields["body"] = _Body(**entry["body"]) if "body" in entry else None
+    fields["headers"] = tuple(map(tuple, entry.get("headers", ())))
+    fields["paging"] = tuple(entry["paging"]) if "paging" in entry else None
+    fields["security"] = tuple(map(tuple, entry.get("security", ())))
+    fields["echo"] = tuple(map(tuple, entry.get("echo", ())))
+    return _Operation(**fields)
+
+
+# What the fake knows of the API: every operation, and the models a body is checked against
+# and answers are synthesised from.
+_OPERATION_TABLE, _MODEL_TABLE, _ERROR = _tables()
 _OPERATIONS: dict[str, _Operation] = {op.key: op for op in _OPERATION_TABLE}
-
-# The API's models: what a body is checked against and answers are synthesised from.
-_MODEL_TABLE: tuple[_Model, ...] = (
-    _Model(
-        name="BatchError",
-        properties=(
-            ("code", "code", {"t": "str"}, False, False),
-            ("message", "message", {"t": "model", "m": "ErrorMessage"}, False, False),
-            (
-                "values",
-                "values",
-                {"t": "list", "items": {"t": "model", "m": "BatchErrorDetail"}},
-                False,
-                False,
-            ),
-        ),
-    ),
-    _Model(
-        name="BatchErrorDetail",
-        properties=(
-            ("key", "key", {"t": "str"}, False, False),
-            ("value", "value", {"t": "str"}, False, False),
-        ),
-    ),
-    _Model(
-        name="ErrorMessage",
-        properties=(
-            ("lang", "lang", {"t": "str"}, False, False),
-            ("value", "value", {"t": "str"}, False, False),
-        ),
-    ),
-)
 _MODELS: dict[str, _Model] = {model.name: model for model in _MODEL_TABLE}
-
-_ERROR = _ErrorShape("BatchError", ("code",), ("message", "value"), ("message", "lang"))
 
 # Most specific first: a literal segment wins over a parameter (``/jobs/schedules`` over
 # ``/jobs/{jobId}``).
