@@ -27,6 +27,10 @@ with BatchClient(sys.argv[1], SharedKeyCredential(sys.argv[2], sys.argv[3])) as 
     except BatchServiceError as exc:
         print("error", exc.status_code, exc.code)
 print("version", batch_client.VERSION, batch_client.API_VERSION)
+from batch_client.testing import FakeService  # its tables are package data, installed too
+with FakeService() as served, BatchClient(served.url, served.credential) as client:
+    client.tasks.reactivate("job1", "task1")
+    print("fake", len(served.tasks.reactivate.calls))
 """
 
 
@@ -54,8 +58,10 @@ def test_wheel_installs_into_a_fresh_venv_and_works(tmp_path: Path, fake: FakeBa
     assert lines[0] == f"etag {fake.jobs['job1'].tasks['task1'].etag}"
     assert lines[1] == "error 404 TaskNotFound"
     assert lines[2] == "version 1.0.0 2024-07-01.20.0"
+    assert lines[3] == "fake 1"
     files = subprocess.run([str(python), "-m", "pip", "show", "-f", "batch-client"], capture_output=True, text=True).stdout
     assert "batch_client/py.typed" in files and "batch_client/aio/operations/_tasks.py" in files
+    assert "batch_client/_fake_tables.json" in files
 
 
 @pytest.mark.slow
