@@ -12,7 +12,11 @@ Table: per round, per description, one generator after the other (never two at o
 (`python -m generator generate SPEC --out DIR --package corpus_pkg`), openapi-python-client 0.29.1
 (`--meta none`, its ruff post hook on PATH) and openapi-generator 7.26.0 (`-g python`, its
 validation on), installed into bench/.peers by bench_generate.ensure_peers. Every run is a fresh
-process in an empty directory with an empty XDG_CACHE_HOME (so the no-op cache cannot help), under
+process in an empty directory of its own with an empty XDG_CACHE_HOME (so the no-op cache cannot
+help); the directories are deleted only when the bench ends (see ``_WORK``: a deletion made the
+next run's file creation ten times slower here), and the cost of creating a file in the bench's
+folder is printed at the start and the end (run the bench a few minutes after deleting many
+files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure is high); under
 bench_corpus.run's wrapper: wall time of that process, its exit code, and its peak memory (max RSS
 of the largest process of the waited-for tree: ruff and the JVM included), killed with its process
 group past --timeout. A cell is the median over --rounds. Ratios are the issue's done-when: ours /
@@ -40,6 +44,7 @@ import shutil
 import statistics
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 from pathlib import Path
@@ -75,6 +80,7 @@ FRACTIONS = (
 # The peer the issue compares ours with, per description (time); memory is always vs PEER.
 TARGET_PEER = {KUBERNETES: PEER, GITHUB: PEER, STRIPE: OGEN}
 SUPERLINEAR = 1.5
+SETTLED_US = 100  # a file system at rest creates a file in 20-50 us here
 SHORT = {OURS: "ours", PEER: "opc", OGEN: "ogen"}
 
 Runner = Callable[[Path, Path, float], Outcome]
@@ -109,12 +115,45 @@ def runners(peers: bool) -> dict[str, Runner]:
     return chosen
 
 
+# Every run's folder, deleted only when the bench ends: on ext4 without a journal (this
+# machine's), creating a file skips every inode of its block group deleted in the last minute
+# or so (``recently_deleted``), so a run right after another run's folder was deleted paid up to
+# 300 us per file it wrote (10x) for that deletion, not for its own work: a charge that fell on
+# whichever generator came next and grew with the files it writes.
+_WORK: list[Path] = []
+_SCRATCH: list[Path] = []
+
+
+def scratch() -> Path:
+    """The bench's own temporary folder (under $BENCH_SCRATCH if set, else the system's)."""
+    if not _SCRATCH:
+        _SCRATCH.append(Path(tempfile.mkdtemp(prefix="bench-large-", dir=os.environ.get("BENCH_SCRATCH"))))
+    return _SCRATCH[0]
+
+
 def once(runner: Runner, spec: Path, timeout: float) -> Outcome:
-    work = Path(tempfile.mkdtemp(prefix="bench-large-"))
-    try:
-        return runner(spec, work, timeout)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    work = Path(tempfile.mkdtemp(prefix="run-", dir=scratch()))
+    _WORK.append(work)
+    return runner(spec, work, timeout)
+
+
+def cleanup() -> None:
+    for path in _SCRATCH:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def creation_cost(count: int = 2000) -> float:
+    """Microseconds to create (and write 2 KB into) one file in the bench's folder, now: 20 to
+    30 on this machine's file system at rest, ten times that a minute after many files were
+    deleted near it. Printed so a table can be read with the state it was measured in."""
+    probe = Path(tempfile.mkdtemp(prefix="probe-", dir=scratch()))
+    data = b"x" * 2048
+    start = time.perf_counter()
+    for number in range(count):
+        (probe / f"file{number}.py").write_bytes(data)
+    cost = (time.perf_counter() - start) / count * 1e6
+    _WORK.append(probe)  # deleted at the end, with the rest
+    return cost
 
 
 class Cell:
@@ -383,6 +422,12 @@ def main() -> None:
         "--no-growth", action="store_true", help="skip the growth table"
     )
     parser.add_argument(
+        "--settle",
+        type=float,
+        default=420.0,
+        help=f"seconds to wait at most, before the first run, while creating a file costs more than {SETTLED_US} us (420)",
+    )
+    parser.add_argument(
         "--growth-only", action="store_true", help="skip the side-by-side table"
     )
     args = parser.parse_args()
@@ -395,12 +440,23 @@ def main() -> None:
         ensure_peers()
     header()
     print(f"corpus {api}; timeout {args.timeout:.0f} s per run; rounds {args.rounds}")
-    if not args.growth_only:
-        table(api, specs, runners(not args.no_peers), args)
-    if not args.no_growth:
-        growth(api, args.growth_spec, runners(args.growth_peers), args)
+    print(f"scratch {scratch()} (BENCH_SCRATCH); run folders deleted at the end")
+    cost, waited = creation_cost(), 0
+    while cost > SETTLED_US and waited < args.settle:  # recent deletions nearby: let them age
+        time.sleep(15)
+        waited += 15
+        cost = creation_cost(500)
+    print(f"file creation there at the start: {cost:.0f} us per file (waited {waited} s)", flush=True)
+    try:
+        if not args.growth_only:
+            table(api, specs, runners(not args.no_peers), args)
+        if not args.no_growth:
+            growth(api, args.growth_spec, runners(args.growth_peers), args)
+        print(f"\nfile creation at the end: {creation_cost():.0f} us per file")
+    finally:
+        cleanup()
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"\nload average at the end {load}; generator at {git_head()}")
+    print(f"load average at the end {load}; generator at {git_head()}")
 
 
 if __name__ == "__main__":
