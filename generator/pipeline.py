@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import signal
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -19,7 +20,7 @@ from .passes import build_api
 from .problems import Problem, Severity, SpecError
 from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_output
 from .surface import json_text, release, surface
-from .validate import check, run_spec_validator
+from .validate import run_spec_validator, semantic_checks, spec_version
 from .write import CompileError, FormatError, compile_errors, format_file, with_manifest
 
 
@@ -83,11 +84,18 @@ def _front(
         doc = load_document(spec, display)
     except SpecError as exc:
         return None, None, exc.problems, None
-    version, problems = check(doc)
+    version, problems = spec_version(doc)
     problems = doc.notes + problems  # bundling's warnings: about reading the files
-    if any(p.is_error for p in problems):
+    if not version or any(p.is_error for p in problems):
         return doc, None, problems, None
+    # The validator (seconds on a large description) is forked before our own checks, so that
+    # it overlaps them too; it is stopped, unheard, if they find the description unusable.
     validator = _Background(lambda: run_spec_validator(doc, version)) if with_validator else None
+    problems += semantic_checks(doc)
+    if any(p.is_error for p in problems):
+        if validator is not None:
+            validator.cancel()
+        return doc, None, problems, None
     try:
         api, build_problems = build_api(doc, version, options, spec.parent)
     except SpecError as exc:
@@ -266,6 +274,14 @@ class _Background:
                 os._exit(0)
         os.close(write)
         self._pid, self._read = pid, read
+
+    def cancel(self) -> None:
+        """Stop the child, if there is one, and forget its value."""
+        if self._value is None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.close(self._read)
+            os.waitpid(self._pid, 0)
+            self._value = []
 
     def result(self) -> list[Any]:
         """The child's value; [] when it died before handing one over."""

@@ -344,9 +344,12 @@ def check(doc: Document) -> tuple[str, list[Problem]]:
     version, problems = spec_version(doc)
     if not version:
         return version, problems
-    problems += check_refs(doc)
-    problems += check_paths(doc)
-    return version, problems
+    return version, problems + semantic_checks(doc)
+
+
+def semantic_checks(doc: Document) -> list[Problem]:
+    """``check`` past the version: references and paths."""
+    return check_refs(doc) + check_paths(doc)
 
 
 def validate(doc: Document) -> tuple[str, list[Problem]]:

@@ -103,3 +103,28 @@ def test_a_large_tree_is_written_whole_from_two_processes(tmp_path: Path) -> Non
     assert changes.changed == ["docs/f0001.py"] and (out / "docs/f0001.py").read_text() == "X = -1\n"
     assert (out / "pkg/f0002.py").stat().st_mtime_ns == mtime  # linked, not rewritten
     assert (out / MANIFEST).read_text() == files[MANIFEST]
+
+
+def test_a_description_our_checks_refuse_stops_the_validator_child(tmp_path: Path) -> None:
+    """The validator is forked before our checks run; when they refuse the description, the
+    child is stopped and reaped: no process is left behind, and only our errors are reported."""
+    import os
+    import threading
+
+    from generator.options import Options
+
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        pytest.skip("no fork here: the validator runs in this process")
+    spec = tmp_path / "broken.json"
+    spec.write_text(
+        '{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {'
+        '"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Missing"}}}}}}}'
+    )
+    result = pipeline.generate_files(spec, Options("broken"))
+    assert result.files is None
+    assert [p.message for p in result.problems if p.is_error] == [
+        "unresolvable $ref '#/definitions/Missing': no such node in this document"
+    ]
+    assert not any("openapi-spec-validator" in p.message for p in result.problems)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child of this process is left, running or unreaped
