@@ -8,9 +8,11 @@ each call, which would flatter us. ``--env proxy`` adds what a company network s
 ``HTTPS_PROXY``/``HTTP_PROXY`` for other hosts and ``NO_PROXY`` covering the server (so every
 client still talks to it directly, but has to decide so); ``both`` (the default) runs the sync
 clients in each. The server is a separate process on 127.0.0.1 that answers 204 with the five
-Task - Reactivate headers. Rounds interleave the clients; each figure is the median of the
-rounds with their range, and each ratio the median of the per-round ratios with their range:
-the spread of several runs, not the best one.
+Task - Reactivate headers. Within a round, the three sync clients run side by side, each in its
+own process, taking turns in slices of a quarter second until each has run --seconds (so all of
+them meet the same drift of the machine's speed); the async ones run one after the other. Each
+figure is the median of the rounds with their range, and each ratio the median of the per-round
+ratios with their range: the spread of several runs, not the best one.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 GENERATED = ROOT / "generated" / "batch_client"
 
+# A sync client's process: warmed up, it then runs a slice of calls each time the parent writes
+# a number of seconds on its stdin, and answers with the calls made and the time they took. The
+# parent hands slices to the clients in turn, so that every client is measured in windows
+# interleaved with the others': this machine's speed drifts by a third within seconds (shared
+# cores), which whole runs one after the other turned into ratios off by as much.
 SYNC_RUNNER = r"""
 import sys, time, json
 sys.path[:0] = [{bench!r}, {generated!r}]
@@ -33,13 +40,17 @@ import _clients
 call = getattr(_clients, {name!r})({endpoint!r})
 for _ in range(200):
     call()
-n, start, deadline = 0, time.perf_counter(), time.perf_counter() + {seconds}
-while time.perf_counter() < deadline:
-    for _ in range(100):
-        call()
-    n += 100
-print(json.dumps({{"calls_per_s": n / (time.perf_counter() - start)}}))
+print("ready", flush=True)
+for line in sys.stdin:
+    n, start = 0, time.perf_counter()
+    deadline = start + float(line)
+    while time.perf_counter() < deadline:
+        for _ in range(20):
+            call()
+        n += 20
+    print(json.dumps({{"calls": n, "seconds": time.perf_counter() - start}}), flush=True)
 """
+SLICE = 0.25  # seconds a client runs before the next takes its turn
 
 ASYNC_RUNNER = r"""
 import sys, time, json, asyncio
@@ -114,6 +125,35 @@ def run(code: str, env: dict[str, str] | None = None) -> dict[str, float]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def interleaved(code: dict[str, str], env: dict[str, str], seconds: float) -> dict[str, float]:
+    """Calls/s of each client (name -> runner code), each in its own process, measured in
+    alternating slices of ``SLICE`` seconds until each has run ``seconds``."""
+    children = {
+        name: subprocess.Popen([sys.executable, "-c", text], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        for name, text in code.items()
+    }
+    try:
+        for name, child in children.items():
+            assert child.stdout is not None
+            if child.stdout.readline().strip() != "ready":
+                raise SystemExit(f"benchmark child {name} failed to start")
+        calls = dict.fromkeys(children, 0)
+        spent = dict.fromkeys(children, 0.0)
+        for _ in range(max(1, round(seconds / SLICE))):
+            for name, child in children.items():
+                assert child.stdin is not None and child.stdout is not None
+                child.stdin.write(f"{SLICE}\n")
+                child.stdin.flush()
+                answer = json.loads(child.stdout.readline())
+                calls[name] += answer["calls"]
+                spent[name] += answer["seconds"]
+        return {name: calls[name] / spent[name] for name in children}
+    finally:
+        for child in children.values():
+            child.kill()
+            child.wait()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=3.0)
@@ -131,8 +171,9 @@ def main() -> None:
         rates: dict[tuple[str, str], list[float]] = {}
         for _ in range(args.rounds):
             for env in envs:
-                for name in ("ours", "azure_batch", "bare_http_client"):
-                    rate = run(SYNC_RUNNER.format(name=name, **fmt), ENVS[env]())["calls_per_s"]
+                names = ("ours", "azure_batch", "bare_http_client")
+                measured = interleaved({n: SYNC_RUNNER.format(name=n, **fmt) for n in names}, ENVS[env](), args.seconds)
+                for name, rate in measured.items():
                     rates.setdefault((env, name), []).append(rate)
             for name in ("ours_async", "bare_aiohttp"):
                 rate = run(ASYNC_RUNNER.format(name=name, **fmt))["calls_per_s"]
