@@ -19,7 +19,7 @@ from .options import Options
 from .passes import build_api
 from .problems import Problem, Severity, SpecError
 from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_output
-from .surface import json_text, release, surface
+from .surface import release, surface
 from .validate import run_spec_validator, semantic_checks, spec_version
 from .write import CompileError, FormatError, compile_errors, format_file, with_manifest
 
@@ -139,7 +139,7 @@ def _release(api: Api, previous: Path | None) -> Release:
     current = surface(api, "")
     version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
     current["package_version"] = version
-    return Release(version, changelog, json_text(current, indent=1) + "\n")
+    return Release(version, changelog, current)
 
 
 @dataclass

@@ -11,7 +11,7 @@ import os
 import re
 import textwrap
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .ir import Api, ModuleImports
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
 from .pyfmt import pystr, toml_str
+from .surface import json_text
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,9 @@ class Release:
 
     package_version: str = "1.0.0"
     changelog: str = "# Changelog\n"
-    surface_json: str = "{}\n"
+    # ``api.json``'s data, printed by the file's own render (a large API's is a quarter second of
+    # encoding, done there by whichever process claims the file rather than before rendering)
+    surface: dict[str, Any] = field(default_factory=dict)
 
 
 _WRAP_WHITESPACE = re.compile(r"[\t\n\x0b\x0c\r]")  # what textwrap turns into spaces
@@ -153,6 +156,11 @@ def py_expr(node: pyfmt.Expr, prefix: str, indent: int, suffix: str = "") -> str
     return pyfmt.expr(prefix, node, indent, suffix)
 
 
+def surface_json(value: dict[str, Any]) -> str:
+    """``api.json``'s text: the API surface, one key a line (diffable), ASCII only."""
+    return json_text(value, indent=1) + "\n"
+
+
 def json_line(value: Any) -> str:
     """``value`` as JSON on one line, ASCII only (any text of the spec is escaped: safe to
     print anywhere) and in the data's own order (deterministic: the IR's order is)."""
@@ -180,6 +188,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_list": py_list,
     "py_expr": py_expr,
     "json_line": json_line,
+    "surface_json": surface_json,
     "py_returns": py_returns,
     "py_typed_call": py_typed_call,
     "py_assign": py_assign,
