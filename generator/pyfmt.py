@@ -387,12 +387,19 @@ def _union_split(annotation: str) -> list[str]:
     if " | " not in annotation:
         return [annotation]
     parts, depth, start = [], 0, 0
-    for index, char in enumerate(annotation):
-        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
-        if depth == 0 and annotation.startswith(" | ", index):
-            parts.append(annotation[start:index])
-            start = index + 3
+    for token in _UNION_TOKENS.finditer(annotation):  # brackets and separators only, not every character
+        text = token.group()
+        if text == "[" or text == "(":
+            depth += 1
+        elif text == "]" or text == ")":
+            depth -= 1
+        elif depth == 0:  # a separator starts here (found overlapping, as a scan would)
+            parts.append(annotation[start : token.start()])
+            start = token.start() + 3
     return parts + [annotation[start:]]
+
+
+_UNION_TOKENS = re.compile(r"[\[\]()]|(?= \| )")
 
 
 def _top_level_split(text: str, separator: str) -> list[str]:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import black
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import pyfmt
 from generator.options import Options
 from generator.pipeline import generate_files
 
@@ -109,3 +112,20 @@ def test_layouts_are_blacks(source: str) -> None:
     expected = black.format_str(source, mode=MODE)
     assert laid_out == expected
     assert not needs_black(laid_out)
+
+
+def _union_split_by_scan(annotation: str) -> list[str]:
+    """The definition ``pyfmt._union_split`` keeps: a scan of every character."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(annotation):
+        depth += {"[": 1, "(": 1, "]": -1, ")": -1}.get(char, 0)
+        if depth == 0 and annotation.startswith(" | ", index):
+            parts.append(annotation[start:index])
+            start = index + 3
+    return parts + [annotation[start:]]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["A", "b", "[", "]", "(", ")", " | ", ", ", "|", " ", "None"]), max_size=16).map("".join))
+def test_union_split_finds_what_a_scan_finds(annotation: str) -> None:
+    assert pyfmt._union_split(annotation) == _union_split_by_scan(annotation)
