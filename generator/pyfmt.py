@@ -174,18 +174,35 @@ Expr = tuple[Any, ...]
 
 def flat(node: Expr) -> str:
     """The expression on one line."""
+    return _flat(node, {})
+
+
+# ``expr`` tries every bracket of a tree on one line before splitting it, so each subtree was
+# flattened once per level above it (170 times per model of GitHub's). A memo of the texts by
+# node, kept for one top-level layout (the tree is alive all along: ids cannot be reused), makes
+# that once.
+_Memo = dict[int, str]
+
+
+def _flat(node: Expr, memo: _Memo) -> str:
     kind = node[0]
     if kind == "atom":
         return str(node[1])
+    text = memo.get(id(node))
+    if text is not None:
+        return text
     if kind == "call":
-        return f"{node[1]}({', '.join(flat(a) for a in node[2])})"
-    if kind == "tuple":
-        return tuple_literal([flat(i) for i in node[1]])
-    if kind == "list":
-        return "[" + ", ".join(flat(i) for i in node[1]) + "]"
-    if kind == "kw":  # a keyword argument of a call: ("kw", name, value)
-        return f"{node[1]}={flat(node[2])}"
-    return "{" + ", ".join(f"{k}: {flat(v)}" for k, v in node[1]) + "}"
+        text = f"{node[1]}({', '.join(_flat(a, memo) for a in node[2])})"
+    elif kind == "tuple":
+        text = tuple_literal([_flat(i, memo) for i in node[1]])
+    elif kind == "list":
+        text = "[" + ", ".join(_flat(i, memo) for i in node[1]) + "]"
+    elif kind == "kw":  # a keyword argument of a call: ("kw", name, value)
+        text = f"{node[1]}={_flat(node[2], memo)}"
+    else:
+        text = "{" + ", ".join(f"{k}: {_flat(v, memo)}" for k, v in node[1]) + "}"
+    memo[id(node)] = text
+    return text
 
 
 def _parts(node: Expr) -> tuple[str, str, str, list[Expr | tuple[str, Expr]], bool]:
@@ -199,8 +216,8 @@ def _parts(node: Expr) -> tuple[str, str, str, list[Expr | tuple[str, Expr]], bo
     return "", "{", "}", list(node[1]), True
 
 
-def _item_text(item: Any, is_dict: bool) -> str:
-    return f"{item[0]}: {flat(item[1])}" if is_dict else flat(item)
+def _item_text(item: Any, is_dict: bool, memo: _Memo) -> str:
+    return f"{item[0]}: {_flat(item[1], memo)}" if is_dict else _flat(item, memo)
 
 
 def expr(prefix: str, node: Expr, indent: int, suffix: str = "") -> str:
@@ -208,35 +225,39 @@ def expr(prefix: str, node: Expr, indent: int, suffix: str = "") -> str:
     one line if it fits; else the bracket's contents on one indented line, if they fit and the
     bracket is a call's; else one item a line with a trailing comma, each laid out the same
     way. Continuation lines are relative to column 0, like the other layouts here."""
-    one = prefix + flat(node) + suffix
+    return _expr(prefix, node, indent, suffix, {})
+
+
+def _expr(prefix: str, node: Expr, indent: int, suffix: str, memo: _Memo) -> str:
+    one = prefix + _flat(node, memo) + suffix
     if fits(indent, one) or node[0] == "atom":
         return one
     head, open_, close, items, display = _parts(node)
     target = _SUBSCRIPT_TARGET.match(prefix)
     if target and not fits(indent, prefix + head + open_) and fits(indent + 4, target.group(2)):
         # ``_headers["a-long-name"] = f(`` is too long: black splits the target's subscript first
-        return f"{target.group(1)}[\n{_INNER}{target.group(2)}\n" + expr("] = ", node, indent, suffix)
+        return f"{target.group(1)}[\n{_INNER}{target.group(2)}\n" + _expr("] = ", node, indent, suffix, memo)
     is_dict = node[0] == "dict"
     if not items:
         return one
-    texts = [_item_text(i, is_dict) for i in items]
+    texts = [_item_text(i, is_dict, memo) for i in items]
     if len(items) == 1 and (not display or is_dict):
         # one item and no comma to split at: black splits the item itself
-        inner = _item_layout(items[0], is_dict, indent + 4, "")
+        inner = _item_layout(items[0], is_dict, indent + 4, "", memo)
         return f"{prefix}{head}{open_}\n{_indent_lines(inner)}\n{close}{suffix}"
     body = ", ".join(texts)
     if not display and fits(indent + 4, body):
         return f"{prefix}{head}{open_}\n{_INNER}{body}\n{close}{suffix}"
-    lines = [_indent_lines(_item_layout(i, is_dict, indent + 4, ",")) for i in items]
+    lines = [_indent_lines(_item_layout(i, is_dict, indent + 4, ",", memo)) for i in items]
     return f"{prefix}{head}{open_}\n" + "\n".join(lines) + f"\n{close}{suffix}"
 
 
-def _item_layout(item: Any, is_dict: bool, indent: int, suffix: str) -> str:
+def _item_layout(item: Any, is_dict: bool, indent: int, suffix: str, memo: _Memo) -> str:
     if is_dict:
-        return expr(f"{item[0]}: ", item[1], indent, suffix)
+        return _expr(f"{item[0]}: ", item[1], indent, suffix, memo)
     if item[0] == "kw":
-        return expr(f"{item[1]}=", item[2], indent, suffix)
-    return expr("", item, indent, suffix)
+        return _expr(f"{item[1]}=", item[2], indent, suffix, memo)
+    return _expr("", item, indent, suffix, memo)
 
 
 def _indent_lines(text: str) -> str:
