@@ -165,17 +165,18 @@ def test_a_large_file_is_compiled_in_pieces_with_the_verdict_of_the_whole(middle
 @pytest.mark.slow
 def test_compile_guard_cost_on_batch_2024() -> None:
     """The guard compiles every Python file of the largest description we know: it must stay a
-    small part of a run (measured ~0.1-0.15 s of ~1.5 s; the bound is loose for slow machines)."""
+    small part of a run (measured 0.1-0.2 s of CPU, of a run of ~1.2-1.5 s). CPU time of this
+    process, not wall time: the suite's other workers share the cores (a wall-clock bound
+    failed under that load at 0.56 s), and the rest of a run is forked children this clock
+    would not see, so the bound is absolute and loose."""
     if not BATCH_2024.is_file():
         pytest.skip("the shared Batch specs are not here")
-    started = time.perf_counter()
     result = generate_files(BATCH_2024, Options("batch", "Batch"))
-    total = time.perf_counter() - started
     assert result.files is not None
-    started = time.perf_counter()
+    started = time.process_time()
     assert compile_errors(result.files) == []
-    guard = time.perf_counter() - started
-    assert guard < max(0.5, 0.25 * total), (guard, total)
+    guard = time.process_time() - started
+    assert guard < 0.5, guard
 
 
 # -- 2. a description with no operations ------------------------------------------------------
