@@ -85,8 +85,9 @@ RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
 # annotations at run time: models decode and encode through their ``_fields`` codecs (never
 # ``typing.get_type_hints``), ``dataclass`` and ``NamedTuple`` keep annotations as text, and the
 # code reaches model classes through ``_models``. So these are imported under ``if TYPE_CHECKING:``
-# (ruff's TC rules), unless the module's code uses one too (``uuid.uuid4()`` for a header that
-# defaults to a new UUID): ``ir.module_imports`` decides, per module, from this table.
+# (ruff's TC rules), unless the module's code uses one too (the operation modules' defaults call
+# ``new_uuid4()`` since issue 11, not ``uuid.uuid4()``): ``ir.module_imports`` decides, per
+# module, from this table.
 ANNOTATION_ONLY = frozenset(
     {
         "builtins", "datetime", "uuid",  # modules imported whole

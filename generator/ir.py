@@ -415,6 +415,8 @@ class Parameter:
     def runtime_names(self) -> frozenset[str]:
         """The ``_serialization`` names this parameter's code uses, for exact imports."""
         names = _runtime_names(self.path_tree if self.location == "path" else self.wire_tree)
+        if self.auto == "uuid4":  # the default when not given
+            names |= {"new_uuid4"}
         return names | self.type.codec_names if self.style == "json" else names
 
     @property
@@ -762,8 +764,7 @@ class OperationGroup:
         if is_async:
             # the header classes the methods build, and every one the raw wrappers read
             uses += [(up + ".operations." + self.module, n) for n in self.headers_classes]
-        code = frozenset({"uuid"} if any(p.auto == "uuid4" for p in self._params) else ())
-        return module_imports(uses, code, (up + ".models", self.model_annotations))
+        return module_imports(uses, frozenset(), (up + ".models", self.model_annotations))
 
     @memo
     def model_annotations(self) -> tuple[str, ...]:
@@ -804,7 +805,7 @@ class OperationGroup:
 
     @property
     def needs_uuid(self) -> bool:
-        return "uuid" in self._signature_names or any(p.auto == "uuid4" for p in self._params)
+        return "uuid" in self._signature_names
 
     @memo
     def headers_classes(self) -> tuple[str, ...]:

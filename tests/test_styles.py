@@ -121,6 +121,30 @@ def test_values_are_encoded_and_delimiters_are_not(ser: ModuleType) -> None:
     assert ser.encode_query("a/b?c&d=e#f+g", True) == "a/b?c%26d%3De%23f%2Bg"
 
 
+
+@pytest.mark.parametrize(
+    "text",
+    ["job1", "2024-07-01.20.0", "A-z_0.9~", "..", "a b", "a/b", "a%2F", "é", "ｊｏｂ", "x\n", "٣", "K\u212a", "-"],
+)
+def test_the_plain_text_fast_path_encodes_as_quote_does(ser: ModuleType, text: str) -> None:
+    # path segments and query items skip quote() when it would change nothing: same output
+    from urllib.parse import quote
+
+    assert ser.path_segment("p", text) == quote(text, safe="")
+    assert ser.encode_query(text) == quote(text, safe="")
+    assert ser.encode_query(text, True) == quote(text, safe=":/?[]@!$'()*,;")
+
+
+def test_new_uuid4_is_a_canonical_random_version_4_uuid(ser: ModuleType) -> None:
+    import uuid
+
+    seen = {ser.new_uuid4() for _ in range(2000)}
+    assert len(seen) == 2000
+    for text in seen:
+        value = uuid.UUID(text)
+        assert str(value) == text and value.version == 4 and value.variant == uuid.RFC_4122
+    assert {text[19] for text in seen} == set("89ab")  # every variant digit, none other
+
 # -- through a generated client, to a real server --------------------------------------------
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import datetime
 import enum
 import json
+import os
 import re
 import uuid
 from collections.abc import Callable, Iterable, Mapping
@@ -34,6 +35,9 @@ _MONTHS = (
 _RFC1123 = re.compile(
     r"^\s*(?:[A-Za-z]{3},\s*)?(\d{1,2})\s+([A-Za-z]{3})\s+(\d{4})\s+(\d{2}):(\d{2}):(\d{2})\s+(?:GMT|UTC|UT|Z|[+-]0000)\s*$"
 )
+# Text that percent-encoding leaves as it is (RFC 3986 unreserved characters, ASCII only): the
+# per-call fast path of path segments and query items, which are mostly such IDs and versions.
+_PLAIN = re.compile(r"[A-Za-z0-9_.~-]+").fullmatch
 _ISO = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$"
 )
@@ -83,6 +87,15 @@ def ser_float(value: float) -> str:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise TypeError(f"expected float, got {type(value).__name__}")
     return repr(float(value))
+
+
+def new_uuid4() -> str:
+    """``str(uuid.uuid4())``, for a header that defaults to a new random UUID, without building
+    a ``uuid.UUID`` (a tenth of the client's own work per call)."""
+    h = os.urandom(16).hex()
+    # version 4 in the 13th digit; the variant's two high bits 10 (RFC 9562): 8, 9, a or b
+    variant = "89ab"[int(h[16], 16) & 3]
+    return f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:]}"
 
 
 def ser_uuid(value: uuid.UUID | str) -> str:
@@ -282,6 +295,8 @@ def path_segment(name: str, value: str) -> str:
         raise TypeError(f"{name}: expected str, got {type(value).__name__}")
     if not value:
         raise ValueError(f"{name} must not be empty")
+    if _PLAIN(value):  # what quote() would return unchanged: skip its encode and scan
+        return value
     return quote(value, safe="")
 
 
@@ -306,6 +321,8 @@ _COOKIE_SAFE = "!#$&'()*+-./:<=>?@[]^_`{|}~"  # RFC 6265 cookie-octets, minus ``
 
 def encode_query(text: str, reserved: bool = False) -> str:
     """One query name or value, percent-encoded (``allowReserved`` keeps reserved characters)."""
+    if _PLAIN(text):  # most names and values (api-version, IDs): nothing to encode
+        return text
     return quote(text, safe=_RESERVED if reserved else "")
 
 

@@ -241,7 +241,8 @@ class Pipeline(PipelineBase):
                 if conn.sock is None:
                     conn.connect()
                 sock = conn.sock
-                if sock is not None:
+                # settimeout is a system call (ioctl) each time: only when the value changes
+                if sock is not None and sock.gettimeout() != read_timeout:
                     sock.settimeout(read_timeout)
                 conn.putrequest(
                     method, target, skip_host=True, skip_accept_encoding=True

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING, NamedTuple
 
 from .._errors import error_from_response
 from .._raw import raw_response
 from .._serialization import (
     encode_query,
+    new_uuid4,
     parse_rfc1123,
     parse_str,
     path_segment,
@@ -21,6 +21,7 @@ from .._serialization import (
 
 if TYPE_CHECKING:
     import datetime
+    import uuid
     from collections.abc import Mapping
 
     from .._pipeline import RequestOptions
@@ -168,7 +169,7 @@ class TasksOperations:
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
-            _headers["client-request-id"] = str(uuid.uuid4())
+            _headers["client-request-id"] = new_uuid4()
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:

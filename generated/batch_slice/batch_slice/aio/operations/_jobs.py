@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from ..._errors import error_from_response
@@ -10,6 +9,7 @@ from ..._raw import async_raw_response
 from ..._serialization import (
     encode_json,
     encode_query,
+    new_uuid4,
     path_segment,
     ser_bool,
     ser_int,
@@ -21,6 +21,7 @@ from ...operations._jobs import JobTerminateHeaders
 
 if TYPE_CHECKING:
     import datetime
+    import uuid
     from collections.abc import Mapping
 
     from ..._pipeline import RequestOptions
@@ -126,7 +127,7 @@ class JobsOperations:
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
-            _headers["client-request-id"] = str(uuid.uuid4())
+            _headers["client-request-id"] = new_uuid4()
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import TYPE_CHECKING
 
 from ... import models as _models
@@ -12,6 +11,7 @@ from ..._raw import async_raw_response
 from ..._serialization import (
     decode_json,
     encode_query,
+    new_uuid4,
     path_segment,
     ser_bool,
     ser_int,
@@ -23,6 +23,7 @@ from ...operations._tasks import TaskListHeaders, TaskReactivateHeaders
 
 if TYPE_CHECKING:
     import datetime
+    import uuid
     from collections.abc import Mapping
 
     from ..._pipeline import RequestOptions
@@ -119,7 +120,7 @@ class TasksOperations:
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
-            _headers["client-request-id"] = str(uuid.uuid4())
+            _headers["client-request-id"] = new_uuid4()
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
@@ -238,7 +239,7 @@ class TasksOperations:
         if client_request_id is not None:
             _headers["client-request-id"] = ser_uuid(client_request_id)
         else:
-            _headers["client-request-id"] = str(uuid.uuid4())
+            _headers["client-request-id"] = new_uuid4()
         if return_client_request_id is not None:
             _headers["return-client-request-id"] = ser_bool(return_client_request_id)
         if ocp_date is not None:
