@@ -13,7 +13,7 @@ Table: per round, per description, one generator after the other (never two at o
 (`--meta none`, its ruff post hook on PATH) and openapi-generator 7.26.0 (`-g python`, its
 validation on), installed into bench/.peers by bench_generate.ensure_peers. Every run is a fresh
 process in an empty directory of its own with an empty XDG_CACHE_HOME (so the no-op cache cannot
-help); the directories are deleted only when the bench ends (see ``_WORK``: a deletion made the
+help); the directories are deleted only when the bench ends (see ``scratch``: a deletion made the
 next run's file creation ten times slower here), and the cost of creating a file in the bench's
 folder is printed at the start and the end (run the bench a few minutes after deleting many
 files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure is high); under
@@ -115,12 +115,11 @@ def runners(peers: bool) -> dict[str, Runner]:
     return chosen
 
 
-# Every run's folder, deleted only when the bench ends: on ext4 without a journal (this
+# Every run's folder sits in one scratch folder, deleted only when the bench ends: on ext4 without a journal (this
 # machine's), creating a file skips every inode of its block group deleted in the last minute
 # or so (``recently_deleted``), so a run right after another run's folder was deleted paid up to
 # 300 us per file it wrote (10x) for that deletion, not for its own work: a charge that fell on
 # whichever generator came next and grew with the files it writes.
-_WORK: list[Path] = []
 _SCRATCH: list[Path] = []
 
 
@@ -133,7 +132,6 @@ def scratch() -> Path:
 
 def once(runner: Runner, spec: Path, timeout: float) -> Outcome:
     work = Path(tempfile.mkdtemp(prefix="run-", dir=scratch()))
-    _WORK.append(work)
     try:
         return runner(spec, work, timeout)
     finally:
@@ -157,7 +155,6 @@ def creation_cost(count: int = 2000) -> float:
     for number in range(count):
         (probe / f"file{number}.py").write_bytes(data)
     cost = (time.perf_counter() - start) / count * 1e6
-    _WORK.append(probe)  # deleted at the end, with the rest
     return cost
 
 
