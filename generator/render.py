@@ -300,7 +300,7 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
         files.append(Output("docs/enum.md.j2", "docs/" + md_page(f"models.{enum.class_name}"), {**base, "enum": enum}))
     for name in (
         "__init__.py", "_body.py", "_credentials.py", "_download.py", "_errors.py", "_paging.py", "_pipeline.py",
-        "_raw.py", "_serialization.py", "_transport.py", "_version.py", "py.typed", "testing.py",
+        "_http.py", "_raw.py", "_serialization.py", "_transport.py", "_version.py", "py.typed", "testing.py",
         "_fake_tables.json", "_pytest_plugin.py",
     ):
         files.append(Output(f"package/{name}.j2", f"{pkg}/{name}", base))

@@ -29,11 +29,12 @@ from ._pipeline import (
 )
 
 if TYPE_CHECKING:
-    import http.client
     import ssl
 
-# http.client is imported with the first connection: it pulls in the email package and ssl,
-# most of this package's import time. RemoteDisconnected is a ConnectionResetError.
+    from ._http import HTTPConnection, HTTPResponse
+
+# http.client (in ._http) is imported with the first connection: it pulls in the email package
+# and ssl, most of this package's import time. RemoteDisconnected is a ConnectionResetError.
 _LOST = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
@@ -65,7 +66,7 @@ class Pipeline(PipelineBase):
             deadline=deadline,
         )
         self._ssl_context = ssl_context
-        self._pool: deque[http.client.HTTPConnection] = deque()
+        self._pool: deque[HTTPConnection] = deque()
         self._tokens: TokenCache | None = None
         if credential is not None and not isinstance(credential, SharedKeyCredential):
             self._tokens = TokenCache(credential, scopes)
@@ -75,8 +76,8 @@ class Pipeline(PipelineBase):
         while self._pool:
             self._pool.pop().close()
 
-    def _new_connection(self, connect_timeout: float) -> http.client.HTTPConnection:
-        import http.client
+    def _new_connection(self, connect_timeout: float) -> HTTPConnection:
+        from . import _http
 
         proxy = self.proxy
         if self.https:
@@ -84,11 +85,11 @@ class Pipeline(PipelineBase):
 
             context = self._ssl_context or ssl.create_default_context()
             if proxy is None:
-                return http.client.HTTPSConnection(
+                return _http.HTTPSConnection(
                     self.host, self.port, timeout=connect_timeout, context=context
                 )
             # HTTPS through a proxy: a CONNECT tunnel, TLS to the endpoint inside it.
-            conn = http.client.HTTPSConnection(
+            conn = _http.HTTPSConnection(
                 proxy.host, proxy.port, timeout=connect_timeout, context=context
             )
             auth = proxy.authorization
@@ -96,10 +97,8 @@ class Pipeline(PipelineBase):
             conn.set_tunnel(self.host, self.port, tunnel_headers)
             return conn
         if proxy is not None:
-            return http.client.HTTPConnection(
-                proxy.host, proxy.port, timeout=connect_timeout
-            )
-        return http.client.HTTPConnection(self.host, self.port, timeout=connect_timeout)
+            return _http.HTTPConnection(proxy.host, proxy.port, timeout=connect_timeout)
+        return _http.HTTPConnection(self.host, self.port, timeout=connect_timeout)
 
     def send(
         self,
@@ -247,11 +246,11 @@ class Pipeline(PipelineBase):
                 conn.putrequest(
                     method, target, skip_host=True, skip_accept_encoding=True
                 )
-                conn.putheader("host", self.host_header)
+                lines = [f"host: {self.host_header}"]
                 if self.forward_authorization:  # plain HTTP through a proxy
-                    conn.putheader("proxy-authorization", self.forward_authorization)
-                for name, value in headers.items():
-                    conn.putheader(name, value)
+                    lines.append(f"proxy-authorization: {self.forward_authorization}")
+                lines += [f"{name}: {value}" for name, value in headers.items()]
+                conn.put_fields(lines)
                 if isinstance(body, Body):
                     conn.endheaders()
                     chunked = body.length is None
@@ -267,7 +266,7 @@ class Pipeline(PipelineBase):
                 sent = True
                 raw = conn.getresponse()
                 if stream and 200 <= raw.status < 300:
-                    response_headers = {k.lower(): v for k, v in raw.getheaders()}
+                    response_headers = raw.fields
                     return Response(
                         raw.status,
                         raw.reason,
@@ -301,16 +300,15 @@ class Pipeline(PipelineBase):
                 raise ServiceRequestError(
                     f"{method} {self.host}: {type(exc).__name__}: {exc.strerror or exc}"
                 ) from None
-            except (
-                Exception
-            ) as exc:  # http.client.HTTPException and its kin: a malformed response
+            # http.client.HTTPException and its kin: a malformed response
+            except Exception as exc:
                 conn.close()
                 if type(exc).__module__ != "http.client":
                     raise
                 raise ServiceResponseError(
                     f"{method} {self.host}: bad response ({type(exc).__name__})"
                 ) from None
-            response_headers = {k.lower(): v for k, v in raw.getheaders()}
+            response_headers = raw.fields
             if raw.will_close or truncated:
                 conn.close()
             else:
@@ -339,8 +337,8 @@ class _BodyStream:
     def __init__(
         self,
         pipeline: Pipeline,
-        conn: http.client.HTTPConnection,
-        raw: http.client.HTTPResponse,
+        conn: HTTPConnection,
+        raw: HTTPResponse,
     ) -> None:
         self._pipeline = pipeline
         self._conn = conn
