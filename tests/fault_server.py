@@ -39,7 +39,10 @@ class FaultServer:
         class Handler(socketserver.StreamRequestHandler):
             def handle(self) -> None:
                 while True:
-                    line = self.rfile.readline(65536)
+                    try:
+                        line = self.rfile.readline(65536)
+                    except OSError:  # the client hung up (after a cut error body, say)
+                        return
                     if not line.strip():
                         return
                     method, target, _ = line.decode("latin-1").split(" ", 2)

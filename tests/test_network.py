@@ -8,7 +8,6 @@ import asyncio
 import base64
 import logging
 import socketserver
-import ssl
 import subprocess
 import threading
 import time
@@ -32,57 +31,12 @@ from batch_client import (
 from fake_batch import ACCOUNT, KEY
 from fault_server import Action, FaultServer
 from forward_proxy import ForwardProxy, read_head
+from tls_server import TlsServer
 
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
 FAST = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
 PROXY_ENV = ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD")
 OK_HEADERS = {"ETag": '"0x1"', "request-id": "r-1", "Last-Modified": "Tue, 24 Nov 2026 22:00:00 GMT", "DataServiceId": "x"}
-
-
-class TlsServer:
-    """HTTPS on 127.0.0.1 with a throwaway self-signed certificate; answers every request 204."""
-
-    def __init__(self, tmp: Path) -> None:
-        cert, key = tmp / "cert.pem", tmp / "key.pem"
-        subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "1",
-             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
-        )  # fmt: skip
-        server_context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        server_context.load_cert_chain(cert, key)
-        self.client_context = ssl.create_default_context(cafile=str(cert))
-        self.seen: list[tuple[str, str, dict[str, str]]] = []
-        outer = self
-
-        class Handler(socketserver.StreamRequestHandler):
-            def setup(self) -> None:
-                self.request = server_context.wrap_socket(self.request, server_side=True)
-                super().setup()
-
-            def handle(self) -> None:
-                try:
-                    while (head := read_head(self.rfile)) is not None:
-                        outer.seen.append(head)
-                        self.rfile.read(int(head[2].get("content-length", "0")))
-                        extra = "".join(f"{k}: {v}\r\n" for k, v in OK_HEADERS.items())
-                        self.wfile.write(f"HTTP/1.1 204 No Content\r\n{extra}\r\n".encode())
-                        self.wfile.flush()
-                except (OSError, ssl.SSLError):
-                    return
-
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
-
-    @property
-    def endpoint(self) -> str:
-        return f"https://127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(autouse=True)
@@ -107,7 +61,7 @@ def proxy() -> Iterator[ForwardProxy]:
 
 @pytest.fixture(scope="module")
 def tls(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TlsServer]:
-    s = TlsServer(tmp_path_factory.mktemp("tls"))
+    s = TlsServer(tmp_path_factory.mktemp("tls"), headers=OK_HEADERS)
     yield s
     s.close()
 
