@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import unquote
 
 from .load import Document
 from .problems import Problem, join_pointer, ref_pointer, split_pointer
@@ -198,6 +199,7 @@ def run_spec_validator(doc: Document, version: str) -> list[Problem]:
         validator = validator_cls(doc.data)
         _dedupe_in_constant_time(validator)
         _skip_what_is_valid(validator)
+        _walk_schemas_by_value(validator, doc.data)
         for error in validator.iter_errors():
             if type(error).__name__ in _OURS:
                 continue
@@ -235,6 +237,182 @@ def _dedupe_in_constant_time(validator: Any) -> None:
     for name in ("visited_schema_ids", "meta_checked_schema_ids"):
         if isinstance(getattr(schema, name, None), list):
             setattr(schema, name, _SeenIds())
+
+
+def _walk_schemas_by_value(validator: Any, root: Any) -> None:
+    """openapi-spec-validator 0.9.0 walks every schema through ``jsonschema_path``: each ``key in
+    schema``, ``schema / key`` read and ``$ref`` is resolved again from the document's root
+    through a prefix cache (a tenth of a large run's CPU). The walk below does the same checks in
+    the same order on the values themselves, following local ``$ref`` chains with the pointer
+    walk ``referencing`` does; the ``SchemaPath`` of each schema still goes along, for what
+    needs it (the meta-schema and default checks, ``allOf``'s property collection). Anything it
+    cannot vouch to resolve the same way (a ``$ref`` to another document, a pointer into a
+    schema keyword where an ``id`` could change the base, a value reached through another
+    base) is walked by 0.9.0's own code from there. Only this validator's walker is changed
+    (its class, not the library's); another version is left as it is."""
+    import openapi_spec_validator
+    from openapi_spec_validator.validation import keywords
+
+    registry = getattr(validator, "keyword_validators_registry", None)
+    if openapi_spec_validator.__version__ != "0.9.0" or registry is None:
+        return
+    if "schema" not in getattr(registry, "keyword_validators", {}):
+        return
+    walker = registry["schema"]
+    original = keywords.SchemaValidator.__call__
+    if not isinstance(walker, keywords.SchemaValidator) or type(walker).__call__ is not original:
+        return  # a walk of its own: not the one this copies
+
+    def call(self: Any, schema: Any, require_properties: bool = True, meta_checked: bool = False) -> Iterator[Any]:
+        resolved = schema.accessor.get_resolved(schema.parts)
+        value = resolved.contents
+        same_base = getattr(resolved.resolver, "_base_uri", None) == schema.base_uri
+        if not same_base or getattr(schema.accessor, "node", None) is not root:
+            return original(self, schema, require_properties, meta_checked)
+        return _schema_walk(self, _Place(None, path=schema), value, require_properties, meta_checked, root, original)
+
+    walker.__class__ = type(type(walker).__name__, (type(walker),), {"__call__": call})
+
+
+class _Unsure(Exception):
+    """A ``$ref`` the value walk does not resolve itself (see ``_walk_schemas_by_value``)."""
+
+
+# The document's sections a local pointer may start with: none is a JSON Schema keyword, so
+# ``referencing`` never enters a subresource (a schema whose ``id`` moves the base) walking one.
+# Swagger 2.0's ``definitions`` is one (draft 4's), taken only while no schema on the way has an id.
+_SUBRESOURCE_FREE = ("components", "paths", "webhooks", "parameters", "responses")
+
+
+def _deref(node: Any, root: Any) -> Any:
+    """``node``, its local ``$ref`` chain followed as ``jsonschema_path`` and ``referencing``
+    follow it from the document's root; ``_Unsure`` where they might resolve otherwise."""
+    hops = 0
+    while type(node) is dict and "$ref" in node and isinstance(node["$ref"], str):
+        node = _target(node["$ref"], root)
+        hops += 1
+        if hops > 64:  # a cycle of references: left to the library's own handling
+            raise _Unsure("a cycle")
+    return node
+
+
+def _target(ref: str, root: Any) -> Any:
+    """What a local pointer points at (one hop), from the document's root."""
+    if not ref.startswith("#/"):
+        raise _Unsure(ref)
+    segments = unquote(ref[2:]).split("/")
+    first = segments[0].replace("~1", "/").replace("~0", "~")
+    legacy = first == "definitions"
+    if not legacy and first not in _SUBRESOURCE_FREE:
+        raise _Unsure(ref)
+    target = root
+    for depth, segment in enumerate(segments):
+        if type(target) is dict:
+            if legacy and depth > 1 and isinstance(target.get("id"), str):
+                raise _Unsure(ref)
+            key = segment.replace("~1", "/").replace("~0", "~")
+            if key not in target:
+                raise _Unsure(ref)
+            target = target[key]
+        elif type(target) is list and segment.isdigit() and int(segment) < len(target):
+            target = target[int(segment)]
+        else:
+            raise _Unsure(ref)
+    if legacy and type(target) is dict and isinstance(target.get("id"), str):
+        raise _Unsure(ref)
+    return target
+
+
+# The keywords whose values the walk reads; each is dereferenced the way a ``SchemaPath`` step is.
+_READ = ("allOf", "anyOf", "oneOf", "not", "items", "properties", "required", "default", "nullable")
+
+
+class _Place:
+    """Where a nested schema is, as its parent's place and a key: the ``SchemaPath`` is made
+    only when something asks for it (most schemas are walked without it)."""
+
+    __slots__ = ("_key", "_parent", "_path")
+
+    def __init__(self, parent: Any, key: Any = None, path: Any = None) -> None:
+        self._parent, self._key, self._path = parent, key, path
+
+    def path(self) -> Any:
+        if self._path is None:
+            self._path = self._parent.path() / self._key
+        return self._path
+
+
+def _schema_walk(
+    self: Any, place: _Place, schema_value: Any, require_properties: bool, meta_checked: bool, root: Any, original: Any
+) -> Iterator[Any]:
+    """``openapi_spec_validator.validation.keywords.SchemaValidator.__call__`` of 0.9.0, on the
+    schema's value (see ``_walk_schemas_by_value``); ``place`` gives the value's ``SchemaPath``."""
+    from collections.abc import Mapping
+
+    from openapi_spec_validator.validation.exceptions import (
+        ExtraParametersError,
+        OpenAPIValidationError,
+    )
+
+    if not isinstance(schema_value, (Mapping, bool)):
+        yield OpenAPIValidationError(f"{schema_value!r} is not of type 'object', 'boolean'")
+        return
+    if type(schema_value) is not dict:  # a boolean schema, or a mapping of another kind
+        yield from original(self, place.path(), require_properties, meta_checked)
+        return
+    try:
+        read = {key: _deref(schema_value[key], root) for key in _READ if key in schema_value}
+        children: list[tuple[str, _Place, Any]] = []  # (keyword, place, value), in 0.9.0's order
+        for key in ("allOf", "anyOf", "oneOf"):
+            if key in read:
+                if type(read[key]) is not list:
+                    raise _Unsure(key)
+                within = _Place(place, key)
+                children += [(key, _Place(within, i), _deref(v, root)) for i, v in enumerate(read[key])]
+        for key in ("not", "items"):
+            if key in read:
+                children.append((key, _Place(place, key), read[key]))
+        if "properties" in read:
+            if type(read["properties"]) is not dict:
+                raise _Unsure("properties")
+            within = _Place(place, "properties")
+            children += [("properties", _Place(within, k), _deref(v, root)) for k, v in read["properties"].items()]
+    except (_Unsure, TypeError):
+        yield from original(self, place.path(), require_properties, meta_checked)
+        return
+
+    schema_id = id(schema_value)
+    if not meta_checked and schema_id not in self.meta_checked_schema_ids:
+        self.meta_checked_schema_ids.append(schema_id)
+        err = self._validate_schema_meta(place.path(), schema_value)
+        if err is not None:
+            yield err
+            return
+
+    if schema_id in self.visited_schema_ids:
+        return
+    self.visited_schema_ids.append(schema_id)
+
+    nested_properties: list[str] = []
+    for key, child, value in children:  # entered as 0.9.0 enters them: not required, meta-checked
+        yield from _schema_walk(self, child, value, False, True, root, original)
+        if key == "allOf":
+            nested_properties += list(self._collect_properties(child.path()))
+
+    required = "required" in read and read["required"] or []
+    properties = "properties" in read and read["properties"].keys() or []
+    if "allOf" in read:
+        extra_properties = list(set(required) - set(properties) - set(nested_properties))
+    else:
+        extra_properties = []
+    if extra_properties and require_properties:
+        yield ExtraParametersError(f"Required list has not defined properties: {extra_properties}")
+
+    if "default" in read:
+        default_value = read["default"]
+        nullable_value = read.get("nullable", False)
+        if default_value is not None or nullable_value is not True:
+            yield from self.default_validator(place.path(), default_value)
 
 
 def _plain_nodes_first() -> None:

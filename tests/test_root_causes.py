@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import black
 import pytest
@@ -299,6 +300,55 @@ def test_a_cycle_spelled_two_ways_is_still_a_cycle() -> None:
         "cycle.yaml:6:10: error: circular $ref never reaches a definition: "
         "#/components/schemas/C -> #/components/schemas/A B -> #/components/schemas/C (at #/components/schemas/A B)"
     ]
+
+
+WALKED = [
+    SPECS / "validator-walk-3.0.yaml",
+    SPECS / "validator-walk-3.1.yaml",
+    SPECS / "validator-findings-3.0.yaml",
+    ROOT / "tests" / "specs" / "multifile" / "openapi3" / "api.yaml",
+    ROOT / "tests" / "specs" / "multifile" / "azure" / "widgets" / "widgets.json",
+    *sorted((ROOT / "tests" / "specs" / "public").glob("*.*")),
+]
+
+
+def test_the_validator_finds_the_same_walking_schema_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    # openapi-spec-validator 0.9.0 walks schemas through jsonschema_path, resolving each step from
+    # the root; ours walks the values, following local $ref chains itself, and hands back to the
+    # library's walk what it cannot vouch for (other documents, pointers into schema keywords).
+    # Findings must be exactly the same, in the same order.
+    from generator import validate
+    from generator.load import load_document
+
+    found = 0
+    for spec in WALKED:
+        doc = load_document(spec)
+        version = "2.0" if "swagger" in doc.data else str(doc.data["openapi"])[:3]
+        fast = [p.format() for p in validate.run_spec_validator(doc, version)]
+        with monkeypatch.context() as m:
+            m.setattr(validate, "_walk_schemas_by_value", lambda validator, root: None)
+            slow = [p.format() for p in validate.run_spec_validator(doc, version)]
+        assert fast == slow, spec.name
+        found += len(fast)
+    assert found >= 16  # the walk specs' findings (defaults, meta, required), so this means something
+
+
+def test_the_value_walk_resolves_only_what_it_can_vouch_for() -> None:
+    from generator.validate import _deref, _Unsure
+
+    root = {"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string"}, "a/b": {"x": 1}}},
+            "definitions": {"C": {"type": "integer"}, "D": {"id": "http://x/d", "type": "string"}}, "paths": {"/p": [{"n": 2}]}}
+    assert _deref(root["components"]["schemas"]["A"], root) is root["components"]["schemas"]["B"]
+    assert _deref({"$ref": "#/components/schemas/a~1b"}, root) == {"x": 1}
+    assert _deref({"$ref": "#/paths/~1p/0"}, root) == {"n": 2}
+    assert _deref({"$ref": "#/definitions/C"}, root) == {"type": "integer"}  # no id on the way
+    assert _deref({"$ref": 5}, root) == {"$ref": 5}  # not a reference: a value like any other
+    for ref in ("other.yaml#/A", "#/definitions/D", "#/properties/x", "#/components/schemas/Z", "#/paths/~1p/x", "#"):
+        with pytest.raises(_Unsure):
+            _deref({"$ref": ref}, root)
+    loop: dict[str, Any] = {"components": {"schemas": {"L": {"$ref": "#/components/schemas/L"}}}}
+    with pytest.raises(_Unsure):
+        _deref(loop["components"]["schemas"]["L"], loop)
 
 
 def test_an_annotated_reference_to_a_string_stays_a_string(tmp_path: Path) -> None:
