@@ -183,6 +183,10 @@ def _make(part: Iterable[tuple[int, Output]], env: Any) -> _Made:
 
 
 _CHUNK = 32  # outputs claimed at a time by one of the two processes
+# A template that renders at most this many files renders a file per operation group (or one for
+# the whole API): few and large files, each claimed alone, before the many small ones.
+_FEW = 128
+_MAX_CHUNKS = 16_384  # 4 bytes each in a pipe of 64 KB, written whole before the fork
 
 
 class _Claims:
@@ -191,18 +195,26 @@ class _Claims:
     rendering). The chunks' numbers wait in a pipe, written whole before the fork: a read of
     4 bytes takes one, atomically, in either process."""
 
-    def __init__(self, indexed: list[tuple[int, Output]]) -> None:
-        # The files of the whole API (one per template: testing.py, models/__init__.py...) are
-        # the largest; each is a chunk of its own, claimed first, so that neither process is
-        # left with one of them at the end while the other waits (1.6 s of GitHub's run).
-        uses = Counter(output.template for _, output in indexed)
-        whole = [[item] for item in indexed if uses[item[1].template] == 1]
-        rest = [item for item in indexed if uses[item[1].template] > 1]
-        self._chunks = whole + [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
+    def __init__(self, chunks: list[list[tuple[int, Output]]]) -> None:
+        self._chunks = chunks
         self._read, write = os.pipe()
-        with os.fdopen(write, "wb") as pipe:  # at most 64 KB, the pipe's capacity: 16,384 chunks
+        with os.fdopen(write, "wb") as pipe:  # at most 64 KB, the pipe's capacity: _MAX_CHUNKS
             pipe.write(b"".join(n.to_bytes(4, "little") for n in range(len(self._chunks))))
         self.taken: list[tuple[int, Output]] = []  # what this process claimed
+
+    @staticmethod
+    def chunks(indexed: list[tuple[int, Output]]) -> list[list[tuple[int, Output]]]:
+        # The files of the whole API (one per template: testing.py, models/__init__.py...) are
+        # the largest, then those of an operation group (its sync and async modules, its tests);
+        # each is a chunk of its own, claimed first, the whole API's before the groups', so that
+        # neither process is left with one of them at the end while the other waits (1.6 s of
+        # GitHub's run; 32 group modules in one chunk were a second of one core). The many
+        # small files (a model, a page) follow, 32 at a time: the last claim is a small one.
+        uses = Counter(output.template for _, output in indexed)
+        whole = [[item] for item in indexed if uses[item[1].template] == 1]
+        few = [[item] for item in indexed if 1 < uses[item[1].template] <= _FEW]
+        rest = [item for item in indexed if uses[item[1].template] > _FEW]
+        return whole + few + [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
 
     def __iter__(self) -> Iterator[tuple[int, Output]]:
         while len(number := os.read(self._read, 4)) == 4:
@@ -220,9 +232,12 @@ def _make_on_both_cores(planned: list[Output], env: Any) -> _Made:
     function of the IR. (The validator's child, started before the IR was built, has usually
     finished by then.)"""
     indexed = list(enumerate(planned))
-    if len(planned) < 400 or len({o.path for o in planned}) != len(planned) or len(planned) > _CHUNK * 16_000:
+    if len(planned) < 400 or len({o.path for o in planned}) != len(planned):
         return _merge(planned, [_make(indexed, env)])  # a fork costs more than it saves
-    claims = _Claims(indexed)
+    chunks = _Claims.chunks(indexed)
+    if len(chunks) > _MAX_CHUNKS:  # more than the pipe holds (half a million files)
+        return _merge(planned, [_make(indexed, env)])
+    claims = _Claims(chunks)
     try:
         other = _Background(lambda: [_make(claims, env)])
         try:
