@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.render import comment, docstring, md_block, md_cell, md_code, md_codeblock, pystr
 
@@ -93,3 +95,16 @@ def test_import_and_all_order_is_ruffs(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True,
     )
     assert done.returncode == 0, done.stdout + (tmp_path / "m.py").read_text()
+
+
+# md's one-pass table against the three substitutions it replaces: every special character,
+# every control range's edges, surrogates, CR/LF forms, and random text around them.
+_MD_ALPHABET = "ab \t\n\r&\\`*_[]<>|~#\x00\x08\x09\x0a\x0b\x1f\x20\x7e\x7f\x9f\xa0\u2027\u2028\u2029\u202a\ud7ff\ud800\udfff\ue000é€😀"
+
+
+@given(st.text(alphabet=st.sampled_from(list(_MD_ALPHABET)) | st.characters(), max_size=60))
+@settings(max_examples=2000, deadline=None)
+def test_md_is_the_three_substitutions(text: str) -> None:
+    from generator.markdown import _md_by_patterns, md
+
+    assert md(text) == _md_by_patterns(text)
