@@ -289,6 +289,8 @@ def outputs(api: Api, release: Release | None = None) -> list[Output]:
     files.append(Output("project/tests/conftest.py.j2", "tests/conftest.py", base))
     for fake_group in api.fake.groups if api.fake else ():
         files.append(Output("project/tests/test_group.py.j2", f"tests/{fake_group.test_module}.py", {**base, "group": fake_group}))
+    if api.fake and not api.fake.groups:  # no operations: still tests to run (pytest fails on none)
+        files.append(Output("project/tests/test_package.py.j2", "tests/test_package.py", base))
     for group in api.groups:
         files.append(Output("docs/group.md.j2", "docs/" + md_page(group.python_name), {**base, "group": group}))
         for op in group.operations:
