@@ -264,11 +264,17 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
         return  # a walk of its own: not the one this copies
 
     def call(self: Any, schema: Any, require_properties: bool = True, meta_checked: bool = False) -> Iterator[Any]:
-        resolved = schema.accessor.get_resolved(schema.parts)
-        value = resolved.contents
-        same_base = getattr(resolved.resolver, "_base_uri", None) == schema.base_uri
-        if not same_base or getattr(schema.accessor, "node", None) is not root:
+        if getattr(schema.accessor, "node", None) is not root:
             return original(self, schema, require_properties, meta_checked)
+        try:  # the schema's value, reached as jsonschema_path reaches it: each step dereferenced
+            value = _deref(root, root)
+            for part in schema.parts:
+                value = _deref(value[part], root)
+        except (_Unsure, LookupError, TypeError):  # not vouched for: the library's own answer
+            resolved = schema.accessor.get_resolved(schema.parts)
+            if getattr(resolved.resolver, "_base_uri", None) != schema.base_uri:
+                return original(self, schema, require_properties, meta_checked)
+            value = resolved.contents
         return _schema_walk(self, _Place(None, path=schema), value, require_properties, meta_checked, root, original)
 
     walker.__class__ = type(type(walker).__name__, (type(walker),), {"__call__": call})
