@@ -3,6 +3,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -25,3 +26,24 @@ def fake_server() -> Iterator[FakeBatch]:
 def fake(fake_server: FakeBatch) -> FakeBatch:
     fake_server.reset()
     return fake_server
+
+
+@pytest.fixture
+def no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """None of the variables a client reads for its proxy decision (``forward_proxy.PROXY_ENV``)
+    is set: a machine's own proxy settings must not reach the wire tests. A module asks for it
+    with ``pytestmark = pytest.mark.usefixtures("no_proxy_environment")``."""
+    from forward_proxy import PROXY_ENV
+
+    for name in PROXY_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def proxy() -> Iterator[Any]:
+    """A forwarding and ``CONNECT`` proxy on 127.0.0.1 (``forward_proxy.ForwardProxy``)."""
+    from forward_proxy import ForwardProxy
+
+    p = ForwardProxy()
+    yield p
+    p.close()

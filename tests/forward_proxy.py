@@ -11,6 +11,31 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+# Every variable a client reads for its proxy decision (REQUEST_METHOD: the CGI rule)
+PROXY_ENV = ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD")
+
+
+class LoopbackServer:
+    """A threaded TCP server on 127.0.0.1 for ``handler`` (daemon threads, closed without waiting
+    for them); subclasses make ``self.server`` with ``serve``."""
+
+    scheme = "http"
+    server: socketserver.ThreadingTCPServer
+
+    def serve(self, handler: type[socketserver.BaseRequestHandler]) -> None:
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        self.server.block_on_close = False
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.scheme}://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
 
 def read_head(rfile: Any) -> tuple[str, str, dict[str, str]] | None:
     line = rfile.readline(65536)

@@ -9,7 +9,6 @@ import base64
 import logging
 import socketserver
 import subprocess
-import threading
 import time
 import tracemalloc
 from collections.abc import Iterator
@@ -30,19 +29,13 @@ from batch_client import (
 )
 from fake_batch import ACCOUNT, KEY
 from fault_server import Action, FaultServer
-from forward_proxy import ForwardProxy, read_head
+from forward_proxy import ForwardProxy, LoopbackServer, read_head
 from tls_server import TlsServer
 
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
+pytestmark = pytest.mark.usefixtures("no_proxy_environment")
 FAST = RetryPolicy(max_retries=2, backoff_factor=0.01, backoff_max=0.05)
-PROXY_ENV = ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD")
 OK_HEADERS = {"ETag": '"0x1"', "request-id": "r-1", "Last-Modified": "Tue, 24 Nov 2026 22:00:00 GMT", "DataServiceId": "x"}
-
-
-@pytest.fixture(autouse=True)
-def _no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_ENV:
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -50,13 +43,6 @@ def server() -> Iterator[FaultServer]:
     s = FaultServer()
     yield s
     s.close()
-
-
-@pytest.fixture
-def proxy() -> Iterator[ForwardProxy]:
-    p = ForwardProxy()
-    yield p
-    p.close()
 
 
 @pytest.fixture(scope="module")
@@ -192,7 +178,7 @@ def test_a_proxy_that_is_not_http_is_refused_without_its_credentials() -> None:
 HUGE = 100 * 1024 * 1024
 
 
-class HugeErrorServer:
+class HugeErrorServer(LoopbackServer):
     """Answers every request 500 with a 100 MB body, written lazily 64 KiB at a time; records how
     many body bytes each connection managed to write before the client went away."""
 
@@ -216,18 +202,7 @@ class HugeErrorServer:
                     finally:
                         outer.written.append(sent)
 
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
-
-    @property
-    def endpoint(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
 
 
 @MODES

@@ -27,7 +27,7 @@ from generator.write import write_tree
 SPEC = Path(__file__).resolve().parent / "specs" / "network" / "depot-3.0.yaml"
 KEY = "depot-key-1"
 MODES = pytest.mark.parametrize("mode", ["sync", "async"])
-PROXY_ENV = ("http_proxy", "https_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "REQUEST_METHOD")
+pytestmark = pytest.mark.usefixtures("no_proxy_environment")
 ITEM = {"id": "a1", "label": "first"}
 
 
@@ -46,25 +46,12 @@ def depot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ModuleType]:
             del sys.modules[name]
 
 
-@pytest.fixture(autouse=True)
-def _no_proxy_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in PROXY_ENV:
-        monkeypatch.delenv(name, raising=False)
-
-
 @pytest.fixture
 def server() -> Iterator[FaultServer]:
     s = FaultServer()
     s.default = Action(200, {"Content-Type": "application/json", "ETag": '"e1"'}, json.dumps(ITEM).encode())
     yield s
     s.close()
-
-
-@pytest.fixture
-def proxy() -> Iterator[ForwardProxy]:
-    p = ForwardProxy()
-    yield p
-    p.close()
 
 
 def run(depot: ModuleType, mode: str, endpoint: str, work: Callable[[Any], Any], **client_kwargs: Any) -> Any:

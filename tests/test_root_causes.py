@@ -323,24 +323,30 @@ WALKED = [
 ]
 
 
-def test_the_validator_finds_the_same_walking_schema_values(monkeypatch: pytest.MonkeyPatch) -> None:
-    # openapi-spec-validator 0.9.0 walks schemas through jsonschema_path, resolving each step from
-    # the root; ours walks the values, following local $ref chains itself, and hands back to the
-    # library's walk what it cannot vouch for (other documents, pointers into schema keywords).
-    # Findings must be exactly the same, in the same order.
+def _same_findings_without(speedup: str, specs: list[Path], monkeypatch: pytest.MonkeyPatch) -> int:
+    """Each description's openapi-spec-validator findings with and without one of ``validate``'s
+    speed-ups (replaced by a no-op): exactly the same, in the same order. Returns how many."""
     from generator import validate
     from generator.load import load_document
 
     found = 0
-    for spec in WALKED:
+    for spec in specs:
         doc = load_document(spec)
         version = "2.0" if "swagger" in doc.data else str(doc.data["openapi"])[:3]
         fast = [p.format() for p in validate.run_spec_validator(doc, version)]
         with monkeypatch.context() as m:
-            m.setattr(validate, "_walk_schemas_by_value", lambda validator, root: None)
+            m.setattr(validate, speedup, lambda *args: None)
             slow = [p.format() for p in validate.run_spec_validator(doc, version)]
         assert fast == slow, spec.name
         found += len(fast)
+    return found
+
+
+def test_the_validator_finds_the_same_walking_schema_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    # openapi-spec-validator 0.9.0 walks schemas through jsonschema_path, resolving each step from
+    # the root; ours walks the values, following local $ref chains itself, and hands back to the
+    # library's walk what it cannot vouch for (other documents, pointers into schema keywords).
+    found = _same_findings_without("_walk_schemas_by_value", WALKED, monkeypatch)
     assert found >= 16  # the walk specs' findings (defaults, meta, required), so this means something
 
 
@@ -382,18 +388,6 @@ def test_an_annotated_reference_to_a_string_stays_a_string(tmp_path: Path) -> No
 def test_the_validator_finds_the_same_with_constant_time_dedupe(monkeypatch: pytest.MonkeyPatch) -> None:
     # openapi-spec-validator 0.9.0 keeps checked schema ids in a list (quadratic: 25 s of GitHub's
     # description); ours answers `in` from a set. The findings must be exactly the same.
-    from generator import validate
-    from generator.load import load_document
-
     specs = sorted((ROOT / "tests" / "specs" / "public").glob("*.yaml")) + [SPECS / "validator-findings-3.0.yaml"]
-    found = 0
-    for spec in specs:
-        doc = load_document(spec)
-        version = "2.0" if "swagger" in doc.data else str(doc.data["openapi"])[:3]
-        fast = [p.format() for p in validate.run_spec_validator(doc, version)]
-        with monkeypatch.context() as m:
-            m.setattr(validate, "_dedupe_in_constant_time", lambda validator: None)
-            slow = [p.format() for p in validate.run_spec_validator(doc, version)]
-        assert fast == slow, spec.name
-        found += len(fast)
+    found = _same_findings_without("_dedupe_in_constant_time", specs, monkeypatch)
     assert found > 0  # some description here has findings, so the comparison means something

@@ -5,16 +5,17 @@ from __future__ import annotations
 import socketserver
 import ssl
 import subprocess
-import threading
 from collections.abc import Mapping
 from pathlib import Path
 
-from forward_proxy import read_head
+from forward_proxy import LoopbackServer, read_head
 
 
-class TlsServer:
+class TlsServer(LoopbackServer):
     """Answers every request 204 with ``headers``, or 200 with ``body`` (JSON) when one is given;
     ``seen`` holds each request's (method, target, headers)."""
+
+    scheme = "https"
 
     def __init__(self, tmp: Path, headers: Mapping[str, str] | None = None, body: bytes = b"") -> None:
         cert, key = tmp / "cert.pem", tmp / "key.pem"
@@ -49,15 +50,4 @@ class TlsServer:
                 except (OSError, ssl.SSLError):
                     return
 
-        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
-        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
-
-    @property
-    def endpoint(self) -> str:
-        return f"https://127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self.serve(Handler)
