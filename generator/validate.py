@@ -320,7 +320,7 @@ def _target(ref: str, root: Any) -> Any:
             if key not in target:
                 raise _Unsure(ref)
             target = target[key]
-        elif type(target) is list and segment.isdigit() and int(segment) < len(target):
+        elif type(target) is list and segment.isascii() and segment.isdigit() and int(segment) < len(target):
             target = target[int(segment)]
         else:
             raise _Unsure(ref)

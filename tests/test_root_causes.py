@@ -360,7 +360,7 @@ def test_the_value_walk_resolves_only_what_it_can_vouch_for() -> None:
     assert _deref({"$ref": "#/paths/~1p/0"}, root) == {"n": 2}
     assert _deref({"$ref": "#/definitions/C"}, root) == {"type": "integer"}  # no id on the way
     assert _deref({"$ref": 5}, root) == {"$ref": 5}  # not a reference: a value like any other
-    for ref in ("other.yaml#/A", "#/definitions/D", "#/properties/x", "#/components/schemas/Z", "#/paths/~1p/x", "#"):
+    for ref in ("other.yaml#/A", "#/definitions/D", "#/properties/x", "#/paths/~1p/\u00b2", "#/paths/~1p/-1", "#/components/schemas/Z", "#/paths/~1p/x", "#"):
         with pytest.raises(_Unsure):
             _deref({"$ref": ref}, root)
     loop: dict[str, Any] = {"components": {"schemas": {"L": {"$ref": "#/components/schemas/L"}}}}
