@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .problems import Problem, Severity, SpecError, split_pointer
+from .problems import Problem, Severity, SpecError, pointer_index, split_pointer
 
 MAX_DEPTH = 256  # deeper than any real spec; guards the recursive passes that follow
 MAX_NODES = 5_000_000  # bounds YAML alias expansion ("billion laughs")
@@ -343,8 +343,8 @@ class _Positions:
                 node = children.get(token)
                 if node is None:
                     return None
-            elif isinstance(node, yaml.SequenceNode) and token.isdigit() and int(token) < len(node.value):
-                node = node.value[int(token)]
+            elif isinstance(node, yaml.SequenceNode) and (index := pointer_index(token, len(node.value))) is not None:
+                node = node.value[index]
             else:
                 return None
         if node is None:

@@ -53,6 +53,14 @@ def unescape_pointer_token(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+def pointer_index(token: str, length: int) -> int | None:
+    """The list index a pointer token names (ASCII digits only, as RFC 6901 says: ``²`` passes
+    ``str.isdigit`` and fails ``int``), or None when it names none of ``length`` items."""
+    if token.isascii() and token.isdigit() and int(token) < length:
+        return int(token)
+    return None
+
+
 def join_pointer(base: str, *tokens: str | int) -> str:
     """``join_pointer('#/paths', '/jobs')`` → ``#/paths/~1jobs``."""
     out = base

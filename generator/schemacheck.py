@@ -24,6 +24,8 @@ from collections.abc import Callable, Mapping
 from typing import Any
 from urllib.parse import unquote
 
+from .problems import pointer_index
+
 Check = Callable[[Any], bool]
 
 # Deeper documents are left to jsonschema: it recurses about six frames per level and runs out
@@ -110,8 +112,8 @@ def _resolve(root: Any, pointer: str) -> Any:
         token = token.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
+        elif isinstance(node, list) and (index := pointer_index(token, len(node))) is not None:
+            node = node[index]
         else:
             raise Unsupported(f"unresolvable pointer {pointer!r}")
     return node

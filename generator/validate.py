@@ -13,7 +13,14 @@ from typing import Any
 from urllib.parse import unquote
 
 from .load import Document
-from .problems import Problem, join_pointer, ref_pointer, split_pointer
+from .problems import (
+    Problem,
+    join_pointer,
+    pointer_index,
+    ref_pointer,
+    split_pointer,
+    unescape_pointer_token,
+)
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_VAR = re.compile(r"\{([^{}/]+)\}")
@@ -42,8 +49,8 @@ def resolve_pointer(data: Any, ref: str) -> tuple[bool, Any]:
     for token in split_pointer(ref):
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
+        elif isinstance(node, list) and (index := pointer_index(token, len(node))) is not None:
+            node = node[index]
         else:
             return False, None
     return True, node
@@ -286,7 +293,8 @@ class _Unsure(Exception):
 
 # The document's sections a local pointer may start with: none is a JSON Schema keyword, so
 # ``referencing`` never enters a subresource (a schema whose ``id`` moves the base) walking one.
-# Swagger 2.0's ``definitions`` is one (draft 4's), taken only while no schema on the way has an id.
+# Swagger 2.0's ``definitions`` is one (draft 4's): a pointer to one of its entries is taken
+# when that entry has no id, a pointer into one is left to the library.
 _SUBRESOURCE_FREE = ("components", "paths", "webhooks", "parameters", "responses")
 
 
@@ -303,28 +311,20 @@ def _deref(node: Any, root: Any) -> Any:
 
 
 def _target(ref: str, root: Any) -> Any:
-    """What a local pointer points at (one hop), from the document's root."""
+    """What a local pointer points at (one hop), from the document's root: percent-decoded as
+    ``referencing`` decodes it (leniently, before the ``~`` escapes), then ``resolve_pointer``."""
     if not ref.startswith("#/"):
         raise _Unsure(ref)
-    segments = unquote(ref[2:]).split("/")
-    first = segments[0].replace("~1", "/").replace("~0", "~")
-    legacy = first == "definitions"
-    if not legacy and first not in _SUBRESOURCE_FREE:
-        raise _Unsure(ref)
-    target = root
-    for depth, segment in enumerate(segments):
-        if type(target) is dict:
-            if legacy and depth > 1 and isinstance(target.get("id"), str):
-                raise _Unsure(ref)
-            key = segment.replace("~1", "/").replace("~0", "~")
-            if key not in target:
-                raise _Unsure(ref)
-            target = target[key]
-        elif type(target) is list and segment.isascii() and segment.isdigit() and int(segment) < len(target):
-            target = target[int(segment)]
-        else:
+    pointer = "#" + unquote(ref[1:])
+    first = unescape_pointer_token(pointer[2:].split("/", 1)[0])
+    if first == "definitions":
+        # draft 4's keyword: its entries are subresources, and one with an ``id`` moves the base
+        if pointer.count("/") != 2:
             raise _Unsure(ref)
-    if legacy and type(target) is dict and isinstance(target.get("id"), str):
+    elif first not in _SUBRESOURCE_FREE:
+        raise _Unsure(ref)
+    found, target = resolve_pointer(root, pointer)
+    if not found or (first == "definitions" and type(target) is dict and isinstance(target.get("id"), str)):
         raise _Unsure(ref)
     return target
 

@@ -251,6 +251,32 @@ def test_no_operations_package_is_black_stable(spec: Path, no_paths: dict[str, t
 # -- 3. percent-encoded $ref fragments --------------------------------------------------------
 
 
+def test_a_list_index_is_ascii_digits_only() -> None:
+    # '²' passes str.isdigit and fails int(): a $ref naming it was a traceback from the checks,
+    # now an unresolvable reference, located
+    from generator.problems import pointer_index
+
+    assert [pointer_index(t, 3) for t in ("0", "2", "3", "\u00b2", "-1", "+1", "\u0663", "")] == [0, 2, None, None, None, None, None, None]
+    doc = load_text(b"""openapi: 3.0.3
+info: {title: Sup, version: "1"}
+paths:
+  /a:
+    get:
+      parameters:
+        - {name: q, in: query, schema: {type: string}}
+        - {name: r, in: query, schema: {$ref: "#/paths/~1a/get/parameters/\xc2\xb2/schema"}}
+      responses:
+        "200": {description: ok}
+""", "sup.yaml")
+    _, problems = check(doc)
+    assert [p.format() for p in problems if p.is_error] == [
+        (
+            "sup.yaml:8:40: error: unresolvable $ref '#/paths/~1a/get/parameters/\u00b2/schema': no such node in this document"
+            " (at #/paths/~1a/get/parameters/1/schema)"
+        )
+    ]
+
+
 def test_ref_pointer_decodes_the_fragment_only() -> None:
     assert ref_pointer("#/paths/~1monsters~1%7Bindex%7D/get") == "#/paths/~1monsters~1{index}/get"
     assert ref_pointer("#/components/schemas/Monster%20Card") == "#/components/schemas/Monster Card"
