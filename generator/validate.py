@@ -366,6 +366,9 @@ def _schema_walk(
     if type(schema_value) is not dict:  # a boolean schema, or a mapping of another kind
         yield from original(self, place.path(), require_properties, meta_checked)
         return
+    schema_id = id(schema_value)
+    if (meta_checked or schema_id in self.meta_checked_schema_ids) and schema_id in self.visited_schema_ids:
+        return  # what 0.9.0 ends with for a schema seen before, without reading its children first
     try:
         read = {key: _deref(schema_value[key], root) for key in _READ if key in schema_value}
         children: list[tuple[str, _Place, Any]] = []  # (keyword, place, value), in 0.9.0's order
@@ -387,7 +390,6 @@ def _schema_walk(
         yield from original(self, place.path(), require_properties, meta_checked)
         return
 
-    schema_id = id(schema_value)
     if not meta_checked and schema_id not in self.meta_checked_schema_ids:
         self.meta_checked_schema_ids.append(schema_id)
         err = self._validate_schema_meta(place.path(), schema_value)
