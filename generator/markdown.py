@@ -5,18 +5,18 @@ from __future__ import annotations
 import re
 
 # Characters that must not reach generated text raw: C0/C1 controls, line separators, and lone
-# surrogates (which cannot even be written as UTF-8).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+# surrogates (which cannot even be written as UTF-8). Inclusive ranges, the one list of them.
+_CONTROL_RANGES = ((0x00, 0x08), (0x0B, 0x1F), (0x7F, 0x9F), (0x2028, 0x2029), (0xD800, 0xDFFF))
+_CONTROL = re.compile("[" + "".join(f"{chr(low)}-{chr(high)}" for low, high in _CONTROL_RANGES) + "]")
 
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
-
+# Markdown's special characters, each escaped with a backslash.
+_MD_SPECIAL = "\\`*_[]<>|~"
 
 # What ``md`` does after line breaks, in one pass: each special character escaped, ``&`` spelled
-# out, every control character a space (``_CONTROL``'s ranges; the escapes add none).
+# out, every control character a space (the escapes add none).
 _MD_TABLE: dict[int, str] = {
-    **{c: " " for c in [*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *range(0xD800, 0xE000)]},
-    **{ord(c): "\\" + c for c in "\\`*_[]<>|~"},
+    **{c: " " for low, high in _CONTROL_RANGES for c in range(low, high + 1)},
+    **{ord(c): "\\" + c for c in _MD_SPECIAL},
     ord("&"): "&amp;",
 }
 
@@ -24,13 +24,6 @@ _MD_TABLE: dict[int, str] = {
 def md(value: object) -> str:
     """Inline Markdown (paragraphs and table cells): the text shows verbatim, no markup, no HTML."""
     return str(value).replace("\r\n", "\n").replace("\r", "\n").translate(_MD_TABLE)
-
-
-def _md_by_patterns(value: object) -> str:
-    """``md`` as three substitutions: the reference the one-pass table is tested against."""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
-    text = _MD_SPECIAL.sub(r"\\\1", text).replace("&", "&amp;")
-    return _CONTROL.sub(" ", text)
 
 
 def md_cell(value: object) -> str:
