@@ -101,4 +101,10 @@ def test_patterns_from_the_corpus(tmp_path: Path) -> None:
     write_tree(tmp_path, result.files)
     text = (tmp_path / "tests" / "test_settings.py").read_text()
     assert '"00000000-0000-4000-8000-000000000000"' in text and "x_actual_at" not in text
+    # texts made from the patterns that no fixed sample meets: the ARN, the optional parameter
+    # at its minimum length (so it is sent, not left out), the body's property in the fake's tables
+    tags = (tmp_path / "tests" / "test_tags.py").read_text()
+    assert '"arn:aws:migrationhub-orchestrator:a:0:workflow/"' in tags
+    assert 'label="id-aaaaaaaaa"' in tags
+    assert '"pattern":"^[A-Z]{3}-\\\\d{4}$","sample":"AAA-0000"' in (tmp_path / "patterns" / "_fake_tables.json").read_text()
     run_project_tests(tmp_path)

@@ -10,7 +10,8 @@ only these tables, so the templates loop and print; they never decide.
 
 A schema is a small dict: ``"t"`` its kind (``contract.KINDS``' keys), ``"f"`` the format,
 ``"n"`` nullable, ``"enum"``/``"const"``/``"m"`` (model)/``"items"``/``"values"``/``"any_of"``
-by kind, and the schema's value constraints under their own keywords (``"pattern"``...).
+by kind, and the schema's value constraints under their own keywords (``"pattern"``...), with
+``"sample"``, a text made from the pattern, where none of the fake's fixed texts meets it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .. import naming
 from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
 from ..ir import Api, FakeGroup, FakeOperation, FakeTable, Model, Operation, Parameter, TypeRef
 from ..pyfmt import pystr
-from .samples import Samples
+from .samples import Samples, fake_text, pattern_text
 
 # Azure's conventions the fake answers by: a response header that echoes a request header, and
 # the request header that asks for it ("" for always).
@@ -129,6 +130,8 @@ def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any
         case _:
             pass
     tree.update(t.constraints)
+    if t.constraints and (made := pattern_text(t, fake_text(t))) is not None:
+        tree["sample"] = made  # what the fake answers where none of its fixed texts meets the pattern
     return tree
 
 

@@ -14,6 +14,7 @@ import re
 from ..contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, KINDS
 from ..ir import EnumType, Operation, TypeRef
 from ..pyfmt import Expr, pystr
+from .regex_text import matching_text
 
 # Modules a sample's text may start with (``datetime.date(...)``): the test module imports them.
 _MODULES = ("datetime", "uuid")
@@ -90,7 +91,37 @@ def _constraint(t: TypeRef, keyword: str, default: str | int | float | bool) -> 
 
 def _text(t: TypeRef, value: str) -> str:
     """``value``, or else the first candidate the pattern accepts, cut or padded to the length
-    bounds (as the fake's ``_sample_text`` does for its answers)."""
+    bounds (as the fake's ``_sample_text`` does for its answers); when that text still breaks
+    the pattern, one made from the pattern (``pattern_text``)."""
+    value = _fixed_text(t, value)
+    return pattern_text(t, value) or value
+
+
+def pattern_text(t: TypeRef, value: str) -> str | None:
+    """A text made from the type's pattern (``regex_text``), for when ``value`` (a fixed sample,
+    as ``_fixed_text`` leaves it) does not match it; None when it does, or no text is found.
+    The fake's tables carry it as the schema's ``sample`` for the same case."""
+    pattern = _constraint(t, "pattern", "")
+    if not isinstance(pattern, str) or not pattern or t.kind != "str":
+        return None
+    try:
+        if re.search(pattern, value):
+            return None
+    except re.error:
+        return None
+    low, high = _constraint(t, "minLength", 0), _constraint(t, "maxLength", -1)
+    return matching_text(
+        pattern, low if isinstance(low, int) else 0, high if isinstance(high, int) and high >= 0 else None
+    )
+
+
+def fake_text(t: TypeRef) -> str:
+    """The text the fake starts from for a value of this type (its ``_sample``)."""
+    sample = (FAKE_SAMPLES.get(t.format) if t.format else None) or FAKE_SAMPLES.get(t.kind)
+    return _fixed_text(t, sample if isinstance(sample, str) and sample else "fake")
+
+
+def _fixed_text(t: TypeRef, value: str) -> str:
     pattern = _constraint(t, "pattern", "")
     if isinstance(pattern, str) and pattern:
         try:

@@ -1351,6 +1351,8 @@ def _sample_text(schema: Schema, value: str) -> str:
         value = value + "x" * (low - len(value))
     if high is not None and len(value) > high:
         value = value[:high]
+    if pattern is not None and "sample" in schema and not re.search(pattern, value):
+        value = schema["sample"]  # made from the pattern by the generator
     return value
 
 

@@ -1,0 +1,162 @@
+"""A short text that a schema's ``pattern`` matches, built from the pattern itself.
+
+The generated tests' arguments and the fake's answers start from fixed samples
+(``contract.FAKE_SAMPLES``, then ``contract.FAKE_PATTERN_CANDIDATES``); a pattern that none of them
+meets (an ARN, an account number, ``^[A-Z]{3}-\\d{4}$``) needs a text of its own, or the tests send
+what the fake rightly refuses. The text is read off Python's own parse of the pattern: each
+literal as it is, a class by its first character in a fixed order of preference, each repeat its
+least count (one repeat made longer when the text must reach ``minLength``), the first alternative
+that can be built. Python's ``re`` then has the last word: a text it does not match (a
+look-around, a word boundary, a back-reference it refuses) is never returned.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+import string
+from typing import Any
+
+# ``re._parser`` is the parser ``re.compile`` itself uses (3.11+; typeshed has no stubs for it).
+_PARSER: Any = importlib.import_module("re._parser")
+_C: Any = importlib.import_module("re._constants")
+
+# A class's character: the first of these it contains (letters and digits first: they fit most
+# identifiers), else its first literal or range start.
+_PREFERENCE = "a0A" + "".join(c for c in string.printable if c not in "a0A\t\n\r\x0b\x0c")
+_LONGEST = 4096  # a pattern demanding more (``a{100000}``) gets no text: its tests use the fixed samples
+_REPEATS = frozenset({_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT})
+
+
+class _Impossible(Exception):
+    """A part no text can match (a class that excludes everything), or a text too long."""
+
+
+@functools.lru_cache(maxsize=4096)
+def matching_text(pattern: str, min_length: int = 0, max_length: int | None = None) -> str | None:
+    """A text ``re.search(pattern, text)`` matches, with a length in the bounds; None if none is found."""
+    try:
+        parsed = _PARSER.parse(pattern)
+        compiled = re.compile(pattern)
+        build = _Build()
+        text = build.sequence(list(parsed))
+    except (re.error, RecursionError, OverflowError, _Impossible):
+        return None
+    attempts = [text]
+    if len(text) < min_length:
+        # one repeat at a time made long enough, first to last: the text grows where the
+        # pattern allows it to (``[a-z]+`` in ``^id-[a-z]+$``), not at an end it fixes
+        for index, unit in enumerate(build.units):
+            if unit:
+                extra = -(-(min_length - len(text)) // len(unit))
+                try:
+                    attempts.append(_Build({index: extra}).sequence(list(parsed)))
+                except (RecursionError, _Impossible):
+                    continue
+    fits = [c for c in attempts if len(c) >= min_length and (max_length is None or len(c) <= max_length)]
+    return next((c for c in fits if compiled.search(c)), None)
+
+
+class _Build:
+    """One text for a parsed pattern. ``extra`` lengthens repeats by their order of appearance;
+    ``units`` records, in that order, each repeat's one-count text (so a caller can tell how
+    much longer each would make the whole)."""
+
+    def __init__(self, extra: dict[int, int] | None = None) -> None:
+        self.extra = extra or {}
+        self.units: list[str] = []
+        self.groups: dict[int, str] = {}
+        self.length = 0
+
+    def sequence(self, items: list[tuple[Any, Any]]) -> str:
+        return "".join(self.item(op, av) for op, av in items)
+
+    def item(self, op: Any, av: Any) -> str:
+        if op is _C.LITERAL:
+            return self._grow(chr(av))
+        if op is _C.NOT_LITERAL:
+            return self._grow(next(c for c in _PREFERENCE if ord(c) != av))
+        if op is _C.ANY:
+            return self._grow("a")
+        if op is _C.IN:
+            return self._grow(_class_char(av))
+        if op in _REPEATS:
+            low, high, sub = av
+            index = len(self.units)
+            self.units.append("")
+            mark = self.length
+            unit = self.sequence(list(sub))
+            self.units[index] = unit
+            self.length = mark
+            count = low + self.extra.get(index, 0)
+            if high is not _C.MAXREPEAT:
+                count = min(count, high)
+            return self._grow(unit * count)
+        if op is _C.SUBPATTERN:
+            group, _, _, sub = av
+            text = self.sequence(list(sub))
+            if group is not None:
+                self.groups[group] = text
+            return text
+        if op is _C.ATOMIC_GROUP:
+            return self.sequence(list(av))
+        if op is _C.BRANCH:
+            for alternative in av[1]:
+                mark, units, groups = self.length, len(self.units), dict(self.groups)
+                try:
+                    return self.sequence(list(alternative))
+                except _Impossible:
+                    self.length, self.groups = mark, groups
+                    del self.units[units:]
+            raise _Impossible
+        if op is _C.GROUPREF:
+            return self._grow(self.groups.get(av, ""))
+        if op is _C.GROUPREF_EXISTS:
+            group, yes, no = av
+            return self.sequence(list(yes if group in self.groups else no or []))
+        # AT (anchors, boundaries), ASSERT, ASSERT_NOT: no text of their own; re.search judges
+        return ""
+
+    def _grow(self, text: str) -> str:
+        self.length += len(text)
+        if self.length > _LONGEST:
+            raise _Impossible
+        return text
+
+
+def _class_char(items: list[tuple[Any, Any]]) -> str:
+    negate = bool(items) and items[0][0] is _C.NEGATE
+    members = items[1:] if negate else items
+    for char in _PREFERENCE:
+        if _in_class(char, members) != negate:
+            return char
+    if not negate:
+        for op, av in members:  # no printable ASCII character: the class's own first
+            if op is _C.LITERAL:
+                return chr(av)
+            if op is _C.RANGE:
+                return chr(av[0])
+    raise _Impossible
+
+
+_CATEGORIES: dict[Any, Any] = {
+    _C.CATEGORY_DIGIT: str.isdigit,
+    _C.CATEGORY_NOT_DIGIT: lambda c: not c.isdigit(),
+    _C.CATEGORY_SPACE: str.isspace,
+    _C.CATEGORY_NOT_SPACE: lambda c: not c.isspace(),
+    _C.CATEGORY_WORD: lambda c: c.isalnum() or c == "_",
+    _C.CATEGORY_NOT_WORD: lambda c: not (c.isalnum() or c == "_"),
+}
+
+
+def _in_class(char: str, members: list[tuple[Any, Any]]) -> bool:
+    code = ord(char)
+    for op, av in members:
+        if op is _C.LITERAL and av == code:
+            return True
+        if op is _C.RANGE and av[0] <= code <= av[1]:
+            return True
+        if op is _C.CATEGORY and _CATEGORIES.get(av, lambda c: False)(char):
+            return True
+    return False
