@@ -19,6 +19,7 @@ FOUND = [
     # too short at the least counts: the repeat that may grow grows, the anchored ends stay
     (r"^id-[a-z]+$", 12, None, "id-aaaaaaaaa"),
     (r"^\w{2,5}$", 4, 4, "aaaa"),
+    (r"[A-z0-9]", 24, 24, "a" * 24),  # no repeat, no anchor: padded at the end
     (r"^(foo|bar)_\1$", 0, None, "foo_foo"),  # a back-reference repeats its group's text
     (r"^(?:[^a]|b)+$", 0, None, "0"),  # a negated class: its first preferred character outside it
     (r"^\S+@\S+\.\S+$", 0, None, "a@a.a"),

@@ -5,9 +5,9 @@ The generated tests' arguments and the fake's answers start from fixed samples
 meets (an ARN, an account number, ``^[A-Z]{3}-\\d{4}$``) needs a text of its own, or the tests send
 what the fake rightly refuses. The text is read off Python's own parse of the pattern: each
 literal as it is, a class by its first character in a fixed order of preference, each repeat its
-least count (one repeat made longer when the text must reach ``minLength``), the first alternative
-that can be built. Python's ``re`` then has the last word: a text it does not match (a
-look-around, a word boundary, a back-reference it refuses) is never returned.
+least count, the first alternative that can be built; when the text must reach ``minLength``,
+one repeat is made longer, or else the end padded. Python's ``re`` has the last word: a text it
+does not match (a look-around, a word boundary, a back-reference it refuses) is never returned.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ def matching_text(pattern: str, min_length: int = 0, max_length: int | None = No
                     attempts.append(_Build({index: extra}).sequence(list(parsed)))
                 except (RecursionError, _Impossible):
                     continue
+        attempts.append(text + "a" * (min_length - len(text)))  # a pattern free at its end: padded
     fits = [c for c in attempts if len(c) >= min_length and (max_length is None or len(c) <= max_length)]
     return next((c for c in fits if compiled.search(c)), None)
 
