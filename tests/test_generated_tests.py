@@ -108,3 +108,14 @@ def test_patterns_from_the_corpus(tmp_path: Path) -> None:
     assert 'label="id-aaaaaaaaa"' in tags
     assert '"pattern":"^[A-Z]{3}-\\\\d{4}$","sample":"AAA-0000"' in (tmp_path / "patterns" / "_fake_tables.json").read_text()
     run_project_tests(tmp_path)
+
+
+def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
+    """Two operations at one method and path, one of them requiring query parameters: the
+    fake gives each request to the operation that declares them (its generated tests count
+    each operation's calls)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "routing-3.0.yaml", Options("routing"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    assert "def test_import_keys(" in (tmp_path / "tests" / "test_keys.py").read_text()
+    run_project_tests(tmp_path)

@@ -523,7 +523,16 @@ class FakeService:
                 status, "NotFound" if status == 404 else "BadMethod", message
             )
         # Operations a description gives the same method and path (told apart by a header
-        # or a parameter's pattern, as AWS's X-Amz-Target): the first the request is valid for.
+        # or a parameter's pattern, as AWS's X-Amz-Target): the first the request is valid for,
+        # those that declare more of the query's names first (AWS's ``/keys#mode=import`` beside
+        # ``/keys``: the operation without ``mode`` accepts the request too, it ignores it).
+        if len(candidates) > 1:
+            sent = {name for name, _ in request.query}
+            candidates.sort(
+                key=lambda c: -sum(
+                    p.location == "query" and p.wire in sent for p in c[1].parameters
+                )
+            )
         calls = []
         for key, op, match in candidates:
             call = Call(
