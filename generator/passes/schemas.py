@@ -47,6 +47,8 @@ def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str | int | float |
         elif isinstance(value, (int, float)) and value == value and abs(value) != float("inf"):
             found.append((key, value))
     return tuple(found)
+# Types that are no object: ``properties`` beside one of them does not make a model.
+_NOT_OBJECT_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "null", "file"})
 # Keys that give a schema a type of its own (an alternative without any only constrains its parent).
 _TYPED_KEYS = frozenset({"$ref", "type", "properties", "items", "enum", "const", "oneOf", "anyOf", "allOf", "additionalProperties", "format"})
 # Attributes every generated model has; a spec property with one of these names gets a suffix.
@@ -131,9 +133,18 @@ class SchemaResolver:
                 return combinator, options
         return None
 
+    @staticmethod
+    def _typed_not_object(schema: dict[str, Any]) -> bool:
+        """``type: string`` (or array, a number...) beside ``properties``: JSON Schema applies
+        ``properties`` to objects only, so the value is what ``type`` says."""
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            return bool(kind) and all(isinstance(k, str) for k in kind) and "object" not in kind and set(kind) != {"null"}
+        return isinstance(kind, str) and kind in _NOT_OBJECT_TYPES
+
     @classmethod
     def _is_object(cls, schema: Any) -> bool:
-        if not isinstance(schema, dict) or "$ref" in schema:
+        if not isinstance(schema, dict) or "$ref" in schema or cls._typed_not_object(schema):
             return False
         if cls._union_options(schema) is not None and not schema.get("properties"):
             return False
@@ -294,6 +305,8 @@ class SchemaResolver:
         if self._is_object(schema):
             self._class_name(pointer, name_hint)
             return TypeRef("model", model=self.model_for(pointer, schema))
+        if schema.get("properties") and self._typed_not_object(schema):
+            self.ctx.warn(f"'properties' beside type {schema['type']!r} do not apply (JSON Schema applies them to objects only): the value is typed by 'type'", join_pointer(pointer, "properties"))
         kind = schema.get("type")
         if isinstance(kind, list):  # OpenAPI 3.1: ["string", "null"], or several types: a union
             kinds = list(dict.fromkeys(k for k in kind if k != "null"))
