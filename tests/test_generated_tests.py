@@ -119,3 +119,27 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     write_tree(tmp_path, result.files)
     assert "def test_import_keys(" in (tmp_path / "tests" / "test_keys.py").read_text()
     run_project_tests(tmp_path)
+
+
+def test_properties_beside_a_scalar_type(tmp_path: Path) -> None:
+    """``type: string`` beside ``properties``: a string (JSON Schema applies ``properties`` to
+    objects only), with a located warning; sent as one value, so two such parameters no longer
+    collide on the wire."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "typed-properties-3.0.yaml", Options("typed"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    warnings = [p.format() for p in result.problems if "'properties' beside type 'string' do not apply" in p.message]
+    assert len(warnings) == 2 and "parameters/0/schema/properties" in warnings[0], warnings
+    write_tree(tmp_path, result.files)
+    assert "code_challenge: str," in (tmp_path / "typed" / "operations" / "_auths.py").read_text()
+    run_project_tests(tmp_path)
+
+
+def test_multipart_fields_sent_as_json(tmp_path: Path) -> None:
+    """Multipart fields that are objects or maps of them go as JSON parts, and the fake reads
+    them as JSON: the generated tests' calls break nothing."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "multipart-json-3.0.yaml", Options("multipart_json"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    tables = (tmp_path / "multipart_json" / "_fake_tables.json").read_text()
+    assert tables.count('"style":"json"') == 3 and '"wire":"note"' in tables
+    run_project_tests(tmp_path)

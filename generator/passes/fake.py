@@ -26,6 +26,7 @@ from .. import naming
 from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
 from ..ir import Api, FakeGroup, FakeOperation, FakeTable, Model, Operation, Parameter, TypeRef
 from ..pyfmt import pystr
+from .adapter import media_kind
 from .samples import Samples, fake_text, pattern_text
 
 # Azure's conventions the fake answers by: a response header that echoes a request header, and
@@ -155,7 +156,8 @@ def _path_pattern(op: Operation) -> str:
 def _parameter(p: Parameter, enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
     entry = {"wire": p.wire_name, "python": p.python_name, "location": p.location, "required": p.required, "schema": schema_tree(p.type, enums)}
     if p.style:
-        entry["style"] = p.style
+        # a multipart field the client sends as JSON text (an object, a map) is read as JSON
+        entry["style"] = "json" if p.style == "multipart" and media_kind(p.media_type) == "json" else p.style
     if p.explode:
         entry["explode"] = True
     if p.on_client and p.client_default:
