@@ -303,6 +303,7 @@ class Parameter:
     explode: bool = False
     allow_reserved: bool = False  # query: reserved characters sent as they are
     media_choices: tuple[str, ...] = ()  # body: the media types the caller may pick (``content_type``)
+    clashes: bool = False  # query: sent under a name another parameter uses too (``mark_query_clashes``)
     # The builtins that methods of the parameter's group shadow in its class (a method named
     # ``list``): the method's signature spells those ``builtins.list``.
     shadowed: frozenset[str] = frozenset()

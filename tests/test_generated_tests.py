@@ -143,3 +143,17 @@ def test_multipart_fields_sent_as_json(tmp_path: Path) -> None:
     tables = (tmp_path / "multipart_json" / "_fake_tables.json").read_text()
     assert tables.count('"style":"json"') == 3 and '"wire":"note"' in tables
     run_project_tests(tmp_path)
+
+
+def test_query_parameters_sent_under_one_name(tmp_path: Path) -> None:
+    """An exploded object query parameter whose property has another parameter's name: a
+    located warning, and the generated tests leave the optional one out of their call with
+    every argument (sent, it made a request no operation could read)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "query-clash-3.0.yaml", Options("clash"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    clashes = [p for p in result.problems if "query parameters 'Tier' and 'Version' are sent under the same name, 'Version'" in p.message]
+    assert len(clashes) == 1 and clashes[0].pointer.endswith("/parameters/1"), [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    text = (tmp_path / "tests" / "test_environments.py").read_text()
+    assert "tier=" not in text and "models.Version" in text
+    run_project_tests(tmp_path)

@@ -28,7 +28,7 @@ from ..load import Document
 from ..problems import Problem, join_pointer
 from .context import BuildContext, Options, text
 from .fake import build_fake
-from .operations import OperationBuilder
+from .operations import OperationBuilder, mark_query_clashes
 from .schemas import SchemaResolver
 from .security import build_security
 
@@ -57,6 +57,7 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
     schemas.register_components()
     groups = OperationBuilder(ctx, schemas, top_namer).build_groups()
     models, enums = schemas.finish()
+    groups = mark_query_clashes(ctx, groups, models)
     azure = bool(options.credential_scopes)
     security, groups = build_security(ctx, groups, azure)
     if azure:

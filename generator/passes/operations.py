@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import naming, pyfmt
 from ..contract import STYLES
-from ..ir import Example, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
+from ..ir import Example, Model, Operation, OperationGroup, Paging, Parameter, PathSegment, Response, ResponseHeader, TypeRef
 from ..problems import join_pointer
 from ..pyfmt import pystr
 from ..validate import iter_operations
@@ -577,3 +577,36 @@ def _in_class(operations: tuple[Operation, ...]) -> tuple[Operation, ...]:
         params = tuple(body if p is op.body and body is not None else dataclasses.replace(p, shadowed=shadowed) for p in op.parameters)
         out.append(dataclasses.replace(op, shadowed=shadowed, parameters=params, body=body))
     return tuple(out)
+
+
+def mark_query_clashes(ctx: BuildContext, groups: tuple[OperationGroup, ...], models: tuple[Model, ...]) -> tuple[OperationGroup, ...]:
+    """Query parameters that the description sends under the same name: an object parameter
+    exploded in the form style is sent as its properties' names (``Tier`` as ``Name=..&
+    Version=..``, beside a ``Version`` parameter: elasticbeanstalk). The request cannot be told
+    apart on the wire; each clash is warned about, and the parameters in it are ``clashes``
+    (the generated tests leave such an optional one out of their all-arguments call)."""
+    by_name = {m.class_name: m for m in models}
+    changed: list[OperationGroup] = []
+    for group in groups:
+        operations = []
+        for op in group.operations:
+            owners: dict[str, list[Parameter]] = {}
+            for p in op.parameters:
+                if p.location != "query":
+                    continue
+                model = by_name.get(p.type.model) if p.type.kind == "model" and p.style == "form" and p.explode else None
+                for name in dict.fromkeys(q.wire_name for q in model.all_properties) if model else (p.wire_name,):
+                    owners.setdefault(name, []).append(p)
+            clashing: set[str] = set()
+            for name, params in owners.items():
+                if len(params) > 1:
+                    names = [repr(p.wire_name) for p in params]
+                    listed = f"{', '.join(names[:-1])} and {names[-1]}"
+                    where = next((p.pointer for p in params if p.type.kind == "model"), params[-1].pointer)  # the exploded one
+                    ctx.warn(f"query parameters {listed} are sent under the same name, {name!r} (an object exploded in the form style is sent as its properties): the server cannot tell them apart", where)
+                    clashing.update(p.wire_name for p in params)
+            if clashing:
+                op = dataclasses.replace(op, parameters=tuple(dataclasses.replace(p, clashes=True) if p.location == "query" and p.wire_name in clashing else p for p in op.parameters))
+            operations.append(op)
+        changed.append(dataclasses.replace(group, operations=tuple(operations)))
+    return tuple(changed)

@@ -34,8 +34,9 @@ class Samples:
         args: list[Expr] = [self.value(p.type) for p in op.positional]
         if everything:
             # an optional parameter no sample can satisfy (a pattern none of the candidates meets,
-            # or one written as a JavaScript /literal/) is left out rather than sent invalid
-            args += [("kw", p.python_name, self.value(p.type)) for p in op.keyword if _satisfiable(p.type)]
+            # or one written as a JavaScript /literal/), or one sent under another parameter's
+            # name, is left out rather than sent invalid
+            args += [("kw", p.python_name, self.value(p.type)) for p in op.keyword if _satisfiable(p.type) and not p.clashes]
         return args
 
     def value(self, t: TypeRef) -> Expr:
