@@ -157,3 +157,27 @@ def test_query_parameters_sent_under_one_name(tmp_path: Path) -> None:
     text = (tmp_path / "tests" / "test_environments.py").read_text()
     assert "tier=" not in text and "models.Version" in text
     run_project_tests(tmp_path)
+
+
+def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
+    """A string of media type ``*/*`` is decoded from text, or from JSON when the response says
+    JSON; the fake answers it as text/plain, and a date-time longer than its own sample with
+    fraction digits (not letters)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "any-media-3.0.yaml", Options("anymedia"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    probe = (
+        "from anymedia._serialization import decode_text\n"
+        "assert decode_text(b'A+', 'text/plain') == 'A+'\n"
+        "assert decode_text(b'\"A+\"', 'application/json') == 'A+'\n"
+        "assert decode_text(b'{\"a\": 1}', 'application/json') == '{\"a\": 1}'\n"  # not a string: as text
+        "from anymedia.testing import FakeService\n"
+        "from anymedia import AnyMediaClient\n"
+        "with FakeService() as fake, AnyMediaClient(fake.url, fake.credential) as client:\n"
+        "    assert client.peoples.blood_type() == 'fake'\n"
+        "    assert client.messages.get().create_timestamp.year == 2026\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    run_project_tests(tmp_path)

@@ -27,6 +27,9 @@ FOUND = [
     (r"^(x{0}|[0-9]{2})$", 0, None, ""),  # the first alternative that matches, even empty
     (r"^[^\s]{1,3}?z$", 0, None, "az"),  # lazy and possessive repeats take their least count too
     (r"^(?>ab)c*+$", 0, None, "ab"),
+    # azure.com/containerservice: look-aheads for a letter, a capital and a sign, met by a
+    # class cycling through its kinds of character (12 x "a" is tried first, and refused)
+    (r"^(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%\^&\*\(\)])[a-zA-Z\d!@#$%\^&\*\(\)]{12,123}$", 0, None, "aA0!aA0!aA0!"),
 ]
 
 NOT_FOUND = [

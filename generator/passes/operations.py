@@ -449,8 +449,8 @@ class OperationBuilder:
         if body is not None and body.kind in ("file", "bytes"):
             return "stream", None, None
         kind = media_kind(with_body.media_type) if with_body is not None else ""
-        if body is not None and kind == "text" and body.kind == "str":
-            return "text", body, None
+        if body is not None and kind in ("text", "any") and body.kind == "str":
+            return "text", body, None  # a string of any media type (*/*): text, or a JSON string
         if body is not None and kind not in ("json", "any"):
             self.ctx.warn(f"response media type {with_body.media_type!r} is not decoded; the method returns the body as a stream of bytes", pointer)  # type: ignore[union-attr]
             return "stream", None, None

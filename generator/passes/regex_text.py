@@ -6,8 +6,10 @@ meets (an ARN, an account number, ``^[A-Z]{3}-\\d{4}$``) needs a text of its own
 what the fake rightly refuses. The text is read off Python's own parse of the pattern: each
 literal as it is, a class by its first character in a fixed order of preference, each repeat its
 least count, the first alternative that can be built; when the text must reach ``minLength``,
-one repeat is made longer, or else the end padded. Python's ``re`` has the last word: a text it
-does not match (a look-around, a word boundary, a back-reference it refuses) is never returned.
+one repeat is made longer, or else the end padded. Failing those, a repeated class cycles
+through a letter, a capital, a digit and a sign (the look-aheads of a password pattern). Python's
+``re`` has the last word: a text it does not match (a look-around, a word boundary, a
+back-reference it refuses) is never returned.
 """
 
 from __future__ import annotations
@@ -37,12 +39,25 @@ class _Impossible(Exception):
 def matching_text(pattern: str, min_length: int = 0, max_length: int | None = None) -> str | None:
     """A text ``re.search(pattern, text)`` matches, with a length in the bounds; None if none is found."""
     try:
-        parsed = _PARSER.parse(pattern)
+        parsed = list(_PARSER.parse(pattern))
         compiled = re.compile(pattern)
-        build = _Build()
-        text = build.sequence(list(parsed))
-    except (re.error, RecursionError, OverflowError, _Impossible):
+    except (re.error, RecursionError, OverflowError):
         return None
+    # each repeat of a class as one character, then (for a look-ahead that asks for a letter, a
+    # capital, a digit and a sign: a password) cycling through one character of each kind
+    for diverse in (False, True):
+        for candidate in _attempts(parsed, min_length, diverse):
+            if len(candidate) >= min_length and (max_length is None or len(candidate) <= max_length) and compiled.search(candidate):
+                return candidate
+    return None
+
+
+def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool) -> list[str]:
+    build = _Build(diverse=diverse)
+    try:
+        text = build.sequence(parsed)
+    except (RecursionError, _Impossible):
+        return []
     attempts = [text]
     if len(text) < min_length:
         # one repeat at a time made long enough, first to last: the text grows where the
@@ -51,12 +66,11 @@ def matching_text(pattern: str, min_length: int = 0, max_length: int | None = No
             if unit:
                 extra = -(-(min_length - len(text)) // len(unit))
                 try:
-                    attempts.append(_Build({index: extra}).sequence(list(parsed)))
+                    attempts.append(_Build({index: extra}, diverse).sequence(parsed))
                 except (RecursionError, _Impossible):
                     continue
         attempts.append(text + "a" * (min_length - len(text)))  # a pattern free at its end: padded
-    fits = [c for c in attempts if len(c) >= min_length and (max_length is None or len(c) <= max_length)]
-    return next((c for c in fits if compiled.search(c)), None)
+    return attempts
 
 
 class _Build:
@@ -64,8 +78,9 @@ class _Build:
     ``units`` records, in that order, each repeat's one-count text (so a caller can tell how
     much longer each would make the whole)."""
 
-    def __init__(self, extra: dict[int, int] | None = None) -> None:
+    def __init__(self, extra: dict[int, int] | None = None, diverse: bool = False) -> None:
         self.extra = extra or {}
+        self.diverse = diverse  # a repeated class cycles through its kinds of character
         self.units: list[str] = []
         self.groups: dict[int, str] = {}
         self.length = 0
@@ -93,6 +108,10 @@ class _Build:
             count = low + self.extra.get(index, 0)
             if high is not _C.MAXREPEAT:
                 count = min(count, high)
+            items = list(sub)
+            if self.diverse and len(items) == 1 and items[0][0] is _C.IN:
+                kinds = _kinds(items[0][1]) or [unit]
+                return self._grow("".join(kinds[i % len(kinds)] for i in range(count)))
             return self._grow(unit * count)
         if op is _C.SUBPATTERN:
             group, _, _, sub = av
@@ -139,6 +158,14 @@ def _class_char(items: list[tuple[Any, Any]]) -> str:
             if op is _C.RANGE:
                 return chr(av[0])
     raise _Impossible
+
+
+def _kinds(items: list[tuple[Any, Any]]) -> list[str]:
+    """A class's first lower-case letter, capital, digit and sign, those it has."""
+    negate = bool(items) and items[0][0] is _C.NEGATE
+    members = items[1:] if negate else items
+    groups = (string.ascii_lowercase, string.ascii_uppercase, string.digits, string.punctuation)
+    return [c for c in (next((c for c in g if _in_class(c, members) != negate), "") for g in groups) if c]
 
 
 _CATEGORIES: dict[Any, Any] = {

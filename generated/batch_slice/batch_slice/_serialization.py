@@ -265,16 +265,27 @@ def decode_json(body: bytes) -> Any:
 
 
 def decode_text(body: bytes, content_type: str) -> str:
-    """A text body in the charset its ``Content-Type`` names (UTF-8 when it names none)."""
+    """A text body in the charset its ``Content-Type`` names (UTF-8 when it names none); a
+    JSON string when the body is JSON (a string described for any media type, ``*/*``).
+    """
     charset = "utf-8"
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
         if key.lower() == "charset" and value:
             charset = value.strip('"')
     try:
-        return body.decode(charset)
+        text = body.decode(charset)
     except (LookupError, UnicodeDecodeError):
         raise DecodeError(f"the response body is not {charset} text") from None
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media == "application/json" or media.endswith("+json"):
+        try:
+            value = json.loads(text)
+        except (ValueError, RecursionError):
+            return text
+        if isinstance(value, str):
+            return value
+    return text
 
 
 def encode_json(value: Any) -> bytes:

@@ -770,7 +770,8 @@ def _encode(value: object, headers: dict[str, str], media: str = "") -> bytes:
         headers.setdefault("Content-Type", media or "application/octet-stream")
         return value
     if isinstance(value, str) and media and "json" not in media:
-        headers.setdefault("Content-Type", media)
+        # a range (``*/*``, ``text/*``) names no type a response can carry: plain text
+        headers.setdefault("Content-Type", "text/plain" if "*" in media else media)
         return value.encode("utf-8")
     headers.setdefault("Content-Type", media if "json" in media else "application/json")
     return json.dumps(_json_ready(value)).encode("utf-8")
@@ -1382,6 +1383,9 @@ def _sample_text(schema: Schema, value: str) -> str:
     if pattern is not None and not re.search(pattern, value):
         value = next((c for c in _PATTERN_CANDIDATES if re.search(pattern, c)), value)
     low, high = schema.get("minLength", 0), schema.get("maxLength")
+    if len(value) < low and schema["t"] == "datetime" and value.endswith("Z"):
+        # longer as fraction digits, still a date-time (telstra.com: minLength 24)
+        value = value[:-1] + "." + "0" * max(1, low - len(value) - 1) + "Z"
     if len(value) < low:
         value = value + "x" * (low - len(value))
     if high is not None and len(value) > high:
