@@ -1004,6 +1004,15 @@ class FakeOperation:
     http_method: str = ""  # "POST": what a recorded call's ``method`` is
     test_name: str = ""  # its tests' function names, unique in the group's module
     async_test_name: str = ""
+    # Operations whose requests the fake cannot tell from this one's (the same method, path
+    # pattern and required query and header names: Azure's ``/{id}#disambiguation_dummy``): its
+    # tests count the calls of all of them.
+    same_requests: tuple[str, ...] = ()
+
+    @property
+    def counted_keys(self) -> pyfmt.Expr:
+        """The keys whose calls its tests count: its own, then ``same_requests``."""
+        return ("tuple", [("atom", pystr(k)) for k in (self.key, *self.same_requests)])
 
 
 @dataclass(frozen=True, slots=True)

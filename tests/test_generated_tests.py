@@ -113,11 +113,13 @@ def test_patterns_from_the_corpus(tmp_path: Path) -> None:
 def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     """Two operations at one method and path, one of them requiring query parameters: the
     fake gives each request to the operation that declares them (its generated tests count
-    each operation's calls)."""
+    each operation's calls). Two whose requests nothing tells apart: their tests count both."""
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "routing-3.0.yaml", Options("routing"))
     assert result.files is not None, [p.format() for p in result.problems]
     write_tree(tmp_path, result.files)
     assert "def test_import_keys(" in (tmp_path / "tests" / "test_keys.py").read_text()
+    items = (tmp_path / "tests" / "test_items.py").read_text()
+    assert items.count('keys = ("items.get_definition", "items.get_assignment")') == 2, items
     run_project_tests(tmp_path)
 
 

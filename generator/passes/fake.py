@@ -47,6 +47,7 @@ def build_fake(api: Api) -> Api:
     groups: list[FakeGroup] = []
     entries: list[dict[str, Any]] = []
     enum_types = {e.class_name: e for e in api.enums}
+    alike = _same_requests(api)
     for group in api.groups:
         attribute, _ = group_namer.claim(group.python_name)
         operations = []
@@ -64,6 +65,7 @@ def build_fake(api: Api) -> Api:
                     all_args=tuple(samples.arguments(op, everything=True)), result=op.result, requests=requests,
                     http_method=op.http_method, test_name=test_namer.claim(f"test_{op.python_name}")[0],
                     async_test_name=test_namer.claim(f"test_{op.python_name}_async")[0],
+                    same_requests=alike.get(key, ()),
                 )
             )
             entries.append(_operation(api, op, key, enums, models))
@@ -134,6 +136,18 @@ def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any
     if t.constraints and (made := pattern_text(t, fake_text(t))) is not None:
         tree["sample"] = made  # what the fake answers where none of its fixed texts meets the pattern
     return tree
+
+
+def _same_requests(api: Api) -> dict[str, tuple[str, ...]]:
+    """Per operation key, the other operations whose requests are alike to the fake: the same
+    method and path pattern, the same required query and header names (the fake gives such a
+    request to the first of them the request is valid for)."""
+    by_route: dict[tuple[str, str, frozenset[tuple[str, str]]], list[str]] = {}
+    for group in api.groups:
+        for op in group.operations:
+            required = frozenset((p.location, p.wire_name.lower()) for p in op.parameters if p.required and p.location in ("query", "header"))
+            by_route.setdefault((op.http_method, _path_pattern(op), required), []).append(f"{group.python_name}.{op.python_name}")
+    return {key: tuple(k for k in keys if k != key) for keys in by_route.values() if len(keys) > 1 for key in keys}
 
 
 def _path_pattern(op: Operation) -> str:
