@@ -163,6 +163,42 @@ def test_a_large_file_is_compiled_in_pieces_with_the_verdict_of_the_whole(middle
         assert error is None or "escape" in error  # an escape only warns
 
 
+def _large_class(method: str) -> str:
+    """A module like a large operation group: one class of thousands of methods, ``method``
+    among the last ones."""
+    methods = "".join(f"    @property\n    def m{n}(self, x: int = {n}) -> int:\n        return x + {n}\n\n" for n in range(3000))
+    return f'"""Doc."""\n\nfrom __future__ import annotations\n\n\nclass Group:\n    """Doc."""\n\n{methods}{method}    def last(self) -> None:\n        pass\n'
+
+
+@pytest.mark.parametrize(
+    ("method", "error"),
+    [
+        ("", None),
+        ("    def bad(self) -> None:\n        await g()\n\n", "line 12010: 'await' outside async function"),
+        ("    def bad(self, a: int, a: int) -> None:\n        pass\n\n", "line 12009: duplicate argument 'a' in function definition"),
+        # an error only under the module's future import: each piece is compiled under it too
+        ("    def bad(self, x: (y := 1)) -> None:\n        pass\n\n", "line 12009: 'named expression' can not be used within an annotation"),
+        ('    s = """\n    def fake(self):\n"""\n\n', None),  # a line in a string that looks like a method
+    ],
+)
+def test_a_large_class_is_compiled_in_groups_of_methods_with_the_verdict_of_the_whole(method: str, error: str | None) -> None:
+    """A class larger than write._PIECE (Kubernetes' core operation group: 1.7 MB, 100 MB to
+    parse whole) is compiled as groups of its methods: the verdict, the error's line and its
+    message are the whole file's."""
+    from generator.write import _PIECE, _pieces
+
+    text = _large_class(method)
+    assert len(text) > 2 * _PIECE and len(_pieces(text)) > 2
+    found = [e.describe().split(" in `")[0] for e in compile_errors({"ops.py": text})]
+    assert found == ([error] if error else [])
+    try:
+        compile(text, "ops.py", "exec", dont_inherit=True)  # the whole file, for comparison
+    except SyntaxError as exc:
+        assert error == f"line {exc.lineno}: {exc.msg}"
+    else:
+        assert error is None
+
+
 @pytest.mark.slow
 def test_compile_guard_cost_on_batch_2024() -> None:
     """The guard compiles every Python file of the largest description we know: it must stay a
