@@ -266,8 +266,7 @@ def decode_json(body: bytes) -> Any:
 
 def decode_text(body: bytes, content_type: str) -> str:
     """A text body in the charset its ``Content-Type`` names (UTF-8 when it names none); a
-    JSON string when the body is JSON (a string described for any media type, ``*/*``).
-    """
+    JSON string when the body is JSON (a string described for any media, ``*/*``)."""
     charset = "utf-8"
     for part in content_type.split(";")[1:]:
         key, _, value = part.strip().partition("=")
