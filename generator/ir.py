@@ -282,6 +282,12 @@ def module_imports(
     )
 
 
+def query_text(text: str) -> str:
+    """A query name or value percent-encoded as the client sends it: RFC 3986 lets these
+    characters stand in a query, and none of them means anything to a form decoder."""
+    return quote(text, safe="$!'()*,;:@/?")
+
+
 @dataclass(frozen=True, slots=True)
 class Parameter:
     """One operation parameter: the wire name and the Python name side by side."""
@@ -409,7 +415,7 @@ class Parameter:
         """The wire name as it appears on the wire (query and form names percent-encoded)."""
         # RFC 3986 lets these stand in a query; none of them has a meaning to a form decoder.
         if self.location in ("query", "form") and self.style != "multipart":
-            return quote(self.wire_name, safe="$!'()*,;:@/?")
+            return query_text(self.wire_name)
         return self.wire_name
 
     @property
@@ -544,6 +550,14 @@ class Operation:
     form_media: str = ""  # the form fields' body: x-www-form-urlencoded or multipart/form-data
     empty_result: bool = False  # a success response without a body: the method may return None
     shadowed: frozenset[str] = frozenset()  # builtins the group's methods shadow: ``Parameter.shadowed``
+    # Query items the path key itself holds (``/jobs?op=LISTAFTERID``, from x-ms-paths), as
+    # (name, value) decoded; sent first, before the declared parameters.
+    path_query: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def query_start_tree(self) -> pyfmt.Expr:
+        """The ``_query`` list the method starts from: the path key's own items, encoded."""
+        return ("list", [("tuple", [("atom", pystr(query_text(k))), ("atom", pystr(query_text(v)))]) for k, v in self.path_query])
 
     @property
     def headers_tree(self) -> pyfmt.Expr:

@@ -113,13 +113,29 @@ def test_patterns_from_the_corpus(tmp_path: Path) -> None:
 def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     """Two operations at one method and path, one of them requiring query parameters: the
     fake gives each request to the operation that declares them (its generated tests count
-    each operation's calls). Two whose requests nothing tells apart: their tests count both."""
+    each operation's calls). Two whose requests nothing tells apart: their tests count both.
+    Operations told apart by a header (X-Amz-Target): a request none accepts is reported as
+    the violation of the one it breaks least."""
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "routing-3.0.yaml", Options("routing"))
     assert result.files is not None, [p.format() for p in result.problems]
     write_tree(tmp_path, result.files)
     assert "def test_import_keys(" in (tmp_path / "tests" / "test_keys.py").read_text()
     items = (tmp_path / "tests" / "test_items.py").read_text()
     assert items.count('keys = ("items.get_definition", "items.get_assignment")') == 2, items
+    probe = (
+        "from routing.testing import FakeService\n"
+        "from routing import RoutingClient, models\n"
+        "with FakeService(strict=False) as fake, RoutingClient(fake.url, fake.credential) as client:\n"
+        "    try:\n"
+        "        client.gateways.associate_file_system(models.AssociateFileSystemBody(address='1.2.3.4.'), 'Gateway.Associate')\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "    [violation] = fake.violations\n"
+        "    assert (violation.operation, violation.where) == ('gateways.associate_file_system', '/Address'), violation\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
     run_project_tests(tmp_path)
 
 
@@ -178,6 +194,35 @@ def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
         "with FakeService() as fake, AnyMediaClient(fake.url, fake.credential) as client:\n"
         "    assert client.peoples.blood_type() == 'fake'\n"
         "    assert client.messages.get().create_timestamp.year == 2026\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
+    run_project_tests(tmp_path)
+
+
+def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
+    """A path key holding a query is sent as that path and fixed query items (located warning);
+    two path parameters side by side are told apart by the fake; a HEAD's declared body is
+    not decoded (located warning); a required list of the model itself is synthesised empty."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "path-shapes-3.0.yaml", Options("shapes"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    warnings = {p.pointer: p.message for p in result.problems}
+    assert "holds a query ('?op=LISTAFTERID')" in warnings["#/paths/~1jobs?op=LISTAFTERID/get"], warnings
+    assert "response to HEAD has no body" in warnings["#/paths/~1objects~1{path}/head/responses/200"], warnings
+    write_tree(tmp_path, result.files)
+    assert '_query: list[tuple[str, str]] = [("op", "LISTAFTERID")]' in (tmp_path / "shapes" / "operations" / "_jobs.py").read_text()
+    probe = (
+        "from shapes.testing import FakeService, sample\n"
+        "from shapes import PathShapesClient, models\n"
+        "with FakeService() as fake, PathShapesClient(fake.url, fake.credential) as client:\n"
+        "    client.projects.get(12, 'json')\n"
+        "    assert fake.operation('projects.get').calls[-1].path == {'id_': 12, 'format_': 'json'}\n"
+        "    client.jobs.list_after_id('me')\n"
+        "    assert fake.operation('jobs.list_after_id').calls[-1].query == {'user_name': 'me', 'op': 'LISTAFTERID'}\n"
+        "    assert not fake.operation('jobs.list').calls\n"
+        "    assert type(client.objects.describe('a')).__name__ == 'ObjectDescribeHeaders'\n"
+        "    assert sample(models.Category).children == []\n"
     )
     done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})

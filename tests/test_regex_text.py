@@ -30,6 +30,9 @@ FOUND = [
     # azure.com/containerservice: look-aheads for a letter, a capital and a sign, met by a
     # class cycling through its kinds of character (12 x "a" is tried first, and refused)
     (r"^(?=.*[a-z])(?=.*[A-Z])(?=.*[!@#$%\^&\*\(\)])[a-zA-Z\d!@#$%\^&\*\(\)]{12,123}$", 0, None, "aA0!aA0!aA0!"),
+    # amazonaws.com/storagegateway: a dot not at the end, else the end; the last round of the
+    # repeat takes the last alternatives ("250.250.250.250." is tried first, and refused)
+    (r"^((25[0-5]|(2[0-4]|1[0-9]|[1-9]|)[0-9])(\.(?!$)|$)){4}", 0, None, "250.250.250.0"),
 ]
 
 NOT_FOUND = [

@@ -146,6 +146,7 @@ def _same_requests(api: Api) -> dict[str, tuple[str, ...]]:
     for group in api.groups:
         for op in group.operations:
             required = frozenset((p.location, p.wire_name.lower()) for p in op.parameters if p.required and p.location in ("query", "header"))
+            required |= {("query", k.lower()) for k, _ in op.path_query}
             by_route.setdefault((op.http_method, _path_pattern(op), required), []).append(f"{group.python_name}.{op.python_name}")
     return {key: tuple(k for k in keys if k != key) for keys in by_route.values() if len(keys) > 1 for key in keys}
 
@@ -156,11 +157,17 @@ def _path_pattern(op: Operation) -> str:
     (``x-ms-skip-url-encoding``) may hold slashes."""
     index = {p.wire_name: i for i, p in enumerate(op.parameters) if p.location == "path"}
     out = ["^"]
-    for piece in re.split(r"(\{[^{}]*\})", op.path):
+    pieces = re.split(r"(\{[^{}]*\})", op.path)
+    for at, piece in enumerate(pieces):
         name = piece[1:-1] if piece.startswith("{") and piece.endswith("}") else None
         if name is not None and name in index:
             param = op.parameters[index[name]]
-            out.append(f"(?P<p{index[name]}>{'.+?' if param.skip_encoding else '[^/]+'})")
+            text = ".+?" if param.skip_encoding else "[^/]+"
+            if at + 2 < len(pieces) and pieces[at + 1] == "":
+                # another parameter right after (nasa.gov's ``{id}{.format}``): an integer's
+                # digits, else the shortest text, so the next one keeps its share
+                text = "[+-]?[0-9]+" if param.type.kind == "int" else text.rstrip("?") + "?"
+            out.append(f"(?P<p{index[name]}>{text})")
         else:
             out.append(re.escape(piece))
     out.append("$")
@@ -211,6 +218,9 @@ def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ..
     status, media = _success(op)
     entry: dict[str, Any] = {"key": key, "method": op.http_method, "path": op.path, "pattern": _path_pattern(op), "status": status}
     params = [_parameter(p, enums) for p in op.parameters if p.location != "body"]
+    # the path key's own query items (``/jobs?op=LISTAFTERID``): required, with their value;
+    # last, as the path pattern's groups are numbered by the parameters before them
+    params += [{"wire": k, "python": k, "location": "query", "required": True, "schema": {"t": "str"}, "value": v} for k, v in op.path_query]
     if params:
         entry["parameters"] = params
     if op.body is not None:

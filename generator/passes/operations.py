@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 from pathlib import Path
+from urllib.parse import parse_qsl
 from typing import Any
 
 from .. import naming, pyfmt
@@ -114,6 +115,12 @@ class OperationBuilder:
         segments: list[PathSegment] = []
         last = 0
         path = path.split("#", 1)[0] or "/"  # AWS keys ``/#X-Amz-Target=...``: a fragment is never sent
+        path, mark, literal_query = path.partition("?")
+        path_query: tuple[tuple[str, str], ...] = ()
+        if mark:  # x-ms-paths' ``/jobs?op=LISTAFTERID``: the items are sent, the path is the part before
+            path = path or "/"
+            path_query = tuple(parse_qsl(literal_query, keep_blank_values=True))
+            ctx.warn(f"the path holds a query ({mark + literal_query!r}): its items are sent as fixed query parameters", pointer)
         for match in _SEGMENT.finditer(path):
             if match.start() > last:
                 segments.append(PathSegment(literal=path[last : match.start()]))
@@ -124,7 +131,7 @@ class OperationBuilder:
             last = match.end()
         if last < len(path):
             segments.append(PathSegment(literal=path[last:]))
-        success, errors, accept = self._responses(operation, pointer, naming.pascal(naming.singular(group)) + naming.pascal(python_name))
+        success, errors, accept = self._responses(method, operation, pointer, naming.pascal(naming.singular(group)) + naming.pascal(python_name))
         headers_class = ""
         if any(r.headers for r in success):
             # From the decided names, not the operationId: `Task_Reactivate` and `reactivateTask`
@@ -158,6 +165,7 @@ class OperationBuilder:
             result=result,  # type: ignore[arg-type]
             result_type=result_type,
             paging=paging,
+            path_query=path_query,
         )
 
     # -- parameters -------------------------------------------------------------------------
@@ -399,7 +407,7 @@ class OperationBuilder:
 
     # -- responses --------------------------------------------------------------------------
 
-    def _responses(self, operation: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...], str]:
+    def _responses(self, method: str, operation: dict[str, Any], pointer: str, hint: str) -> tuple[tuple[Response, ...], tuple[Response, ...], str]:
         """(success responses, error responses, the ``Accept`` value: every declared media type,
         those of success responses first)."""
         ctx = self.ctx
@@ -417,6 +425,10 @@ class OperationBuilder:
             declared.append((not str(status).startswith("2"), response))
             if str(status) in ("204", "205", "304") and (response.get("content") or response.get("schema")):
                 ctx.warn(f"a {status} response has no body (RFC 9110); its declared content is ignored", where)
+                response = {k: v for k, v in response.items() if k not in ("content", "schema")}
+            elif method == "head" and str(status).startswith("2") and (response.get("content") or response.get("schema")):
+                # mediastore-data: the client decoded the empty body of a HEAD answer
+                ctx.warn("a response to HEAD has no body (RFC 9110); its declared content is ignored", where)
                 response = {k: v for k, v in response.items() if k not in ("content", "schema")}
             headers: list[ResponseHeader] = []
             namer = naming.Namer({"raw"})

@@ -7,7 +7,8 @@ what the fake rightly refuses. The text is read off Python's own parse of the pa
 literal as it is, a class by its first character in a fixed order of preference, each repeat its
 least count, the first alternative that can be built; when the text must reach ``minLength``,
 one repeat is made longer, or else the end padded. Failing those, a repeated class cycles
-through a letter, a capital, a digit and a sign (the look-aheads of a password pattern). Python's
+through a letter, a capital, a digit and a sign (the look-aheads of a password pattern), or the
+last round of each repeat takes the last alternatives (a look-ahead at the end). Python's
 ``re`` has the last word: a text it does not match (a look-around, a word boundary, a
 back-reference it refuses) is never returned.
 """
@@ -45,15 +46,17 @@ def matching_text(pattern: str, min_length: int = 0, max_length: int | None = No
         return None
     # each repeat of a class as one character, then (for a look-ahead that asks for a letter, a
     # capital, a digit and a sign: a password) cycling through one character of each kind
-    for diverse in (False, True):
-        for candidate in _attempts(parsed, min_length, diverse):
+    # then with the last round of each repeat taking the last alternatives (an IPv4 address's
+    # ``(\.(?!$)|$){4}``: a dot between the numbers, the end after the fourth)
+    for diverse, ending in ((False, False), (True, False), (False, True)):
+        for candidate in _attempts(parsed, min_length, diverse, ending):
             if len(candidate) >= min_length and (max_length is None or len(candidate) <= max_length) and compiled.search(candidate):
                 return candidate
     return None
 
 
-def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool) -> list[str]:
-    build = _Build(diverse=diverse)
+def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool, ending: bool) -> list[str]:
+    build = _Build(diverse=diverse, ending=ending)
     try:
         text = build.sequence(parsed)
     except (RecursionError, _Impossible):
@@ -66,7 +69,7 @@ def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool) -> 
             if unit:
                 extra = -(-(min_length - len(text)) // len(unit))
                 try:
-                    attempts.append(_Build({index: extra}, diverse).sequence(parsed))
+                    attempts.append(_Build({index: extra}, diverse, ending).sequence(parsed))
                 except (RecursionError, _Impossible):
                     continue
         attempts.append(text + "a" * (min_length - len(text)))  # a pattern free at its end: padded
@@ -78,9 +81,11 @@ class _Build:
     ``units`` records, in that order, each repeat's one-count text (so a caller can tell how
     much longer each would make the whole)."""
 
-    def __init__(self, extra: dict[int, int] | None = None, diverse: bool = False) -> None:
+    def __init__(self, extra: dict[int, int] | None = None, diverse: bool = False, ending: bool = False) -> None:
         self.extra = extra or {}
         self.diverse = diverse  # a repeated class cycles through its kinds of character
+        self.ending = ending  # a repeat's last round takes its branches' last alternatives
+        self.last = False  # building such a last round
         self.units: list[str] = []
         self.groups: dict[int, str] = {}
         self.length = 0
@@ -112,6 +117,14 @@ class _Build:
             if self.diverse and len(items) == 1 and items[0][0] is _C.IN:
                 kinds = _kinds(items[0][1]) or [unit]
                 return self._grow("".join(kinds[i % len(kinds)] for i in range(count)))
+            if self.ending and count and not self.last:
+                head = self._grow(unit * (count - 1))
+                units, self.last = len(self.units), True
+                try:
+                    return head + self.sequence(items)
+                finally:
+                    self.last = False
+                    del self.units[units:]
             return self._grow(unit * count)
         if op is _C.SUBPATTERN:
             group, _, _, sub = av
@@ -122,7 +135,7 @@ class _Build:
         if op is _C.ATOMIC_GROUP:
             return self.sequence(list(av))
         if op is _C.BRANCH:
-            for alternative in av[1]:
+            for alternative in reversed(av[1]) if self.last else av[1]:
                 mark, units, groups = self.length, len(self.units), dict(self.groups)
                 try:
                     return self.sequence(list(alternative))

@@ -553,7 +553,11 @@ class FakeService:
             calls.append((key, op, call))
             if not call.violations:
                 break
-        key, op, call = next((c for c in calls if not c[2].violations), calls[0])
+        # none valid: the one it breaks least is the one meant (AWS's X-Amz-Target names it)
+        key, op, call = next(
+            (c for c in calls if not c[2].violations),
+            min(calls, key=lambda c: len(c[2].violations)),
+        )
         operation = self._operations[key]
         with self._lock:
             operation._calls.append(call)
@@ -1354,11 +1358,26 @@ def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
         return {}
     out: dict[str, Any] = {}
     for wire, _, schema, required, _ in model.properties:
-        inner = schema.get("m") or schema.get("items", {}).get("m")
-        if not required and (
-            depth >= _OPTIONAL_DEPTH or inner in stack or inner == name
-        ):
+        inner = (
+            schema.get("m")
+            or schema.get("items", {}).get("m")
+            or schema.get("values", {}).get("m")
+        )
+        recursive = inner in stack or inner == name
+        if not required and (depth >= _OPTIONAL_DEPTH or recursive):
             continue
+        if recursive:
+            # a required property that holds the model again: the smallest value that ends
+            # the recursion (bbc.co.uk: a category's required list of child categories)
+            if schema.get("n"):
+                out[wire] = None
+                continue
+            if schema["t"] == "list" and schema.get("minItems", 0) == 0:
+                out[wire] = []
+                continue
+            if schema["t"] == "dict" and schema.get("minProperties", 0) == 0:
+                out[wire] = {}
+                continue
         out[wire] = _sample(schema, depth + 1, (*stack, name))
     return out
 
