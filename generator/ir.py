@@ -555,6 +555,12 @@ class Operation:
     path_query: tuple[tuple[str, str], ...] = ()
 
     @property
+    def shown_path(self) -> str:
+        """The path as docs show it: with the path key's own query items."""
+        items = "&".join(f"{query_text(k)}={query_text(v)}" for k, v in self.path_query)
+        return f"{self.path}?{items}" if items else self.path
+
+    @property
     def query_start_tree(self) -> pyfmt.Expr:
         """The ``_query`` list the method starts from: the path key's own items, encoded."""
         return ("list", [("tuple", [("atom", pystr(query_text(k))), ("atom", pystr(query_text(v)))]) for k, v in self.path_query])
