@@ -133,10 +133,15 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
         "    [violation] = fake.violations\n"
         "    assert (violation.operation, violation.where) == ('gateways.associate_file_system', '/Address'), violation\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
-    assert done.returncode == 0, done.stderr[-3000:]
+    run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
+
+
+def run_probe(project: Path, probe: str) -> None:
+    """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
+    done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(project), "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
 def test_properties_beside_a_scalar_type(tmp_path: Path) -> None:
@@ -195,9 +200,7 @@ def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
         "    assert client.peoples.blood_type() == 'fake'\n"
         "    assert client.messages.get().create_timestamp.year == 2026\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
-    assert done.returncode == 0, done.stderr[-3000:]
+    run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
 
 
@@ -225,7 +228,5 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
         "    assert type(client.objects.describe('a')).__name__ == 'ObjectDescribeHeaders'\n"
         "    assert sample(models.Category).children == []\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "PYTHONPATH": str(tmp_path), "PYTHONDONTWRITEBYTECODE": "1"})
-    assert done.returncode == 0, done.stderr[-3000:]
+    run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
