@@ -7,11 +7,13 @@ import os
 import pickle
 import signal
 import threading
+import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from functools import wraps
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .ir import Api
 from .load import Document, load_document
@@ -35,12 +37,32 @@ class Result:
         return self.files is None or any(p.is_error or strict for p in self.problems)
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _quiet_patterns(function: _F) -> _F:
+    """Python's ``re`` warns (FutureWarning: "Possible nested set") about a description's
+    pattern as this generator, the validator and the fake compile it; the pattern is the
+    description's, read as Python reads it today, so the warning is not printed mid-run
+    (amazonaws.com/lookoutmetrics). The validator's child, forked inside, inherits the filter."""
+
+    @wraps(function)
+    def quiet(*args: Any, **kwargs: Any) -> Any:
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Possible (nested set|set )", category=FutureWarning)
+            return function(*args, **kwargs)
+
+    return quiet  # type: ignore[return-value]
+
+
+@_quiet_patterns
 def build_ir(spec: Path, options: Options, display: str | None = None) -> Result:
     """Load, check and build the IR (no validator, no rendering): what ``diff`` needs."""
     doc, api, problems, _ = _front(spec, options, display, with_validator=False)
     return Result(None, problems, api, doc)
 
 
+@_quiet_patterns
 def generate_files(
     spec: Path, options: Options, display: str | None = None, previous: Path | None = None, *, keep_data: bool = True
 ) -> Result:

@@ -26,7 +26,9 @@ import json
 import logging
 import re
 import threading
+import warnings
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
@@ -1245,13 +1247,26 @@ def _check_union(
     )
 
 
+@lru_cache(maxsize=1024)
+def _pattern(pattern: str) -> re.Pattern[str]:
+    # Python warns of a description's "[[" (a possible nested set): it is the description's
+    # pattern, read as Python reads it today, so the warning is not shown in every test run
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return re.compile(pattern)
+
+
+def _search(pattern: str, text: str) -> bool:
+    return _pattern(pattern).search(text) is not None
+
+
 def _check_constraints(
     schema: Schema, value: Any, where: str, problems: list[tuple[str, str]]
 ) -> None:
     """The schema's value constraints (``pattern``, ``minimum``, ``maxItems``...)."""
     pattern = schema.get("pattern")
     if isinstance(value, str):
-        if pattern is not None and not re.search(pattern, value):
+        if pattern is not None and not _search(pattern, value):
             problems.append(
                 (where, f"{value!r} does not match the pattern {pattern!r}")
             )
@@ -1399,8 +1414,8 @@ def _sample_number(schema: Schema) -> Any:
 
 def _sample_text(schema: Schema, value: str) -> str:
     pattern = schema.get("pattern")
-    if pattern is not None and not re.search(pattern, value):
-        value = next((c for c in _PATTERN_CANDIDATES if re.search(pattern, c)), value)
+    if pattern is not None and not _search(pattern, value):
+        value = next((c for c in _PATTERN_CANDIDATES if _search(pattern, c)), value)
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     if len(value) < low and schema["t"] == "datetime" and value.endswith("Z"):
         # longer as fraction digits, still a date-time (telstra.com: minLength 24)
@@ -1409,7 +1424,7 @@ def _sample_text(schema: Schema, value: str) -> str:
         value = value + "x" * (low - len(value))
     if high is not None and len(value) > high:
         value = value[:high]
-    if pattern is not None and "sample" in schema and not re.search(pattern, value):
+    if pattern is not None and "sample" in schema and not _search(pattern, value):
         value = schema["sample"]  # made from the pattern by the generator
     return value
 
