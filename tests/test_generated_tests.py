@@ -217,6 +217,7 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "path-shapes-3.0.yaml", Options("shapes"))
     assert result.files is not None, [p.format() for p in result.problems]
     warnings = {p.pointer: p.message for p in result.problems}
+    assert "holds a query ('?filename={filename}')" in warnings["#/paths/~1jobs~1export?filename={filename}/get"], warnings
     assert "holds a query ('?op=LISTAFTERID')" in warnings["#/paths/~1jobs?op=LISTAFTERID/get"], warnings
     assert "response to HEAD has no body" in warnings["#/paths/~1objects~1{path}/head/responses/200"], warnings
     write_tree(tmp_path, result.files)
@@ -228,9 +229,14 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
         "with FakeService() as fake, PathShapesClient(fake.url, fake.credential) as client:\n"
         "    client.projects.get(12, 'json')\n"
         "    assert fake.operation('projects.get').calls[-1].path == {'id_': 12, 'format_': 'json'}\n"
+        "    client.blogs.get('fake', models.MediaTypeExtension.JSON)\n"
+        "    assert fake.operation('blogs.get').calls[-1].path == {'page_name': 'fake', 'media_type_extension': '.json'}\n"
         "    client.jobs.list_after_id('me')\n"
         "    assert fake.operation('jobs.list_after_id').calls[-1].query == {'user_name': 'me', 'op': 'LISTAFTERID'}\n"
         "    assert not fake.operation('jobs.list').calls\n"
+        "    client.jobs.export('a b.csv')\n"
+        "    [call] = fake.operation('jobs.export').calls\n"
+        "    assert (call.raw_path, call.raw_query, call.query) == ('/jobs/export', 'filename=a%20b.csv', {'filename': 'a b.csv'}), call\n"
         "    assert type(client.objects.describe('a')).__name__ == 'ObjectDescribeHeaders'\n"
         "    assert sample(models.Category).children == []\n"
     )

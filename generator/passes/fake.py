@@ -21,6 +21,7 @@ import dataclasses
 import json
 import re
 from typing import Any
+from urllib.parse import quote
 
 from .. import naming
 from ..contract import FAKE_FRAMING_HEADERS, FAKE_SERVICE_MEMBERS
@@ -47,7 +48,7 @@ def build_fake(api: Api) -> Api:
     groups: list[FakeGroup] = []
     entries: list[dict[str, Any]] = []
     enum_types = {e.class_name: e for e in api.enums}
-    alike = _same_requests(api)
+    alike = _same_requests(api, enums)
     for group in api.groups:
         attribute, _ = group_namer.claim(group.python_name)
         operations = []
@@ -138,7 +139,7 @@ def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any
     return tree
 
 
-def _same_requests(api: Api) -> dict[str, tuple[str, ...]]:
+def _same_requests(api: Api, enums: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
     """Per operation key, the other operations whose requests are alike to the fake: the same
     method and path pattern, the same required query and header names (the fake gives such a
     request to the first of them the request is valid for)."""
@@ -147,11 +148,11 @@ def _same_requests(api: Api) -> dict[str, tuple[str, ...]]:
         for op in group.operations:
             required = frozenset((p.location, p.wire_name.lower()) for p in op.parameters if p.required and p.location in ("query", "header"))
             required |= {("query", k.lower()) for k, _ in op.path_query}
-            by_route.setdefault((op.http_method, _path_pattern(op), required), []).append(f"{group.python_name}.{op.python_name}")
+            by_route.setdefault((op.http_method, _path_pattern(op, enums), required), []).append(f"{group.python_name}.{op.python_name}")
     return {key: tuple(k for k in keys if k != key) for keys in by_route.values() if len(keys) > 1 for key in keys}
 
 
-def _path_pattern(op: Operation) -> str:
+def _path_pattern(op: Operation, enums: dict[str, tuple[str, ...]]) -> str:
     """A regular expression of the path template over the raw (percent-encoded) path; each
     parameter a named group ``p<index of the parameter>``. A segment sent unencoded
     (``x-ms-skip-url-encoding``) may hold slashes."""
@@ -163,10 +164,19 @@ def _path_pattern(op: Operation) -> str:
         if name is not None and name in index:
             param = op.parameters[index[name]]
             text = ".+?" if param.skip_encoding else "[^/]+"
-            if at + 2 < len(pieces) and pieces[at + 1] == "":
-                # another parameter right after (nasa.gov's ``{id}{.format}``): an integer's
-                # digits, else the shortest text, so the next one keeps its share
-                text = "[+-]?[0-9]+" if param.type.kind == "int" else text.rstrip("?") + "?"
+            before = at + 2 < len(pieces) and pieces[at + 1] == ""
+            after = at >= 2 and pieces[at - 1] == ""
+            if before or after:
+                # another parameter beside it (nasa.gov's ``{id}{.format}``, healthcare.gov's
+                # ``{pageName}{mediaTypeExtension}``): an integer's digits, an enum's values,
+                # else the shortest text before the other, so that one keeps its share
+                values = enums.get(param.type.model, ()) if param.type.kind == "enum" else ()
+                if param.type.kind == "int":
+                    text = "[+-]?[0-9]+"
+                elif values:
+                    text = "|".join(sorted({re.escape(v) for v in values} | {re.escape(quote(v, safe="")) for v in values}, key=lambda v: (-len(v), v)))
+                elif before:
+                    text = text.rstrip("?") + "?"
             out.append(f"(?P<p{index[name]}>{text})")
         else:
             out.append(re.escape(piece))
@@ -216,7 +226,7 @@ def _example(op: Operation, status: int) -> str:
 def _operation(api: Api, op: Operation, key: str, enums: dict[str, tuple[str, ...]], models: dict[str, Model]) -> dict[str, Any]:
     """An ``_Operation``'s fields, those at their defaults left out."""
     status, media = _success(op)
-    entry: dict[str, Any] = {"key": key, "method": op.http_method, "path": op.path, "pattern": _path_pattern(op), "status": status}
+    entry: dict[str, Any] = {"key": key, "method": op.http_method, "path": op.path, "pattern": _path_pattern(op, enums), "status": status}
     params = [_parameter(p, enums) for p in op.parameters if p.location != "body"]
     # the path key's own query items (``/jobs?op=LISTAFTERID``): required, with their value;
     # last, as the path pattern's groups are numbered by the parameters before them

@@ -96,6 +96,7 @@ class OperationBuilder:
             ctx.warn(f"method {method_hint!r} of group {group!r} is named {python_name} to avoid a clash", pointer)
         namer = naming.Namer(METHOD_RESERVED)
         parameters = self._parameters(path, operation, pointer, item, namer)
+        path, path_query, parameters = self._path_query(path, parameters, pointer)
         body, fields, form_media = self._body(operation, pointer, namer, python_name)
         paths = sum(1 for p in parameters if p.location == "path")
         if body is not None:  # after the path parameters: a required body is positional
@@ -115,12 +116,6 @@ class OperationBuilder:
         segments: list[PathSegment] = []
         last = 0
         path = path.split("#", 1)[0] or "/"  # AWS keys ``/#X-Amz-Target=...``: a fragment is never sent
-        path, mark, literal_query = path.partition("?")
-        path_query: tuple[tuple[str, str], ...] = ()
-        if mark:  # x-ms-paths' ``/jobs?op=LISTAFTERID``: the items are sent, the path is the part before
-            path = path or "/"
-            path_query = tuple(parse_qsl(literal_query, keep_blank_values=True))
-            ctx.warn(f"the path holds a query ({mark + literal_query!r}): its items are sent as fixed query parameters", pointer)
         for match in _SEGMENT.finditer(path):
             if match.start() > last:
                 segments.append(PathSegment(literal=path[last : match.start()]))
@@ -167,6 +162,36 @@ class OperationBuilder:
             paging=paging,
             path_query=path_query,
         )
+
+    def _path_query(
+        self, path: str, parameters: tuple[Parameter, ...], pointer: str
+    ) -> tuple[str, tuple[tuple[str, str], ...], tuple[Parameter, ...]]:
+        """A path key holding a query: x-ms-paths' ``/jobs?op=LISTAFTERID`` (fixed items, sent
+        as they are) and clicksend's ``/export?filename={filename}`` (a parameter declared
+        ``in: path`` whose place is a query item: sent as that query parameter). Anything else
+        there (``?{search}=1``: a name from a parameter) leaves the key as it is, a path."""
+        route, mark, query = path.split("#", 1)[0].partition("?")
+        if not mark:
+            return path, (), parameters
+        in_path = {p.wire_name for p in parameters if p.location == "path"}
+        fixed: list[tuple[str, str]] = []
+        moved: dict[str, str] = {}  # path parameter -> the query name it is sent under
+        for key, value in parse_qsl(query, keep_blank_values=True):
+            variable = re.fullmatch(r"\{([^{}]+)\}", value)
+            if variable and variable.group(1) in in_path and "{" not in key and variable.group(1) not in moved:
+                moved[variable.group(1)] = key
+            elif "{" in key + value or "}" in key + value:
+                self.ctx.warn(f"the path holds a query ({mark + query!r}) whose item {key}={value} is no fixed text and no parameter: the whole key is sent as a path", pointer)
+                return path, (), parameters
+            else:
+                fixed.append((key, value))
+        parameters = tuple(
+            dataclasses.replace(p, location="query", wire_name=moved[p.wire_name], required=True, style="form", explode=True)
+            if p.location == "path" and p.wire_name in moved else p
+            for p in parameters
+        )
+        self.ctx.warn(f"the path holds a query ({mark + query!r}): its items are sent as query parameters", pointer)
+        return route or "/", tuple(fixed), parameters
 
     # -- parameters -------------------------------------------------------------------------
 
