@@ -1030,6 +1030,11 @@ class FakeOperation:
     same_requests: tuple[str, ...] = ()
 
     @property
+    def others_tree(self) -> pyfmt.Expr:
+        """``same_requests`` as a tuple: in its tests each answers as this one does."""
+        return ("tuple", [("atom", pystr(k)) for k in self.same_requests])
+
+    @property
     def counted_keys(self) -> pyfmt.Expr:
         """The keys whose calls its tests count: its own, then ``same_requests``."""
         return ("tuple", [("atom", pystr(k)) for k in (self.key, *self.same_requests)])

@@ -222,6 +222,8 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
     assert "response to HEAD has no body" in warnings["#/paths/~1objects~1{path}/head/responses/200"], warnings
     write_tree(tmp_path, result.files)
     assert '_query: list[tuple[str, str]] = [("op", "LISTAFTERID")]' in (tmp_path / "shapes" / "operations" / "_jobs.py").read_text()
+    # two operations whose requests nothing tells apart: in each one's tests, the other answers as it
+    assert 'fake.operation(other).answers_as("states.get_page")' in (tmp_path / "tests" / "test_states.py").read_text()
     assert "`GET https://example.invalid/jobs?op=LISTAFTERID`" in (tmp_path / "docs" / "jobs.list_after_id.md").read_text()
     probe = (
         "from shapes.testing import FakeService, sample\n"

@@ -305,6 +305,15 @@ class FakeOperation:
         )
         self._answer = lambda call: answer
 
+    def answers_as(self, key: str) -> None:
+        """Answer as the operation ``key`` would (its success status, its synthesised body):
+        for operations whose requests the fake cannot tell apart (the same method, path
+        pattern and required parameters), which it gives to the first of them."""
+        op = _OPERATIONS[key]
+        body = _synthesised(op) if op.response is not None else None
+        answer = FakeResponse(op.status, {}, body)
+        self._answer = lambda call: answer
+
     def fails(
         self,
         status: int,
