@@ -28,8 +28,8 @@ import re
 import threading
 import warnings
 from collections.abc import Callable, Mapping
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple, Self, TypeVar
