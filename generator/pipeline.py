@@ -10,10 +10,10 @@ import threading
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from functools import wraps
 from dataclasses import dataclass, field
+from functools import wraps
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from .ir import Api
 from .load import Document, load_document
@@ -37,22 +37,23 @@ class Result:
         return self.files is None or any(p.is_error or strict for p in self.problems)
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
-def _quiet_patterns(function: _F) -> _F:
+def _quiet_patterns(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """Python's ``re`` warns (FutureWarning: "Possible nested set") about a description's
     pattern as this generator, the validator and the fake compile it; the pattern is the
     description's, read as Python reads it today, so the warning is not printed mid-run
     (amazonaws.com/lookoutmetrics). The validator's child, forked inside, inherits the filter."""
 
     @wraps(function)
-    def quiet(*args: Any, **kwargs: Any) -> Any:
+    def quiet(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", message="Possible (nested set|set )", category=FutureWarning)
             return function(*args, **kwargs)
 
-    return quiet  # type: ignore[return-value]
+    return quiet
 
 
 @_quiet_patterns

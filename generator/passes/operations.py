@@ -6,8 +6,8 @@ import dataclasses
 import json
 import re
 from pathlib import Path
-from urllib.parse import parse_qsl
 from typing import Any
+from urllib.parse import parse_qsl
 
 from .. import naming, pyfmt
 from ..contract import STYLES
@@ -448,12 +448,13 @@ class OperationBuilder:
             if not isinstance(response, dict):
                 continue
             declared.append((not str(status).startswith("2"), response))
-            if str(status) in ("204", "205", "304") and (response.get("content") or response.get("schema")):
-                ctx.warn(f"a {status} response has no body (RFC 9110); its declared content is ignored", where)
-                response = {k: v for k, v in response.items() if k not in ("content", "schema")}
-            elif method == "head" and str(status).startswith("2") and (response.get("content") or response.get("schema")):
-                # mediastore-data: the client decoded the empty body of a HEAD answer
-                ctx.warn("a response to HEAD has no body (RFC 9110); its declared content is ignored", where)
+            # no body (RFC 9110): these statuses, and a success of HEAD (mediastore-data: the
+            # client decoded the empty body of a HEAD answer)
+            bodiless = f"a {status} response" if str(status) in ("204", "205", "304") else ""
+            if not bodiless and method == "head" and str(status).startswith("2"):
+                bodiless = "a response to HEAD"
+            if bodiless and (response.get("content") or response.get("schema")):
+                ctx.warn(f"{bodiless} has no body (RFC 9110); its declared content is ignored", where)
                 response = {k: v for k, v in response.items() if k not in ("content", "schema")}
             headers: list[ResponseHeader] = []
             namer = naming.Namer({"raw"})
