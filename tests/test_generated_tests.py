@@ -244,3 +244,40 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
     )
     run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
+
+
+def test_required_objects_sent_empty(tmp_path: Path) -> None:
+    """A required object spread over pairs of its own (form field or query, exploded or
+    deepObject) sends nothing when empty, the same as leaving it out: the fake takes that
+    absence as the empty object where the schema accepts one (salesloft.com), and still
+    reports it missing where the schema requires a property."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "empty-objects-3.0.yaml", Options("empties"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    # a property without a description: its docstring starts at its wire name
+    assert '    field_: str | None = None\n    """(``field``)"""\n' in (tmp_path / "empties" / "models" / "_sort.py").read_text()
+    probe = (
+        "import urllib.error, urllib.request\n"
+        "from empties.testing import FakeService\n"
+        "from empties import EmptyObjectsClient, models\n"
+        "with FakeService() as fake, EmptyObjectsClient(fake.url, fake.credential) as client:\n"
+        "    client.calls.create(models.Recording(), 'me')\n"
+        "    [call] = fake.operation('calls.create').calls\n"
+        "    assert (call.raw_body, call.form) == (b'to=me', {'recording': {}, 'to': 'me'}), call\n"
+        "    client.searches.find({}, models.Sort())\n"
+        "    [call] = fake.operation('searches.find').calls\n"
+        "    assert (call.raw_query, call.query) == ('', {'filter_': {}, 'sort': {}}), call\n"
+        "    client.searches.find({'a': 'b'}, models.Sort(field_='x'))\n"
+        "    assert fake.operation('searches.find').calls[-1].raw_query == 'a=b&sort%5Bfield%5D=x'\n"
+        "    fake.expect_violations()\n"
+        "    try:\n"
+        "        urllib.request.urlopen(fake.url + '/strict')\n"
+        "    except urllib.error.HTTPError as exc:\n"
+        "        assert exc.code == 400\n"
+        "    else:\n"
+        "        raise AssertionError('no range: accepted')\n"
+        "    [violation] = fake.violations\n"
+        "    assert 'the required query parameter is missing' in str(violation), violation\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)

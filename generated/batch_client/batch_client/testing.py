@@ -538,11 +538,10 @@ class FakeService:
             calls.append((key, op, call))
             if not call.violations:
                 break
-        # none valid: the one it breaks least is the one meant (AWS's X-Amz-Target names it)
-        key, op, call = next(
-            (c for c in calls if not c[2].violations),
-            min(calls, key=lambda c: len(c[2].violations)),
-        )
+        key, op, call = calls[-1]  # the loop stops at the first valid one
+        if call.violations:
+            # none valid: the one it breaks least is the one meant (AWS's X-Amz-Target names it)
+            key, op, call = min(calls, key=lambda c: len(c[2].violations))
         operation = self._operations[key]
         with self._lock:
             operation._calls.append(call)
@@ -920,19 +919,30 @@ def _texts(
             for n, v in pairs
             if n.startswith(prefix) and n.endswith("]")
         }
-        return found or None
+        return found or _empty_object(param)
     if shape == "object" and param.explode:
         names = _property_names(param.schema)
         found = {
             n: v for n, v in pairs if n in names or not names and n not in declared
         }
-        return found or None
+        return found or _empty_object(param)
     values = [v for n, v in pairs if n == param.wire]
     if not values:
         return None
     if shape == "list" and param.explode:
         return values
     return _split(values[0], shape, _DELIMITERS.get(param.style, ","), False)
+
+
+def _empty_object(param: _Parameter) -> dict[str, str] | None:
+    """A required object spread over pairs of its own sends none when empty (RFC 6570: an
+    empty exploded object is undefined), so its absence is that empty object where the
+    schema accepts one (salesloft.com's free-form ``recording``); else it is missing."""
+    if not param.required:
+        return None
+    problems: list[tuple[str, str]] = []
+    _check(param.schema, {}, "", problems)
+    return None if problems else {}
 
 
 def _path_texts(param: _Parameter, raw: str, shape: str) -> list[str] | dict[str, str]:
