@@ -185,6 +185,29 @@ def check_paths(doc: Document) -> list[Problem]:
                     join_pointer(pointer, "operationId")))
             else:
                 seen_ids[operation_id] = pointer
+    return problems + _same_templates(doc)
+
+
+def _same_templates(doc: Document) -> list[Problem]:
+    """Path keys that differ only in their variables' names (healthcare.gov's
+    ``/{pageName}{ext}`` beside ``/{stateName}{ext}``): OpenAPI forbids them, as identical.
+    Generated all the same (each has its own methods), so a warning: a request of one method
+    is a request of both, and the service, like the fake, can only take it for one."""
+    first: dict[str, tuple[str, set[str]]] = {}
+    problems: list[Problem] = []
+    for path, method, _, pointer, _ in iter_operations(doc):
+        if "{" not in path:
+            continue
+        shape = _TEMPLATE_VAR.sub("{}", path)
+        seen, methods = first.setdefault(shape, (path, set()))
+        if seen == path:
+            methods.add(method)
+            continue
+        if method in methods:
+            problems.append(doc.warning(
+                f"{method.upper()} {path} is {method.upper()} {seen} but for its variables' names "
+                "(OpenAPI forbids such paths, as identical): a request of one is a request of the other",
+                pointer))
     return problems
 
 

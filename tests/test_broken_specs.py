@@ -67,3 +67,31 @@ def test_a_recursive_model_is_valid_and_generates(tmp_path: Path) -> None:
         assert isinstance(node.children[0], tree.Node) and isinstance(node.parent.parent, tree.Node)  # type: ignore[union-attr,index]
     finally:
         sys.path.remove(str(tmp_path / "out"))
+
+
+def test_paths_identical_but_for_their_names_warn_where_a_method_is_shared(tmp_path: Path) -> None:
+    """OpenAPI forbids paths that differ only in their variables' names; a shared method is
+    where requests clash (googleapis.com/iam's GET /v2/{parent} and GET /v2/{name}): a located
+    warning there, none for a method only one of them has."""
+    from generator.load import load_document
+    from generator.validate import semantic_checks
+
+    spec = tmp_path / "same.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /v2/{parent}:\n"
+        "    get: {responses: {'200': {description: ok}}}\n"
+        "    post: {responses: {'200': {description: ok}}}\n"
+        "    parameters: [{name: parent, in: path, required: true, schema: {type: string}}]\n"
+        "  /v2/{name}:\n"
+        "    get: {responses: {'200': {description: ok}}}\n"
+        "    delete: {responses: {'200': {description: ok}}}\n"
+        "    parameters: [{name: name, in: path, required: true, schema: {type: string}}]\n"
+    )
+    problems = [p.format() for p in semantic_checks(load_document(spec))]
+    assert problems == [
+        f"{spec}:9:10: warning: GET /v2/{{name}} is GET /v2/{{parent}} but for its variables' names (OpenAPI forbids"
+        " such paths, as identical): a request of one is a request of the other (at #/paths/~1v2~1{name}/get)"
+    ], problems

@@ -220,6 +220,8 @@ def test_path_shapes_from_the_corpus(tmp_path: Path) -> None:
     assert "holds a query ('?filename={filename}')" in warnings["#/paths/~1jobs~1export?filename={filename}/get"], warnings
     assert "holds a query ('?op=LISTAFTERID')" in warnings["#/paths/~1jobs?op=LISTAFTERID/get"], warnings
     assert "response to HEAD has no body" in warnings["#/paths/~1objects~1{path}/head/responses/200"], warnings
+    assert "is GET /states/{stateName}{mediaTypeExtension} but for its variables' names" in warnings[
+        "#/paths/~1states~1{pageName}{mediaTypeExtension}/get"], warnings
     write_tree(tmp_path, result.files)
     assert '_query: list[tuple[str, str]] = [("op", "LISTAFTERID")]' in (tmp_path / "shapes" / "operations" / "_jobs.py").read_text()
     # two operations whose requests nothing tells apart: in each one's tests, the other answers as it
