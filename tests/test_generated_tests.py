@@ -283,3 +283,22 @@ def test_required_objects_sent_empty(tmp_path: Path) -> None:
     )
     run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
+
+
+def test_a_discriminator_that_is_not_a_string_is_ignored(tmp_path: Path) -> None:
+    """A discriminator naming an array property (zalando.com): ignored with a located warning,
+    so the answer decodes as its declared model."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "discriminator-array-3.0.yaml", Options("pages"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    warnings = {p.pointer: p.message for p in result.problems}
+    assert "discriminator's property is not a string" in warnings["#/components/schemas/Page/discriminator"], warnings
+    write_tree(tmp_path, result.files)
+    probe = (
+        "from pages.testing import FakeService\n"
+        "from pages import DiscriminatorArrayClient, models\n"
+        "with FakeService() as fake, DiscriminatorArrayClient(fake.url, fake.credential) as client:\n"
+        "    fake.operation('reviews.list').returns(models.Reviews(content=['a', 'b']))\n"
+        "    assert client.reviews.list() == models.Reviews(content=['a', 'b'])\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)

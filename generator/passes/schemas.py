@@ -457,6 +457,18 @@ class SchemaResolver:
             self.in_progress.discard(pointer)
         return name
 
+    def _not_text(self, disc: Any, props: list[tuple[str, Any, str, set[str]]]) -> bool:
+        """Whether the discriminator (Swagger's name, or OpenAPI's object) names a declared
+        property whose type cannot be a string."""
+        name = disc.get("propertyName") if isinstance(disc, dict) else disc
+        for wire, prop_schema, prop_pointer, _ in props:
+            if wire == name:
+                target, _ = self.ctx.deref(prop_schema, prop_pointer)
+                kind = target.get("type") if isinstance(target, dict) else None
+                kinds = kind if isinstance(kind, list) else [kind]
+                return kind is not None and "string" not in kinds
+        return False
+
     def _build_model(self, name: str, pointer: str, schema: dict[str, Any]) -> Model:
         own_props: list[tuple[str, Any, str, set[str]]] = []  # (wire, schema, pointer, required set)
         base_pointer = ""
@@ -482,6 +494,10 @@ class SchemaResolver:
         if base_pointer:
             self.bases[pointer] = base_pointer
         disc = schema.get("discriminator")
+        if self._not_text(disc, own_props):
+            # zalando.com: propertyName names an array; a discriminator's value is a string
+            self.ctx.warn("the discriminator's property is not a string: ignored (decoded as declared)", join_pointer(pointer, "discriminator"))
+            disc = None
         if isinstance(disc, str):
             self.discriminators[pointer] = disc
         elif isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
