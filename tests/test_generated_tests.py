@@ -112,7 +112,9 @@ def test_patterns_from_the_corpus(tmp_path: Path, capfd: pytest.CaptureFixture[s
     tags = (tmp_path / "tests" / "test_tags.py").read_text()
     assert '"arn:aws:migrationhub-orchestrator:a:0:workflow/"' in tags
     assert 'label="id-aaaaaaaaa"' in tags
-    assert '"pattern":"^[A-Z]{3}-\\\\d{4}$","sample":"AAA-0000"' in (tmp_path / "patterns" / "_fake_tables.json").read_text()
+    tables = (tmp_path / "patterns" / "_fake_tables.json").read_text()
+    assert '"pattern":"^[A-Z]{3}-\\\\d{4}$","sample":"AAA-0000"' in tables
+    assert '"sample":"arn:a:fsx:a:000000000000:::::"' in tables
     run_project_tests(tmp_path)
 
 

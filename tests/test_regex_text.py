@@ -33,6 +33,16 @@ FOUND = [
     # amazonaws.com/storagegateway: a dot not at the end, else the end; the last round of the
     # repeat takes the last alternatives ("250.250.250.250." is tried first, and refused)
     (r"^((25[0-5]|(2[0-4]|1[0-9]|[1-9]|)[0-9])(\.(?!$)|$)){4}", 0, None, "250.250.250.0"),
+    # amazonaws.com/fsx: a look-ahead fixing what the free rest must hold; its own text written
+    # where it stands, the rest matching it again
+    (r"^(?=a:b)[a-z:]+$", 0, None, "a:ba"),
+    (
+        r"^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)"
+        r"(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$",
+        0,
+        None,
+        "arn:a:fsx:a:000000000000:::::",
+    ),
 ]
 
 NOT_FOUND = [

@@ -8,7 +8,8 @@ literal as it is, a class by its first character in a fixed order of preference,
 least count, the first alternative that can be built; when the text must reach ``minLength``,
 one repeat is made longer, or else the end padded. Failing those, a repeated class cycles
 through a letter, a capital, a digit and a sign (the look-aheads of a password pattern), or the
-last round of each repeat takes the last alternatives (a look-ahead at the end). Python's
+last round of each repeat takes the last alternatives (a look-ahead at the end), or each
+positive look-ahead writes its own text where it stands (a prefix the rest matches again). Python's
 ``re`` has the last word: a text it does not match (a look-around, a word boundary, a
 back-reference it refuses) is never returned.
 """
@@ -48,15 +49,17 @@ def matching_text(pattern: str, min_length: int = 0, max_length: int | None = No
     # capital, a digit and a sign: a password) cycling through one character of each kind
     # then with the last round of each repeat taking the last alternatives (an IPv4 address's
     # ``(\.(?!$)|$){4}``: a dot between the numbers, the end after the fourth)
-    for diverse, ending in ((False, False), (True, False), (False, True)):
-        for candidate in _attempts(parsed, min_length, diverse, ending):
+    # and last with each look-ahead's own text written where it stands (an ARN's
+    # ``^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)...``: what follows it can usually match that text again)
+    for diverse, ending, ahead in ((False, False, False), (True, False, False), (False, True, False), (False, False, True)):
+        for candidate in _attempts(parsed, min_length, diverse, ending, ahead):
             if len(candidate) >= min_length and (max_length is None or len(candidate) <= max_length) and compiled.search(candidate):
                 return candidate
     return None
 
 
-def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool, ending: bool) -> list[str]:
-    build = _Build(diverse=diverse, ending=ending)
+def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool, ending: bool, ahead: bool) -> list[str]:
+    build = _Build(diverse=diverse, ending=ending, ahead=ahead)
     try:
         text = build.sequence(parsed)
     except (RecursionError, _Impossible):
@@ -69,7 +72,7 @@ def _attempts(parsed: list[tuple[Any, Any]], min_length: int, diverse: bool, end
             if unit:
                 extra = -(-(min_length - len(text)) // len(unit))
                 try:
-                    attempts.append(_Build({index: extra}, diverse, ending).sequence(parsed))
+                    attempts.append(_Build({index: extra}, diverse, ending, ahead).sequence(parsed))
                 except (RecursionError, _Impossible):
                     continue
         attempts.append(text + "a" * (min_length - len(text)))  # a pattern free at its end: padded
@@ -81,10 +84,13 @@ class _Build:
     ``units`` records, in that order, each repeat's one-count text (so a caller can tell how
     much longer each would make the whole)."""
 
-    def __init__(self, extra: dict[int, int] | None = None, diverse: bool = False, ending: bool = False) -> None:
+    def __init__(
+        self, extra: dict[int, int] | None = None, diverse: bool = False, ending: bool = False, ahead: bool = False
+    ) -> None:
         self.extra = extra or {}
         self.diverse = diverse  # a repeated class cycles through its kinds of character
         self.ending = ending  # a repeat's last round takes its branches' last alternatives
+        self.ahead = ahead  # a positive look-ahead writes its own text
         self.last = False  # building such a last round
         self.units: list[str] = []
         self.groups: dict[int, str] = {}
@@ -148,7 +154,9 @@ class _Build:
         if op is _C.GROUPREF_EXISTS:
             group, yes, no = av
             return self.sequence(list(yes if group in self.groups else no or []))
-        # AT (anchors, boundaries), ASSERT, ASSERT_NOT: no text of their own; re.search judges
+        if op is _C.ASSERT and self.ahead and av[0] == 1:
+            return self.sequence(list(av[1]))
+        # AT (anchors, boundaries), look-behinds, ASSERT_NOT: no text of their own; re.search judges
         return ""
 
     def _grow(self, text: str) -> str:
