@@ -123,7 +123,7 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     fake gives each request to the operation that declares them (its generated tests count
     each operation's calls). Two whose requests nothing tells apart: their tests count both.
     Operations told apart by a header (X-Amz-Target): a request none accepts is reported as
-    the violation of the one it breaks least."""
+    the violation of the one it breaks least, the header outweighing the rest."""
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "routing-3.0.yaml", Options("routing"))
     assert result.files is not None, [p.format() for p in result.problems]
     write_tree(tmp_path, result.files)
@@ -138,6 +138,19 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
         "        client.gateways.associate_file_system(models.AssociateFileSystemBody(address='1.2.3.4.'), 'Gateway.Associate')\n"
         "    except Exception:\n"
         "        pass\n"
+        "    [violation] = fake.violations\n"
+        "    assert (violation.operation, violation.where) == ('gateways.associate_file_system', '/Address'), violation\n"
+        # amazonaws.com/fsx: one violation each (Activate's X-Amz-Target, Associate's address):
+        # the header names the operation, table order does not
+        "import json, urllib.error, urllib.request\n"
+        "body = json.dumps({'Address': '1.2.3.4.', 'ActivationKey': 'k', 'GatewayName': 'g'}).encode()\n"
+        "headers = {'X-Amz-Target': 'Gateway.Associate', 'Content-Type': 'application/json'}\n"
+        "with FakeService(strict=False) as fake:\n"
+        "    request = urllib.request.Request(fake.url.rstrip('/') + '/', body, headers, method='POST')\n"
+        "    try:\n"
+        "        urllib.request.urlopen(request, timeout=30)\n"
+        "    except urllib.error.HTTPError as error:\n"
+        "        assert error.code == 400, error.code\n"
         "    [violation] = fake.violations\n"
         "    assert (violation.operation, violation.where) == ('gateways.associate_file_system', '/Address'), violation\n"
     )

@@ -373,6 +373,22 @@ class _JobsFake:
         self.terminate = FakeOperation(service, "jobs.terminate")
 
 
+def _misnamed(op: _Operation, call: Call) -> tuple[int, int]:
+    """How badly a request misses an operation: its violations at a header or query parameter
+    with one allowed value (it names the operation), then all its violations."""
+    naming = {
+        p.wire
+        for p in op.parameters
+        if p.location in ("header", "query")
+        and (
+            p.schema["t"] == "literal"
+            or (p.schema["t"] == "enum" and len(p.schema["enum"]) == 1)
+        )
+    }
+    named = sum(v.parameter in naming for v in call.violations)
+    return named, len(call.violations)
+
+
 class FakeService:
     """The fake service: ``with FakeService() as fake:`` (or ``start()`` and ``stop()``).
 
@@ -566,8 +582,9 @@ class FakeService:
                 break
         key, op, call = calls[-1]  # the loop stops at the first valid one
         if call.violations:
-            # none valid: the one it breaks least is the one meant (AWS's X-Amz-Target names it)
-            key, op, call = min(calls, key=lambda c: len(c[2].violations))
+            # none valid: the one it breaks least is the one meant, a parameter that names the
+            # operation (AWS's X-Amz-Target) outweighing any other (a tie went to table order)
+            key, op, call = min(calls, key=lambda c: _misnamed(c[1], c[2]))
         operation = self._operations[key]
         with self._lock:
             operation._calls.append(call)
