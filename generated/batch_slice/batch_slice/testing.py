@@ -1380,7 +1380,8 @@ def sample(model: type[_M]) -> _M:
 
 def _sample(schema: Schema, depth: int, stack: tuple[str, ...]) -> Any:
     """A valid JSON value of the schema, the same every time: required properties always,
-    optional ones ``_OPTIONAL_DEPTH`` models deep, no model inside itself."""
+    optional ones ``_OPTIONAL_DEPTH`` models deep where their samples are valid, no model
+    inside itself."""
     kind = schema["t"]
     fmt = schema.get("f", "")
     if kind == "enum":
@@ -1429,7 +1430,15 @@ def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
             if schema["t"] == "dict" and schema.get("minProperties", 0) == 0:
                 out[wire] = {}
                 continue
-        out[wire] = _sample(schema, depth + 1, (*stack, name))
+        value = _sample(schema, depth + 1, (*stack, name))
+        if not required:
+            # an optional value no sample makes valid is left out, not sent invalid
+            # (amazonaws.com/dataexchange: an account id's pattern ``.*/^[\d]{12}$/.*``)
+            problems: list[tuple[str, str]] = []
+            _check(schema, value, "", problems)
+            if problems:
+                continue
+        out[wire] = value
     return out
 
 
