@@ -63,8 +63,7 @@ class Samples:
                 variants = [v for v in t.variants if v.kind != "null"] or list(t.variants)
                 return self.value(variants[0]) if variants else ("atom", "None")
             case "str":
-                sample = FAKE_SAMPLES.get(t.format) if t.format else None
-                return ("atom", pystr(_text(t, sample if isinstance(sample, str) else "fake")))
+                return ("atom", pystr(_text(t, _start_text(t) or "fake")))
             case "int" | "float":
                 return ("atom", repr(_number(t)))
         text = KINDS[t.kind].sample
@@ -77,8 +76,8 @@ def _satisfiable(t: TypeRef) -> bool:
     pattern = _constraint(t, "pattern", "")
     if not isinstance(pattern, str) or not pattern:
         return True
-    sample = FAKE_SAMPLES.get(t.format) or FAKE_SAMPLES.get(t.kind)
-    if not isinstance(sample, str):
+    sample = _start_text(t)
+    if sample is None:
         return True  # not text on the wire: the pattern does not apply
     try:
         return re.search(pattern, _text(t, sample) if t.kind == "str" else sample) is not None
@@ -118,8 +117,17 @@ def pattern_text(t: TypeRef, value: str) -> str | None:
 
 def fake_text(t: TypeRef) -> str:
     """The text the fake starts from for a value of this type (its ``_sample``)."""
-    sample = (FAKE_SAMPLES.get(t.format) if t.format else None) or FAKE_SAMPLES.get(t.kind)
-    return _fixed_text(t, sample if isinstance(sample, str) and sample else "fake")
+    return _fixed_text(t, _start_text(t) or "fake")
+
+
+def _start_text(t: TypeRef) -> str | None:
+    """The fixed sample of the type's format, else of its kind, if text (as the fake's ``_sample``
+    takes it): a format may share a name with a kind (telnyx.com's ``type: string, format: int``),
+    whose sample is a number; None for a kind not sent as text."""
+    sample = FAKE_SAMPLES.get(t.format) if t.format else None
+    if not isinstance(sample, str) or not sample:
+        sample = FAKE_SAMPLES.get(t.kind)
+    return sample if isinstance(sample, str) and sample else None
 
 
 def _fixed_text(t: TypeRef, value: str) -> str:

@@ -1400,7 +1400,11 @@ def _sample(schema: Schema, depth: int, stack: tuple[str, ...]) -> Any:
     if kind in ("int", "float"):
         return _sample_number(schema)
     if kind in _TEXT_KINDS:
-        return _sample_text(schema, _SAMPLES.get(fmt) or _SAMPLES.get(kind) or "fake")
+        # a format may share a name with a kind (``format: int``): only a text sample counts
+        text = _SAMPLES.get(fmt)
+        if not isinstance(text, str) or not text:
+            text = _SAMPLES.get(kind)
+        return _sample_text(schema, text if isinstance(text, str) and text else "fake")
     return _SAMPLES.get(kind)
 
 
