@@ -78,6 +78,36 @@ KINDS: dict[str, Kind] = {
 
 # Names an annotation may use, by where they come from.
 TYPING_NAMES = frozenset({"Any", "Literal"})
+# One instant has RFC 3339 texts of several lengths. A description that bounds a date-time's
+# length (unicourt.com: exactly 25 characters; telstra.com: 24) is sent the first of these forms
+# whose length in whole seconds fits; any other date-time the first. (length, its kind)
+DATETIME_FORMS: tuple[tuple[int, Kind], ...] = (
+    (20, KINDS["datetime"]),  # 2026-01-01T00:00:00Z (27 with microseconds)
+    (
+        25,  # 2026-01-01T00:00:00+00:00 (32 with microseconds)
+        Kind(
+            "datetime.datetime", "ISO_DATETIME_OFFSET", "string", "ser_iso_datetime_offset", "parse_iso_datetime",
+            "datetime.datetime", ("datetime",), sample=KINDS["datetime"].sample,
+        ),
+    ),
+    (
+        24,  # 2026-01-01T00:00:00.000Z (milliseconds: finer is dropped)
+        Kind(
+            "datetime.datetime", "ISO_DATETIME_MS", "string", "ser_iso_datetime_ms", "parse_iso_datetime",
+            "datetime.datetime", ("datetime",), sample=KINDS["datetime"].sample,
+        ),
+    ),
+)
+
+
+def datetime_kind(min_length: int, max_length: int | None) -> Kind:
+    """The date-time form whose text fits the length bounds (``DATETIME_FORMS``)."""
+    for length, kind in DATETIME_FORMS:
+        if min_length <= length and (max_length is None or length <= max_length):
+            return kind
+    return KINDS["datetime"]
+
+
 RUNTIME_ANNOTATION_NAMES = frozenset({"UnknownVariant", "NotGiven"})
 
 # Names that generated models and operation modules import for their annotations alone.
@@ -200,6 +230,7 @@ MODULE_LEVEL_NAMES = frozenset(
         "error_from_response", "raw_response", "async_raw_response",
     }
     | {k.codec for k in KINDS.values()}
+    | {k.codec for _, k in DATETIME_FORMS}
     | {NULLABLE_CODEC}
 )
 

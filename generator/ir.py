@@ -26,6 +26,7 @@ from .contract import (
     TYPING_NAMES,
     Kind,
     SecurityKind,
+    datetime_kind,
     runtime_exports,
 )
 from .pyfmt import pystr
@@ -57,6 +58,10 @@ class TypeRef:
 
     @property
     def spec(self) -> Kind:
+        if self.kind == "datetime" and self.constraints:
+            low = next((v for k, v in self.constraints if k == "minLength"), 0)
+            high = next((v for k, v in self.constraints if k == "maxLength"), None)
+            return datetime_kind(low if isinstance(low, int) else 0, high if isinstance(high, int) else None)
         return KINDS[self.kind]
 
     @property

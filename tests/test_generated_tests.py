@@ -158,6 +158,36 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     run_project_tests(tmp_path)
 
 
+def test_date_times_of_a_declared_length(tmp_path: Path) -> None:
+    """A date-time whose length the description bounds is sent in the RFC 3339 form that fits:
+    ``+00:00`` for 25 characters, milliseconds for 24 (unicourt.com, telstra.com); any other in
+    the usual ``Z`` form. The generated tests pass against the fake, which checks the lengths."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "datetime-lengths-3.0.yaml", Options("lengths"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    probe = (
+        "import datetime\n"
+        "from lengths import models\n"
+        "at = datetime.datetime(2026, 1, 1, 12, 30, 5, 250000, tzinfo=datetime.UTC)\n"
+        "wire = models.Callback(at=at, stamp=at, plain=at).to_dict()\n"
+        "assert wire == {'at': '2026-01-01T12:30:05.250000+00:00', 'stamp': '2026-01-01T12:30:05.250Z',\n"
+        "                'plain': '2026-01-01T12:30:05.250000Z'}, wire\n"
+        "assert models.Callback.from_dict(wire).at == at\n"
+        "from lengths.testing import FakeService\n"
+        "from lengths import DatetimeLengthsClient\n"
+        "with FakeService() as fake, DatetimeLengthsClient(fake.url) as client:\n"
+        "    at = at.replace(microsecond=0)\n"
+        "    client.callbacks.get(date=at, since=at, until=at, x_stamp=at)\n"
+        "    [call] = fake.callbacks.get.calls\n"
+        "    assert call.raw_query == 'date=2026-01-01T12%3A30%3A05%2B00%3A00&since=2026-01-01T12%3A30%3A05%2B00%3A00'\\\n"
+        "        '&until=2026-01-01T12%3A30%3A05Z', call.raw_query\n"
+        "    stamp = {k.lower(): v for k, v in call.raw_headers.items()}['x-stamp']\n"
+        "    assert stamp == '2026-01-01T12:30:05.000Z', stamp\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)
+
+
 def run_probe(project: Path, probe: str) -> None:
     """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,

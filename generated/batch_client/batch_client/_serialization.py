@@ -67,6 +67,21 @@ def ser_iso_datetime(value: datetime.datetime) -> str:
     return _utc(value).isoformat().replace("+00:00", "Z")
 
 
+def ser_iso_datetime_offset(value: datetime.datetime) -> str:
+    """UTC as ``+00:00``: for a description that wants the date-time 25 characters long."""
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(f"expected datetime.datetime, got {type(value).__name__}")
+    return _utc(value).isoformat()
+
+
+def ser_iso_datetime_ms(value: datetime.datetime) -> str:
+    """Milliseconds, always three digits: for a description that wants 24 characters."""
+    if not isinstance(value, datetime.datetime):
+        raise TypeError(f"expected datetime.datetime, got {type(value).__name__}")
+    text = _utc(value).isoformat(timespec="milliseconds")
+    return text.replace("+00:00", "Z")
+
+
 def ser_iso_date(value: datetime.date) -> str:
     return value.isoformat()
 
@@ -888,6 +903,15 @@ NULL = _Null()
 RFC1123 = _Text("an RFC 1123 date-time", parse_rfc1123, ser_rfc1123, datetime.datetime)
 ISO_DATETIME = _Text(
     "an ISO 8601 date-time", parse_iso_datetime, ser_iso_datetime, datetime.datetime
+)
+ISO_DATETIME_OFFSET = _Text(
+    "an ISO 8601 date-time",
+    parse_iso_datetime,
+    ser_iso_datetime_offset,
+    datetime.datetime,
+)
+ISO_DATETIME_MS = _Text(
+    "an ISO 8601 date-time", parse_iso_datetime, ser_iso_datetime_ms, datetime.datetime
 )
 ISO_DATE = _Text("an ISO 8601 date", _parse_date, ser_iso_date, datetime.date)
 DURATION = _Text(
