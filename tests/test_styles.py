@@ -98,6 +98,12 @@ def test_empty_values_match_the_specification(ser: ModuleType) -> None:
     assert _query([("color", ser.encode_query(""))]) == "color="
     assert ser.path_value("color", "", "matrix") == ";color"
     assert ser.path_value("color", "", "label") == "."
+    # an empty array or object the same, whatever explode says (it sent ``;color=`` or nothing)
+    for explode in (False, True):
+        assert ser.path_array("color", [], ser.ser_str, "matrix", explode) == ";color"
+        assert ser.path_object("color", {}, "matrix", explode) == ";color"
+        assert ser.path_array("color", [], ser.ser_str, "label", explode) == "."
+        assert ser.path_object("color", {}, "label", explode) == "."
     assert ser.query_array("color", [], ser.ser_str, "") == []  # an empty exploded array: nothing
 
 
