@@ -413,9 +413,7 @@ def path_array(
     if style == "label":
         return "." + ("." if explode else ",").join(texts)
     if style == "matrix":
-        if (
-            not texts
-        ):  # the style table's "empty": ``;color``, as an empty string is sent
+        if not texts:  # the style table's "empty": ``;color``, as for ""
             return f";{name}"
         if explode:
             return "".join(f";{name}={t}" for t in texts)
@@ -434,9 +432,7 @@ def path_object(name: str, value: Mapping[str, Any], style: str, explode: bool) 
         if v is not None
     ]
     if style == "matrix":
-        if (
-            not pairs
-        ):  # the style table's "empty": ``;color``, as an empty string is sent
+        if not pairs:  # the style table's "empty": ``;color``, as for ""
             return f";{name}"
         if explode:
             return "".join(f";{k}={v}" for k, v in pairs)
