@@ -12,6 +12,7 @@ from typing import Any
 
 from generator.ir import Api, Model, Parameter
 from generator.load import Document
+from generator.passes.regex_text import matching_text
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -354,12 +355,17 @@ class Sampler:
                 continue  # the server's to fill in; a request must not carry it
             if prop in required or (full and depth < 4):
                 out[prop] = self.sample(sub, full, depth + 1)
+        wanted = schema.get("minProperties")
         if (
             not properties
             and isinstance(schema.get("additionalProperties"), dict)
-            and full
+            and (full or isinstance(wanted, int) and wanted > 0)
         ):
-            out["prism"] = self.sample(schema["additionalProperties"], full, depth + 1)
+            # as many entries as minProperties asks for (amazonaws.com/outposts' Tags: one)
+            count = max(1, wanted if isinstance(wanted, int) else 1)
+            for index in range(count):
+                key = "prism" if index == 0 else f"prism{index}"
+                out[key] = self.sample(schema["additionalProperties"], full, depth + 1)
         discriminator = schema.get("discriminator")
         prop = (
             discriminator.get("propertyName")
@@ -457,6 +463,12 @@ class Sampler:
                 if isinstance(candidate, str) and _matches(pattern, candidate):
                     text = candidate
                     break
+            else:
+                # an ARN, an account id: a text made from the pattern itself (what the generated
+                # tests send), else "prism", which Prism rightly refuses
+                low, high = schema.get("minLength"), schema.get("maxLength")
+                made = matching_text(pattern, low if isinstance(low, int) else 0, high if isinstance(high, int) else None)
+                text = made if made is not None else text
         low, high = schema.get("minLength"), schema.get("maxLength")
         if isinstance(low, int) and len(text) < low:
             text = text + "x" * (low - len(text))
