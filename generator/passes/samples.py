@@ -9,6 +9,7 @@ values the fake itself synthesises) and meet the schema's constraints; other lea
 
 from __future__ import annotations
 
+import math
 import re
 
 from ..contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, KINDS
@@ -147,7 +148,8 @@ def _fixed_text(t: TypeRef, value: str) -> str:
 
 
 def _number(t: TypeRef) -> int | float:
-    """The kind's sample, moved inside the bounds (as the fake's ``_sample_number`` does)."""
+    """The kind's sample, moved inside the bounds and onto a multiple of ``multipleOf`` (as the
+    fake's ``_sample_number`` does)."""
     start = FAKE_SAMPLES[t.kind]
     assert isinstance(start, int | float)
     value: float = start
@@ -159,4 +161,10 @@ def _number(t: TypeRef) -> int | float:
         value = low_n + 1
     if high_n is not None and value >= high_n:
         value = high_n - 1 if low_n is None or high_n - 1 >= low_n else high_n
+    step = _constraint(t, "multipleOf", "")
+    if isinstance(step, int | float) and not isinstance(step, bool) and step > 0:
+        # the first multiple at or above (nytimes.com: an offset in steps of 20), else the last below the maximum
+        value = math.ceil(value / step - 1e-9) * step
+        if high_n is not None and value > high_n:
+            value = math.floor(high_n / step + 1e-9) * step
     return int(value) if t.kind == "int" else float(value)

@@ -24,6 +24,7 @@ import hashlib
 import hmac
 import json
 import logging
+import math
 import re
 import threading
 import warnings
@@ -1330,7 +1331,8 @@ def _check_constraints(
         if exclusive_high is not None and value >= exclusive_high:
             problems.append((where, f"{value} is not less than {exclusive_high}"))
         step = schema.get("multipleOf")
-        if step and (value / step) % 1:
+        # within a float's rounding: 1.5 / 0.01 is 149.99999999999997
+        if step and abs((q := value / step) - round(q)) > 1e-9 * max(1.0, abs(q)):
             problems.append((where, f"{value} is not a multiple of {step}"))
     elif isinstance(value, (list, dict)):
         low, high = (
@@ -1458,6 +1460,17 @@ def _sample_number(schema: Schema) -> Any:
             if high - 1 >= (low if isinstance(low, (int, float)) else high - 1)
             else high
         )
+    step = schema.get("multipleOf")
+    if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0:
+        # the first multiple at or above (nytimes.com: an offset in steps of 20), else the
+        # last one below the maximum
+        value = math.ceil(value / step - 1e-9) * step
+        if (
+            isinstance(high, (int, float))
+            and not isinstance(high, bool)
+            and value > high
+        ):
+            value = math.floor(high / step + 1e-9) * step
     return int(value) if schema["t"] == "int" else float(value)
 
 
