@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 
 from ..contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, KINDS
 from ..ir import EnumType, Operation, TypeRef
@@ -86,6 +87,18 @@ def _satisfiable(t: TypeRef) -> bool:
         return True  # the fake cannot check it either
 
 
+def _bound(t: TypeRef, keyword: str, exclusive: str, tighter: Callable[[float, float], float]) -> tuple[float | None, bool]:
+    """A bound and whether it is open: 3.0's ``exclusiveMinimum: true`` beside ``minimum``, or
+    3.1's number (the tighter of the two where both are numbers)."""
+    closed, other = _constraint(t, keyword, ""), _constraint(t, exclusive, "")
+    bound = closed if isinstance(closed, int | float) and not isinstance(closed, bool) else None
+    if other is True and bound is not None:
+        return bound, True
+    if isinstance(other, int | float) and not isinstance(other, bool) and (bound is None or tighter(other, bound) == other):
+        return other, True
+    return bound, False
+
+
 def _constraint(t: TypeRef, keyword: str, default: str | int | float | bool) -> str | int | float | bool:
     return next((v for k, v in t.constraints if k == keyword), default)
 
@@ -153,18 +166,25 @@ def _number(t: TypeRef) -> int | float:
     start = FAKE_SAMPLES[t.kind]
     assert isinstance(start, int | float)
     value: float = start
-    low = _constraint(t, "minimum", _constraint(t, "exclusiveMinimum", ""))
-    high = _constraint(t, "maximum", _constraint(t, "exclusiveMaximum", ""))
-    low_n = low if isinstance(low, int | float) and not isinstance(low, bool) else None
-    high_n = high if isinstance(high, int | float) and not isinstance(high, bool) else None
-    if low_n is not None and value <= low_n:
-        value = low_n + 1
-    if high_n is not None and value >= high_n:
-        value = high_n - 1 if low_n is None or high_n - 1 >= low_n else high_n
+    low, low_open = _bound(t, "minimum", "exclusiveMinimum", max)
+    high, high_open = _bound(t, "maximum", "exclusiveMaximum", min)
+
+    def inside(v: float) -> bool:
+        above = low is None or v > low or (v == low and not low_open)
+        return above and (high is None or v < high or (v == high and not high_open))
+
+    if low is not None and value <= low:
+        value = low + 1
+    if high is not None and value >= high:
+        value = high - 1
+    if not inside(value) and low is not None and high is not None:
+        # no room a whole step inside: the middle, or the integer inside (a ratio in (0, 1])
+        middle = [math.floor(low) + 1, math.ceil(high) - 1] if t.kind == "int" else [(low + high) / 2]
+        value = next((v for v in [*middle, low, high] if inside(v)), value)
     step = _constraint(t, "multipleOf", "")
     if isinstance(step, int | float) and not isinstance(step, bool) and step > 0:
         # the first multiple at or above (nytimes.com: an offset in steps of 20), else the last below the maximum
         value = math.ceil(value / step - 1e-9) * step
-        if high_n is not None and value > high_n:
-            value = math.floor(high_n / step + 1e-9) * step
+        if high is not None and value > high:
+            value = math.floor(high / step + 1e-9) * step
     return int(value) if t.kind == "int" else float(value)

@@ -1424,28 +1424,51 @@ def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
 
 def _sample_number(schema: Schema) -> Any:
     value: float = _SAMPLES[schema["t"]]
-    low = schema.get("minimum", schema.get("exclusiveMinimum"))
-    high = schema.get("maximum", schema.get("exclusiveMaximum"))
-    if isinstance(low, (int, float)) and not isinstance(low, bool) and value <= low:
+    low, low_open = _bound(schema, "minimum", "exclusiveMinimum", max)
+    high, high_open = _bound(schema, "maximum", "exclusiveMaximum", min)
+
+    def inside(v: float) -> bool:
+        above = low is None or v > low or (v == low and not low_open)
+        return above and (high is None or v < high or (v == high and not high_open))
+
+    if low is not None and value <= low:
         value = low + 1
-    if isinstance(high, (int, float)) and not isinstance(high, bool) and value >= high:
-        value = (
-            high - 1
-            if high - 1 >= (low if isinstance(low, (int, float)) else high - 1)
-            else high
+    if high is not None and value >= high:
+        value = high - 1
+    if not inside(value) and low is not None and high is not None:
+        # no room a whole step inside: the middle, or the integer inside (a ratio in (0, 1])
+        middle = (
+            [math.floor(low) + 1, math.ceil(high) - 1]
+            if schema["t"] == "int"
+            else [(low + high) / 2]
         )
+        value = next((v for v in [*middle, low, high] if inside(v)), value)
     step = schema.get("multipleOf")
     if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0:
         # the first multiple at or above (nytimes.com: an offset in steps of 20), else the
         # last one below the maximum
         value = math.ceil(value / step - 1e-9) * step
-        if (
-            isinstance(high, (int, float))
-            and not isinstance(high, bool)
-            and value > high
-        ):
+        if high is not None and value > high:
             value = math.floor(high / step + 1e-9) * step
     return int(value) if schema["t"] == "int" else float(value)
+
+
+def _bound(
+    schema: Schema, keyword: str, exclusive: str, tighter: Callable[[Any, Any], Any]
+) -> tuple[float | None, bool]:
+    """A bound and whether it is open: 3.0's ``exclusiveMinimum: true`` beside ``minimum``, or
+    3.1's number (the tighter of the two where both are numbers)."""
+    closed, other = schema.get(keyword), schema.get(exclusive)
+    number = (int, float)
+    bound = (
+        closed if isinstance(closed, number) and not isinstance(closed, bool) else None
+    )
+    if other is True and bound is not None:
+        return bound, True
+    if isinstance(other, number) and not isinstance(other, bool):
+        if bound is None or tighter(other, bound) == other:
+            return other, True
+    return bound, False
 
 
 def _sample_text(schema: Schema, value: str) -> str:
