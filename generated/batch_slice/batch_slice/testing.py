@@ -1491,9 +1491,12 @@ def _bound(
     )
     if other is True and bound is not None:
         return bound, True
-    if isinstance(other, number) and not isinstance(other, bool):
-        if bound is None or tighter(other, bound) == other:
-            return other, True
+    if (
+        isinstance(other, number)
+        and not isinstance(other, bool)
+        and (bound is None or tighter(other, bound) == other)
+    ):
+        return other, True
     return bound, False
 
 
