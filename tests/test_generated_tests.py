@@ -237,7 +237,7 @@ def test_query_parameters_sent_under_one_name(tmp_path: Path) -> None:
 def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
     """A string of media type ``*/*`` is decoded from text, or from JSON when the response says
     JSON; the fake answers it as text/plain, and a date-time longer than its own sample with
-    fraction digits (not letters)."""
+    fraction digits (not letters). A JSON answer declared without a schema is returned decoded."""
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "any-media-3.0.yaml", Options("anymedia"))
     assert result.files is not None, [p.format() for p in result.problems]
     write_tree(tmp_path, result.files)
@@ -251,6 +251,7 @@ def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
         "with FakeService() as fake, AnyMediaClient(fake.url, fake.credential) as client:\n"
         "    assert client.peoples.blood_type() == 'fake'\n"
         "    assert client.messages.get().create_timestamp.year == 2026\n"
+        "    assert client.missions.list() == [{'missionNumber': 1, 'name': 'Osiris'}]\n"
     )
     run_probe(tmp_path, probe)
     run_project_tests(tmp_path)

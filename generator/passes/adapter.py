@@ -142,8 +142,10 @@ class Adapter:
             return None, "", ""
         spec = content[media]
         schema = spec.get("schema") if isinstance(spec, dict) else None
-        if schema is None and not _JSON_MEDIA.match(media):
-            schema = {"type": "string", "format": "binary"}  # a body without a schema: bytes
+        if schema is None:
+            # a body declared without a schema: JSON of any shape (haloapi.com/metadata, all 45
+            # operations: they returned None, the body unread), else bytes
+            schema = {} if _JSON_MEDIA.match(media) else {"type": "string", "format": "binary"}
         return schema, join_pointer(pointer, "content", media, "schema"), media
 
     def response_example(self, response: dict[str, Any], media: str, deref: Callable[[Any], Any]) -> str:
