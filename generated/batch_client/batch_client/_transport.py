@@ -303,7 +303,8 @@ class Pipeline(PipelineBase):
             # http.client.HTTPException and its kin: a malformed response
             except Exception as exc:
                 conn.close()
-                if type(exc).__module__ != "http.client":
+                # InvalidURL (a ValueError) is the request's own fault: not a response to retry
+                if type(exc).__module__ != "http.client" or isinstance(exc, ValueError):
                     raise
                 raise ServiceResponseError(
                     f"{method} {self.host}: bad response ({type(exc).__name__})"

@@ -326,14 +326,20 @@ def path_segment(name: str, value: str) -> str:
 
 
 def path_raw(name: str, value: str) -> str:
-    """A path value sent as given (``x-ms-skip-url-encoding``); line breaks are still refused."""
+    """A path value sent as given (``x-ms-skip-url-encoding``): its ``/`` and ``%`` escapes
+    stay, but what no URL may hold is encoded (a space, non-ASCII text as UTF-8), or refused
+    (control characters, and ``?`` and ``#``, which would end the path)."""
     if not isinstance(value, str):
         raise TypeError(f"{name}: expected str, got {type(value).__name__}")
-    if not value or any(c in value for c in "\r\n\0?#"):
+    if not value or any(c in value for c in "?#") or _CONTROL.search(value):
         raise ValueError(
-            f"{name} must be non-empty and free of line breaks, '?' and '#'"
+            f"{name} must be non-empty and free of control characters, '?' and '#'"
         )
-    return value
+    return quote(value, safe=_URL_PRINTABLE)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+_URL_PRINTABLE = "".join(chr(c) for c in range(0x21, 0x7F))  # ASCII but space and DEL
 
 
 # Parameter styles (OpenAPI 3 ``style``/``explode``, Swagger 2.0 ``collectionFormat``). Each
