@@ -104,6 +104,8 @@ def test_patterns_from_the_corpus(tmp_path: Path, capfd: pytest.CaptureFixture[s
     assert not [w for w in caught if issubclass(w.category, FutureWarning)], [str(w.message) for w in caught]
     assert "Warning" not in capfd.readouterr().err
     assert result.files is not None, [p.format() for p in result.problems]
+    lengths = [p.format() for p in result.problems if "no uuid text has them (it has 36 characters)" in p.message]
+    assert len(lengths) == 1 and "/paths/~1jobs~1{jobId}/delete/parameters/0/schema" in lengths[0], lengths
     write_tree(tmp_path, result.files)
     text = (tmp_path / "tests" / "test_settings.py").read_text()
     assert '"00000000-0000-4000-8000-000000000000"' in text and "x_actual_at" not in text

@@ -24,6 +24,8 @@ _CONSTRAINT_KEYWORDS = (
     "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
 )
 _CONSTRAINT_SET = frozenset(_CONSTRAINT_KEYWORDS)
+# Kinds whose text has one length: a uuid (36), a date (2026-01-01), an RFC 1123 date-time.
+_TEXT_LENGTHS = {"uuid": 36, "date": 10, "rfc1123": 29}
 
 
 def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str | int | float | bool], ...]:
@@ -254,10 +256,30 @@ class SchemaResolver:
         if self._allows_null(schema) and not resolved.nullable and resolved.kind not in ("any", "null"):
             resolved = dataclasses.replace(resolved, nullable=True)
         if not resolved.constraints and resolved.kind in _CONSTRAINED:
-            constraints = _constraints(schema)
+            constraints = self._fitting(resolved.kind, _constraints(schema), pointer)
             if constraints:
                 resolved = dataclasses.replace(resolved, constraints=constraints)
         return resolved
+
+    def _fitting(
+        self, kind: str, constraints: tuple[tuple[str, str | int | float | bool], ...], pointer: str
+    ) -> tuple[tuple[str, str | int | float | bool], ...]:
+        """The constraints, but length bounds that no text of a fixed-length format meets
+        (zuora.com: a uuid of minLength 64), left out with a warning: the client can only send
+        the format's text, which the fake would otherwise refuse."""
+        length = _TEXT_LENGTHS.get(kind)
+        if length is None:
+            return constraints
+        bounds = dict(constraints)
+        low, high = bounds.get("minLength", 0), bounds.get("maxLength", length)
+        if isinstance(low, int | float) and isinstance(high, int | float) and low <= length <= high:
+            return constraints
+        self.ctx.warn(
+            f"minLength {bounds.get('minLength', 0)}, maxLength {bounds.get('maxLength', '(none)')}: no {kind} text "
+            f"has them (it has {length} characters); the length bounds are ignored",
+            pointer,
+        )
+        return tuple((k, v) for k, v in constraints if k not in ("minLength", "maxLength"))
 
     def _resolve(self, schema: dict[str, Any], pointer: str, name_hint: str, for_parameter: bool) -> TypeRef:
         ref = schema.get("$ref")
