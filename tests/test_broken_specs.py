@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.__main__ import main
+from generator.options import Options
 
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = sorted(p for p in (ROOT / "tests" / "specs" / "broken").iterdir() if p.suffix in (".yaml", ".json"))
@@ -67,6 +68,35 @@ def test_a_recursive_model_is_valid_and_generates(tmp_path: Path) -> None:
         assert isinstance(node.children[0], tree.Node) and isinstance(node.parent.parent, tree.Node)  # type: ignore[union-attr,index]
     finally:
         sys.path.remove(str(tmp_path / "out"))
+
+
+def test_required_names_without_properties_warn(tmp_path: Path) -> None:
+    """A required name no property declares (vtex.local, apisetu.gov.in) is no field of the
+    model: a located warning says so, where it went unsaid; a base's property is no such name."""
+    from generator.pipeline import build_ir
+
+    spec = tmp_path / "required.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths: {}\n"
+        "components:\n"
+        "  schemas:\n"
+        "    Widget:\n"
+        "      type: object\n"
+        "      required: [name, token]\n"
+        "      properties: {name: {type: string}}\n"
+        "    Gadget:\n"
+        "      allOf:\n"
+        "        - {$ref: '#/components/schemas/Widget'}\n"
+        "        - {type: object, required: [name], properties: {size: {type: integer}}}\n"
+    )
+    result = build_ir(spec, Options("t"))
+    assert result.api is not None
+    assert [p.format() for p in result.problems] == [
+        f"{spec}:8:17: warning: required 'token' is not among the properties: not a field of the model (a value"
+        " goes in additional_properties), and not checked by the fake (at #/components/schemas/Widget/required)"
+    ]
 
 
 def test_paths_identical_but_for_their_names_warn_where_a_method_is_shared(tmp_path: Path) -> None:

@@ -551,6 +551,16 @@ class SchemaResolver:
             description = text(prop_schema, "description", "title") or text(target, "description", "title")
             read_only = bool(isinstance(prop_schema, dict) and prop_schema.get("readOnly"))
             properties.append(Property(wire, python, type_ref, wire in required, description, read_only))
+        undeclared = sorted(str(r) for r in required if isinstance(r, str) and r not in seen)
+        if undeclared and not base_pointer:  # (a base's properties are known only in ``finish``)
+            # vtex.local, apisetu.gov.in: the object must hold them, but nothing says what they are
+            one = len(undeclared) == 1
+            self.ctx.warn(
+                f"required {', '.join(map(repr, undeclared))} {'is' if one else 'are'} not among the properties: "
+                f"{'not a field' if one else 'not fields'} of the model (a value goes in additional_properties), "
+                "and not checked by the fake",
+                join_pointer(pointer, "required"),
+            )
         wire_name = split_pointer(pointer)[-1] if pointer != "#" else name
         return Model(name, wire_name, text(schema, "description", "title"), tuple(properties), pointer, module=self._module(name))
 
