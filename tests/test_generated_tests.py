@@ -211,6 +211,26 @@ def test_date_times_of_a_declared_length(tmp_path: Path) -> None:
     run_project_tests(tmp_path)
 
 
+def test_delimited_items_holding_the_delimiter(tmp_path: Path) -> None:
+    """Comma-delimited arrays and objects in the path and the query: an item's own comma (sent
+    as %2C) and spaces reach the fake as sent, within maxItems (fulfillment.com)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "delimited-3.0.yaml", Options("delimited"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    probe = (
+        "from delimited.testing import FakeService\n"
+        "from delimited import DelimitedClient, models\n"
+        "with FakeService() as fake, DelimitedClient(fake.url) as client:\n"
+        "    client.inventories.get(['x,y', ' z '], ['a,b', ' padded '], where=models.Where(city='Oslo, NO'))\n"
+        "    [call] = fake.inventories.get.calls\n"
+        "    assert call.path == {'codes': ['x,y', ' z ']}, call.path\n"
+        "    assert call.query['sku_names'] == ['a,b', ' padded '], call.query\n"
+        "    assert call.query['where'] == {'city': 'Oslo, NO'}, call.query\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)
+
+
 def run_probe(project: Path, probe: str) -> None:
     """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,

@@ -927,7 +927,9 @@ def _texts(
             text = request.headers.get(param.wire.lower())
         else:
             text = request.cookies.get(param.wire)
-        return None if text is None else _split(text, shape, ",", param.explode)
+        if text is None:
+            return None
+        return _split(text, shape, ",", param.explode, strip=param.location == "header")
     else:
         pairs = form if param.location == "form" else request.query
     if shape == "object" and param.style == "deepObject":
@@ -949,7 +951,18 @@ def _texts(
         return None
     if shape == "list" and param.explode:
         return values
-    return _split(values[0], shape, _DELIMITERS.get(param.style, ","), False)
+    delimiter = _DELIMITERS.get(param.style, ",")
+    if param.location == "query" and delimiter == ",":
+        # split as sent, then decoded: an item's own comma comes as %2C (fulfillment.com)
+        raw = [v for n, v in _raw_pairs(request.raw_query) if n == param.wire]
+        return _split(raw[0], shape, delimiter, False, decode=True)
+    return _split(values[0], shape, delimiter, False)
+
+
+def _raw_pairs(query: str) -> list[tuple[str, str]]:
+    """A query's (name, value) pairs, the names decoded, the values as sent."""
+    pairs = (p.partition("=") for p in query.split("&") if p)
+    return [(unquote(n), v) for n, _, v in pairs]
 
 
 def _empty_object(param: _Parameter) -> dict[str, str] | None:
@@ -979,22 +992,36 @@ def _path_texts(param: _Parameter, raw: str, shape: str) -> list[str] | dict[str
         raw, delimiter = raw.removeprefix(";"), ";"
     elif param.style == "matrix":
         raw = raw.removeprefix(f";{param.wire}=")
-    return _split(unquote(raw), shape, delimiter, explode)
+    return _split(raw, shape, delimiter, explode, decode=True)
 
 
 def _split(
-    text: str, shape: str, delimiter: str, explode: bool
+    text: str,
+    shape: str,
+    delimiter: str,
+    explode: bool,
+    decode: bool = False,
+    strip: bool = False,
 ) -> list[str] | dict[str, str]:
     """A style's text as its items (an array), or name/value texts (an object: ``k=v`` pairs
-    when exploded, else alternating names and values)."""
+    when exploded, else alternating names and values). ``decode``: the text is as sent, each
+    part percent-decoded once split (a delimiter inside a value is encoded); ``strip``: a
+    header's list, whose items may have spaces around them."""
+
+    def clean(part: str) -> str:
+        part = unquote(part) if decode else part
+        return part.strip() if strip else part
+
     if shape == "list":
-        return [t.strip() for t in text.split(delimiter)] if text else []
+        return [clean(t) for t in text.split(delimiter)] if text else []
     if shape != "object":
-        return [text]
-    parts = [t.strip() for t in text.split(delimiter)] if text else []
+        return [clean(text)]
+    parts = text.split(delimiter) if text else []
     if explode:
-        return {n: v for n, _, v in (p.partition("=") for p in parts)}
-    return dict(zip(parts[::2], parts[1::2], strict=False))
+        pairs = (p.partition("=") for p in parts)
+        return {clean(n): clean(v) for n, _, v in pairs}
+    texts = [clean(p) for p in parts]
+    return dict(zip(texts[::2], texts[1::2], strict=False))
 
 
 def _property_names(schema: Schema) -> frozenset[str]:
