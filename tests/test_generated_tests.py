@@ -279,7 +279,8 @@ def test_query_parameters_sent_under_one_name(tmp_path: Path) -> None:
 def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
     """A string of media type ``*/*`` is decoded from text, or from JSON when the response says
     JSON; the fake answers it as text/plain, and a date-time longer than its own sample with
-    fraction digits (not letters). A JSON answer declared without a schema is returned decoded."""
+    fraction digits (not letters). A JSON answer declared without a schema is returned decoded;
+    a body the client streams is answered with its declared media type."""
     result = generate_files(ROOT / "tests" / "specs" / "fake" / "any-media-3.0.yaml", Options("anymedia"))
     assert result.files is not None, [p.format() for p in result.problems]
     write_tree(tmp_path, result.files)
@@ -294,6 +295,10 @@ def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
         "    assert client.peoples.blood_type() == 'fake'\n"
         "    assert client.messages.get().create_timestamp.year == 2026\n"
         "    assert client.missions.list() == [{'missionNumber': 1, 'name': 'Osiris'}]\n"
+        "    raw = client.with_raw_response.frames.get()\n"
+        "    with raw.parse() as download:\n"
+        "        assert download.read()\n"
+        "    assert raw.headers['content-type'] == 'image/jpeg', raw.headers\n"
     )
     run_probe(tmp_path, probe)
     run_project_tests(tmp_path)

@@ -805,6 +805,10 @@ def _encode(value: object, headers: dict[str, str], media: str = "") -> bytes:
         # a range (``*/*``, ``text/*``) names no type a response can carry: plain text
         headers.setdefault("Content-Type", "text/plain" if "*" in media else media)
         return value.encode("utf-8")
+    if media and "json" not in media and "*" not in media:
+        # a body the client streams as bytes (visagecloud.com's image/jpeg): any bytes do, but
+        # labelled as declared, not as JSON
+        headers.setdefault("Content-Type", media)
     headers.setdefault("Content-Type", media if "json" in media else "application/json")
     return json.dumps(_json_ready(value)).encode("utf-8")
 
