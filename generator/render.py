@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import sys
 import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -203,7 +204,7 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
     """Compiled templates kept beside the generator's own bytecode (as Python keeps ``.pyc``):
     compiling them is a third of a small description's run. Keyed by each template's source, so
     an edited or user-supplied template is compiled afresh; a cache that cannot be written is
-    simply not used."""
+    simply not used, nor written where Python writes no bytecode."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
@@ -212,6 +213,8 @@ class _BytecodeCache(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if sys.dont_write_bytecode:  # PYTHONDONTWRITEBYTECODE, -B: as for .pyc, read but never written
+            return
         try:
             os.makedirs(self.directory, exist_ok=True)
             super().dump_bytecode(bucket)

@@ -72,3 +72,22 @@ def test_every_operation_page_states_the_real_return_type(projects: list[tuple[P
                 assert "print(result." not in example, f"{page.name}: the example reads an attribute of a {annotation}"
             checked += 1
     assert checked > 40
+
+
+def test_an_operation_without_an_operation_id(tmp_path: Path) -> None:
+    """No operationId (openchannel.io's 72 operations): the docstring and the page say nothing
+    of one, where they showed an empty literal (``(operation ````)``, which docutils refuses)."""
+    spec = tmp_path / "noid.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\n"
+        "info: {title: t, version: '1'}\n"
+        "paths:\n"
+        "  /apps:\n"
+        "    get: {tags: [apps], responses: {'204': {description: ok}}}\n"
+    )
+    result = generate_files(spec, Options("noid"))
+    assert result.files is not None
+    module = result.files["noid/operations/_apps.py"]
+    assert "``GET /apps``\n" in module and "(operation ``" not in module, module
+    page = result.files["docs/apps.list.md"]
+    assert "No operation id, tag `apps`." in page and "Operation ``" not in page, page

@@ -112,3 +112,22 @@ def test_md_is_the_three_substitutions(text: str) -> None:
     by_patterns = text.replace("\r\n", "\n").replace("\r", "\n")
     by_patterns = re.sub(r"([\\`*_\[\]<>|~])", r"\\\1", by_patterns).replace("&", "&amp;")
     assert md(text) == _CONTROL.sub(" ", by_patterns)
+
+
+def test_compiled_templates_are_not_written_where_python_writes_no_bytecode(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PYTHONDONTWRITEBYTECODE (or -B) keeps the compiled templates out of the generator's own
+    folder, as it keeps .pyc files out (a read-only or frozen checkout stays untouched)."""
+    import jinja2
+
+    from generator.render import _BytecodeCache
+
+    cache = _BytecodeCache(str(tmp_path / "templates"))
+    env = jinja2.Environment(bytecode_cache=cache, loader=jinja2.DictLoader({"t.j2": "{{ 1 }}"}))
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    env.get_template("t.j2")
+    assert not (tmp_path / "templates").exists()
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    jinja2.Environment(bytecode_cache=cache, loader=jinja2.DictLoader({"t.j2": "{{ 1 }}"})).get_template("t.j2")
+    assert list((tmp_path / "templates").iterdir())
