@@ -231,6 +231,25 @@ def test_delimited_items_holding_the_delimiter(tmp_path: Path) -> None:
     run_project_tests(tmp_path)
 
 
+def test_default_is_the_success_where_no_2xx_is_declared(tmp_path: Path) -> None:
+    """No 2xx response, only errors and ``default`` (openchannel.io): a success answer is
+    decoded as ``default`` declares it, where the method returned None."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "default-only-3.0.yaml", Options("defaults"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    probe = (
+        "from defaults.testing import FakeService\n"
+        "from defaults import DefaultOnlyClient, models\n"
+        "with FakeService() as fake, DefaultOnlyClient(fake.url) as client:\n"
+        "    page = client.apps.list()\n"
+        "    assert isinstance(page, models.AppPage), page\n"
+        "    fake.apps.list.respond(status=200, body={'count': 2, 'names': ['a', 'b']})\n"
+        "    assert client.apps.list() == models.AppPage(count=2, names=['a', 'b'])\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)
+
+
 def run_probe(project: Path, probe: str) -> None:
     """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,

@@ -473,6 +473,11 @@ class OperationBuilder:
             example = self.adapter.response_example(response, media, lambda node: ctx.deref(node, response_pointer)[0]) if body is not None else ""
             entry = Response(str(status), text(response, "description"), tuple(headers), body, media, example)
             (success if str(status).startswith("2") else errors).append(entry)
+        default = next((r for r in errors if r.status == "default"), None)
+        if not success and default is not None and default.body is not None:
+            # no 2xx declared: 'default' describes every other status, a success too
+            # (openchannel.io, xtrf.eu: 303 operations in 18 descriptions returned None)
+            success.append(default)
         ordered = [r for is_error, r in sorted(declared, key=lambda d: d[0])]
         accept = ", ".join(self.adapter.response_media_types(operation, ordered))
         return tuple(success), tuple(errors), accept
