@@ -31,6 +31,8 @@ from .contract import (
 )
 from .pyfmt import pystr
 
+# A constraint's value: a pattern, a bound, a flag, or a number enum's values.
+Constraint = str | int | float | bool | tuple[int | float, ...]
 TypeKind = Literal[
     "str", "int", "float", "bool", "datetime", "rfc1123", "date", "duration", "uuid", "bytes", "file", "any", "null",
     "model", "enum", "literal", "list", "dict", "union",
@@ -54,7 +56,7 @@ class TypeRef:
     nullable: bool = False  # JSON null is a value of this type (decoded as None)
     # The schema's value constraints (``pattern``, ``minimum``, ``maxItems``...) as (keyword,
     # value), in the schema's order: the generated fake checks requests against them.
-    constraints: tuple[tuple[str, str | int | float | bool], ...] = ()
+    constraints: tuple[tuple[str, Constraint], ...] = ()
 
     @property
     def spec(self) -> Kind:

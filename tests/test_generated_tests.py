@@ -250,6 +250,32 @@ def test_default_is_the_success_where_no_2xx_is_declared(tmp_path: Path) -> None
     run_project_tests(tmp_path)
 
 
+def test_number_enums(tmp_path: Path) -> None:
+    """Integer and number enums (mbus.local): int and float in Python, their first value in the
+    samples, checked by the fake (it accepted the tests' 1)."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "number-enums-3.0.yaml", Options("numbers_pkg"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    text = (tmp_path / "tests" / "test_bus.py").read_text()
+    assert "scan(300," in text and "level=0.5" in text, text
+    probe = (
+        "from numbers_pkg.testing import FakeService, sample\n"
+        "from numbers_pkg import NumberEnumsClient, models\n"
+        "assert sample(models.Settings) == models.Settings(parity=7)\n"
+        "with FakeService(strict=False) as fake, NumberEnumsClient(fake.url) as client:\n"
+        "    try:\n"
+        "        client.bus.scan(1, level=7.0, body=models.Settings(parity=3))\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "    found = sorted(str(v) for v in fake.violations)\n"
+        "    assert found == ['bus.scan: baudrate: 1 is not one of 300, 600, 1200, 2400, 4800, 9600',\n"
+        "                     'bus.scan: body at /parity: 3 is not one of 7, 8',\n"
+        "                     'bus.scan: level: 7.0 is not one of 0.5, 1.5, 2.5'], found\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)
+
+
 def run_probe(project: Path, probe: str) -> None:
     """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from ..contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, KINDS
-from ..ir import EnumType, Operation, TypeRef
+from ..ir import Constraint, EnumType, Operation, TypeRef
 from ..pyfmt import Expr, pystr
 from .regex_text import matching_text
 
@@ -56,7 +56,8 @@ class Samples:
                 return ("atom", t.literal)
             case "list":
                 assert t.item is not None
-                count = max(1, int(_constraint(t, "minItems", 1)))
+                least = _constraint(t, "minItems", 1)
+                count = max(1, int(least) if isinstance(least, int | float) else 1)
                 return ("list", [self.value(t.item)] * count)
             case "dict":
                 assert t.item is not None
@@ -99,7 +100,7 @@ def _bound(t: TypeRef, keyword: str, exclusive: str, tighter: Callable[[float, f
     return bound, False
 
 
-def _constraint(t: TypeRef, keyword: str, default: str | int | float | bool) -> str | int | float | bool:
+def _constraint(t: TypeRef, keyword: str, default: Constraint) -> Constraint:
     return next((v for k, v in t.constraints if k == keyword), default)
 
 
@@ -162,9 +163,12 @@ def _fixed_text(t: TypeRef, value: str) -> str:
 
 def _number(t: TypeRef) -> int | float:
     """The kind's sample, moved inside the bounds and onto a multiple of ``multipleOf`` (as the
-    fake's ``_sample_number`` does)."""
+    fake's ``_sample_number`` does); a number enum's first value."""
     start = FAKE_SAMPLES[t.kind]
     assert isinstance(start, int | float)
+    allowed = _constraint(t, "enum", ())
+    if isinstance(allowed, tuple) and allowed:  # a number enum: its first value
+        return int(allowed[0]) if t.kind == "int" and float(allowed[0]).is_integer() else allowed[0]
     value: float = start
     low, low_open = _bound(t, "minimum", "exclusiveMinimum", max)
     high, high_open = _bound(t, "maximum", "exclusiveMaximum", min)

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from .. import naming
-from ..ir import EnumType, EnumValue, Model, Property, TypeRef
+from ..ir import Constraint, EnumType, EnumValue, Model, Property, TypeRef
 from ..problems import join_pointer, ref_pointer, split_pointer
 from ..pyfmt import pystr
 from .context import BuildContext, text
@@ -21,19 +21,19 @@ _ANY = TypeRef("any")
 _CONSTRAINED = frozenset({"str", "int", "float", "list", "dict", "datetime", "date", "duration", "uuid", "rfc1123"})
 _CONSTRAINT_KEYWORDS = (
     "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-    "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+    "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties", "enum",
 )
 _CONSTRAINT_SET = frozenset(_CONSTRAINT_KEYWORDS)
 # Kinds whose text has one length: a uuid (36), a date (2026-01-01), an RFC 1123 date-time.
 _TEXT_LENGTHS = {"uuid": 36, "date": 10, "rfc1123": 29}
 
 
-def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str | int | float | bool], ...]:
+def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, Constraint], ...]:
     """The value constraints of a schema that are well formed (a pattern Python can compile, a
     number that is a number); others are left out rather than checked wrongly."""
     if _CONSTRAINT_SET.isdisjoint(schema):  # most schemas have none: one test, not thirteen
         return ()
-    found: list[tuple[str, str | int | float | bool]] = []
+    found: list[tuple[str, Constraint]] = []
     for key in _CONSTRAINT_KEYWORDS:
         value = schema.get(key)
         if key == "pattern":
@@ -43,6 +43,12 @@ def _constraints(schema: dict[str, Any]) -> tuple[tuple[str, str | int | float |
                 except (re.error, RecursionError, OverflowError):
                     continue
                 found.append((key, value))
+        elif key == "enum":
+            # a number enum (mbus.local's baud rates): the values the fake accepts and the samples
+            # take; the annotation stays int or float, so a newer value still decodes
+            numbers = [v for v in value if v is not None] if isinstance(value, list) else []
+            if numbers and all(isinstance(v, int | float) and not isinstance(v, bool) for v in numbers):
+                found.append((key, tuple(dict.fromkeys(numbers))))
         elif isinstance(value, bool):
             if key in ("exclusiveMinimum", "exclusiveMaximum", "uniqueItems"):
                 found.append((key, value))
@@ -262,11 +268,13 @@ class SchemaResolver:
         return resolved
 
     def _fitting(
-        self, kind: str, constraints: tuple[tuple[str, str | int | float | bool], ...], pointer: str
-    ) -> tuple[tuple[str, str | int | float | bool], ...]:
+        self, kind: str, constraints: tuple[tuple[str, Constraint], ...], pointer: str
+    ) -> tuple[tuple[str, Constraint], ...]:
         """The constraints, but length bounds that no text of a fixed-length format meets
         (zuora.com: a uuid of minLength 64), left out with a warning: the client can only send
         the format's text, which the fake would otherwise refuse."""
+        if kind not in ("int", "float"):
+            constraints = tuple((k, v) for k, v in constraints if k != "enum")
         length = _TEXT_LENGTHS.get(kind)
         if length is None:
             return constraints

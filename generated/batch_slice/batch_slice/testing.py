@@ -1361,6 +1361,10 @@ def _check_constraints(
             problems.append((where, f"{value} is not more than {exclusive_low}"))
         if exclusive_high is not None and value >= exclusive_high:
             problems.append((where, f"{value} is not less than {exclusive_high}"))
+        allowed = schema.get("enum")
+        if allowed and value not in allowed:
+            listed = ", ".join(map(str, allowed))
+            problems.append((where, f"{value} is not one of {listed}"))
         step = schema.get("multipleOf")
         # within a float's rounding: 1.5 / 0.01 is 149.99999999999997
         if step and abs((q := value / step) - round(q)) > 1e-9 * max(1.0, abs(q)):
@@ -1480,6 +1484,8 @@ def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
 
 
 def _sample_number(schema: Schema) -> Any:
+    if schema.get("enum"):  # a number enum: its first value
+        return schema["enum"][0]
     value: float = _SAMPLES[schema["t"]]
     low, low_open = _bound(schema, "minimum", "exclusiveMinimum", max)
     high, high_open = _bound(schema, "maximum", "exclusiveMaximum", min)
