@@ -276,6 +276,30 @@ def test_number_enums(tmp_path: Path) -> None:
     run_project_tests(tmp_path)
 
 
+def test_discriminated_variants_carry_their_tag(tmp_path: Path) -> None:
+    """oneOf variants of a discriminated union (ix-api.net): their samples and the fake's
+    answers carry the value that names them (they sent 'fake', and the client decoded the
+    fake's answer as UnknownVariant); the fake refuses a value the mapping lacks."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / "discriminated-variants-3.0.yaml", Options("variants"))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(tmp_path, result.files)
+    probe = (
+        "from variants.testing import FakeService, sample\n"
+        "from variants import PetsClient, models\n"
+        "assert sample(models.Cat).pet_type == 'cat' and sample(models.Dog).pet_type == 'dog'\n"
+        "with FakeService(strict=False) as fake, PetsClient(fake.url) as client:\n"
+        "    assert isinstance(client.pets.get(), models.Cat)\n"
+        "    try:\n"
+        "        client.pets.create(models.Cat(pet_type='fake', name='Tom'))\n"
+        "    except Exception:\n"
+        "        pass\n"
+        "    found = [str(v) for v in fake.violations]\n"
+        "    assert found == [\"pets.create: body at /petType: 'fake' is not one of the discriminator values 'Cat', 'Dog', 'cat', 'dog'\"], found\n"
+    )
+    run_probe(tmp_path, probe)
+    run_project_tests(tmp_path)
+
+
 def run_probe(project: Path, probe: str) -> None:
     """``probe``, Python code, run against the generated package in ``project``: its asserts must hold."""
     done = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120,

@@ -43,6 +43,7 @@ def build_fake(api: Api) -> Api:
     """The API with its fake's tables (``Api.fake``)."""
     enums = {e.class_name: tuple(v.value for v in e.values) for e in api.enums}
     _TREES.clear()  # keyed by this build's enums: no tree of an earlier build is kept alive
+    _TAGS.clear()
     models = {m.class_name: m for m in api.models}
     group_namer = naming.Namer(FAKE_SERVICE_MEMBERS)
     groups: list[FakeGroup] = []
@@ -81,6 +82,12 @@ def build_fake(api: Api) -> Api:
             )
         )
     model_entries = [_model(m, models, enums) for m in api.models]
+    for entry in model_entries:  # every tree is built by now: each variant's values are known
+        if entry["name"] in _TAGS and "discriminator" not in entry:
+            wire, values = _TAGS[entry["name"]]
+            # a mapping's own value before the schema's name (which the mapping may not list)
+            named = models[entry["name"]].wire_name
+            entry["tag"] = [wire, next((v for v in values if v != named), values[0])]
     table = FakeTable(
         groups=tuple(groups),
         operations=tuple(entries),
@@ -89,6 +96,7 @@ def build_fake(api: Api) -> Api:
         fixture=f"{api.names.package}_fake",
     )
     _TREES.clear()
+    _TAGS.clear()
     return dataclasses.replace(api, fake=table)
 
 
@@ -96,6 +104,9 @@ def build_fake(api: Api) -> Api:
 # values, and they print differently) and the enums' identity (one build's); trees are shared
 # (GitHub's tables repeat a few thousand schemas a hundred thousand times).
 _TREES: dict[tuple[str, int], dict[str, Any]] = {}
+# A discriminated union's variant models: (discriminator, the first value that names it), as
+# the trees are built (ix-api.net: samples of a variant sent 'fake' where the tag belongs).
+_TAGS: dict[str, tuple[str, list[str]]] = {}
 
 
 def schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any]:
@@ -131,6 +142,9 @@ def _schema_tree(t: TypeRef, enums: dict[str, tuple[str, ...]]) -> dict[str, Any
             if t.discriminator:
                 tree["d"] = t.discriminator
                 tree["map"] = {v: i for v, i in t.mapping}
+                for value, index in t.mapping:  # each variant's values: its samples carry one
+                    if t.variants[index].kind == "model":
+                        _TAGS.setdefault(t.variants[index].model, (t.discriminator, []))[1].append(value)
         case _:
             pass
     tree.update(t.constraints)

@@ -102,6 +102,8 @@ class _Model(NamedTuple):
     properties: tuple[tuple[str, str, Schema, bool, bool], ...]
     discriminator: str = ""
     subtypes: Mapping[str, str] | None = None  # discriminator value -> class
+    # a variant of a discriminated union: (discriminator, the value that names this class)
+    tag: tuple[str, str] | None = None
 
 
 class _ErrorShape(NamedTuple):
@@ -119,7 +121,13 @@ def _tables() -> tuple[tuple[_Operation, ...], tuple[_Model, ...], _ErrorShape]:
     tables = json.loads(package.joinpath("_fake_tables.json").read_text("utf-8"))
     operations = tuple(_operation(entry) for entry in tables["operations"])
     models = tuple(
-        _Model(**{**entry, "properties": tuple(map(tuple, entry["properties"]))})
+        _Model(
+            **{
+                **entry,
+                "properties": tuple(map(tuple, entry["properties"])),
+                "tag": tuple(entry["tag"]) if "tag" in entry else None,
+            }
+        )
         for entry in tables["models"]
     )
     error = tables["error"]
@@ -1275,9 +1283,18 @@ def _check_union(
 ) -> None:
     variants = schema["any_of"]
     if schema.get("d") and isinstance(value, dict):
-        index = schema.get("map", {}).get(str(value.get(schema["d"])))
+        tag = value.get(schema["d"])
+        index = schema.get("map", {}).get(str(tag))
         if index is not None:
             _check(variants[index], value, where, problems)
+            return
+        if tag is not None:
+            # a value the mapping (explicit, or the schemas' names) lacks
+            known = ", ".join(map(repr, schema.get("map", {})))
+            at = f"{where}/{_escape(schema['d'])}"
+            problems.append(
+                (at, f"{tag!r} is not one of the discriminator values {known}")
+            )
             return
     for variant in variants:
         tried: list[tuple[str, str]] = []
@@ -1454,6 +1471,8 @@ def _sample_model(name: str, depth: int, stack: tuple[str, ...]) -> Any:
             if problems:
                 continue
         out[wire] = value
+    if model.tag is not None and model.tag[0] in out:
+        out[model.tag[0]] = model.tag[1]  # the union's discriminator names this variant
     return out
 
 
