@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.options import Options
-from generator.pipeline import generate_files
+from generator.pipeline import Result, generate_files
 from generator.write import write_tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,9 +128,7 @@ def test_operations_told_apart_by_query_parameters(tmp_path: Path) -> None:
     Operations told apart by a header (X-Amz-Target): a request none accepts is reported as
     the violation of the one it breaks least, the header outweighing the rest. A path value
     sent unencoded (x-ms-skip-url-encoding) still has what no URL may hold encoded."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "routing-3.0.yaml", Options("routing"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "routing-3.0.yaml", "routing")
     assert "def test_import_keys(" in (tmp_path / "tests" / "test_keys.py").read_text()
     items = (tmp_path / "tests" / "test_items.py").read_text()
     assert items.count('keys = ("items.get_definition", "items.get_assignment")') == 2, items
@@ -185,9 +183,7 @@ def test_date_times_of_a_declared_length(tmp_path: Path) -> None:
     """A date-time whose length the description bounds is sent in the RFC 3339 form that fits:
     ``+00:00`` for 25 characters, milliseconds for 24 (unicourt.com, telstra.com); any other in
     the usual ``Z`` form. The generated tests pass against the fake, which checks the lengths."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "datetime-lengths-3.0.yaml", Options("lengths"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "datetime-lengths-3.0.yaml", "lengths")
     probe = (
         "import datetime\n"
         "from lengths import models\n"
@@ -214,9 +210,7 @@ def test_date_times_of_a_declared_length(tmp_path: Path) -> None:
 def test_delimited_items_holding_the_delimiter(tmp_path: Path) -> None:
     """Comma-delimited arrays and objects in the path and the query: an item's own comma (sent
     as %2C) and spaces reach the fake as sent, within maxItems (fulfillment.com)."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "delimited-3.0.yaml", Options("delimited"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "delimited-3.0.yaml", "delimited")
     probe = (
         "from delimited.testing import FakeService\n"
         "from delimited import DelimitedClient, models\n"
@@ -234,9 +228,7 @@ def test_delimited_items_holding_the_delimiter(tmp_path: Path) -> None:
 def test_default_is_the_success_where_no_2xx_is_declared(tmp_path: Path) -> None:
     """No 2xx response, only errors and ``default`` (openchannel.io): a success answer is
     decoded as ``default`` declares it, where the method returned None."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "default-only-3.0.yaml", Options("defaults"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "default-only-3.0.yaml", "defaults")
     probe = (
         "from defaults.testing import FakeService\n"
         "from defaults import DefaultOnlyClient, models\n"
@@ -253,9 +245,7 @@ def test_default_is_the_success_where_no_2xx_is_declared(tmp_path: Path) -> None
 def test_number_enums(tmp_path: Path) -> None:
     """Integer and number enums (mbus.local): int and float in Python, their first value in the
     samples, checked by the fake (it accepted the tests' 1)."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "number-enums-3.0.yaml", Options("numbers_pkg"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "number-enums-3.0.yaml", "numbers_pkg")
     text = (tmp_path / "tests" / "test_bus.py").read_text()
     assert "scan(300," in text and "level=0.5" in text, text
     probe = (
@@ -280,9 +270,7 @@ def test_discriminated_variants_carry_their_tag(tmp_path: Path) -> None:
     """oneOf variants of a discriminated union (ix-api.net): their samples and the fake's
     answers carry the value that names them (they sent 'fake', and the client decoded the
     fake's answer as UnknownVariant); the fake refuses a value the mapping lacks."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "discriminated-variants-3.0.yaml", Options("variants"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "discriminated-variants-3.0.yaml", "variants")
     probe = (
         "from variants.testing import FakeService, sample\n"
         "from variants import PetsClient, models\n"
@@ -298,6 +286,15 @@ def test_discriminated_variants_carry_their_tag(tmp_path: Path) -> None:
     )
     run_probe(tmp_path, probe)
     run_project_tests(tmp_path)
+
+
+def generate_into(project: Path, spec: str, package: str) -> Result:
+    """The package of ``tests/specs/fake/SPEC`` written into ``project``: generated, or the
+    test fails with the problems."""
+    result = generate_files(ROOT / "tests" / "specs" / "fake" / spec, Options(package))
+    assert result.files is not None, [p.format() for p in result.problems]
+    write_tree(project, result.files)
+    return result
 
 
 def run_probe(project: Path, probe: str) -> None:
@@ -323,9 +320,7 @@ def test_properties_beside_a_scalar_type(tmp_path: Path) -> None:
 def test_multipart_fields_sent_as_json(tmp_path: Path) -> None:
     """Multipart fields that are objects or maps of them go as JSON parts, and the fake reads
     them as JSON: the generated tests' calls break nothing."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "multipart-json-3.0.yaml", Options("multipart_json"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "multipart-json-3.0.yaml", "multipart_json")
     tables = (tmp_path / "multipart_json" / "_fake_tables.json").read_text()
     assert tables.count('"style":"json"') == 3 and '"wire":"note"' in tables
     run_project_tests(tmp_path)
@@ -350,9 +345,7 @@ def test_any_media_text_and_long_date_times(tmp_path: Path) -> None:
     JSON; the fake answers it as text/plain, and a date-time longer than its own sample with
     fraction digits (not letters). A JSON answer declared without a schema is returned decoded;
     a body the client streams is answered with its declared media type."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "any-media-3.0.yaml", Options("anymedia"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "any-media-3.0.yaml", "anymedia")
     probe = (
         "from anymedia._serialization import decode_text\n"
         "assert decode_text(b'A+', 'text/plain') == 'A+'\n"
@@ -416,9 +409,7 @@ def test_required_objects_sent_empty(tmp_path: Path) -> None:
     deepObject) sends nothing when empty, the same as leaving it out: the fake takes that
     absence as the empty object where the schema accepts one (salesloft.com), and still
     reports it missing where the schema requires a property."""
-    result = generate_files(ROOT / "tests" / "specs" / "fake" / "empty-objects-3.0.yaml", Options("empties"))
-    assert result.files is not None, [p.format() for p in result.problems]
-    write_tree(tmp_path, result.files)
+    generate_into(tmp_path, "empty-objects-3.0.yaml", "empties")
     # a property without a description: its docstring starts at its wire name
     assert '    field_: str | None = None\n    """(``field``)"""\n' in (tmp_path / "empties" / "models" / "_sort.py").read_text()
     probe = (
