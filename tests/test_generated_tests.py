@@ -109,7 +109,7 @@ def test_patterns_from_the_corpus(tmp_path: Path, capfd: pytest.CaptureFixture[s
     write_tree(tmp_path, result.files)
     text = (tmp_path / "tests" / "test_settings.py").read_text()
     assert '"00000000-0000-4000-8000-000000000000"' in text and "x_actual_at" not in text
-    assert "offset=20," in text and "share=1.5" in text and "ratio=0.5" in text, text
+    assert "offset=20," in text and "share=1.5" in text and "ratio=0.5" in text and "slot=0," in text, text
     # texts made from the patterns that no fixed sample meets: the ARN, the optional parameter
     # at its minimum length (so it is sent, not left out), the body's property in the fake's tables
     tags = (tmp_path / "tests" / "test_tags.py").read_text()

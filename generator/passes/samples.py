@@ -187,8 +187,9 @@ def _number(t: TypeRef) -> int | float:
         value = next((v for v in [*middle, low, high] if inside(v)), value)
     step = _constraint(t, "multipleOf", "")
     if isinstance(step, int | float) and not isinstance(step, bool) and step > 0:
-        # the first multiple at or above (nytimes.com: an offset in steps of 20), else the last below the maximum
+        # the first multiple at or above (nytimes.com: an offset in steps of 20)
         value = math.ceil(value / step - 1e-9) * step
-        if high is not None and value > high:
-            value = math.floor(high / step + 1e-9) * step
+        if not inside(value):  # past an end (an exclusive maximum of 30 in steps of 30): a multiple inside
+            first = math.ceil(low / step - 1e-9) if low is not None else math.floor(high / step + 1e-9) if high is not None else 0
+            value = next((m * step for m in range(first - 1, first + 3) if inside(m * step)), value)
     return int(value) if t.kind == "int" else float(value)

@@ -1501,11 +1501,15 @@ def _sample_number(schema: Schema) -> Any:
         value = next((v for v in [*middle, low, high] if inside(v)), value)
     step = schema.get("multipleOf")
     if isinstance(step, (int, float)) and not isinstance(step, bool) and step > 0:
-        # the first multiple at or above (nytimes.com: an offset in steps of 20), else the
-        # last one below the maximum
+        # the first multiple at or above (nytimes.com: an offset in steps of 20)
         value = math.ceil(value / step - 1e-9) * step
-        if high is not None and value > high:
-            value = math.floor(high / step + 1e-9) * step
+        if not inside(value):  # past an end: a multiple inside, near it
+            if low is not None:
+                first = math.ceil(low / step - 1e-9)
+            else:
+                first = math.floor(high / step + 1e-9) if high is not None else 0
+            near = (m * step for m in range(first - 1, first + 3))
+            value = next((v for v in near if inside(v)), value)
     return int(value) if schema["t"] == "int" else float(value)
 
 
