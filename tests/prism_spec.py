@@ -452,6 +452,7 @@ class Sampler:
     def _string(self, schema: dict[str, Any]) -> str:
         text = str(FORMATS.get(str(schema.get("format", "")), "prism"))
         pattern = schema.get("pattern")
+        low, high = schema.get("minLength"), schema.get("maxLength")
         if isinstance(pattern, str):
             for candidate in [
                 schema.get("example"),
@@ -466,10 +467,8 @@ class Sampler:
             else:
                 # an ARN, an account id: a text made from the pattern itself (what the generated
                 # tests send), else "prism", which Prism rightly refuses
-                low, high = schema.get("minLength"), schema.get("maxLength")
                 made = matching_text(pattern, low if isinstance(low, int) else 0, high if isinstance(high, int) else None)
                 text = made if made is not None else text
-        low, high = schema.get("minLength"), schema.get("maxLength")
         if isinstance(low, int) and len(text) < low:
             text = text + "x" * (low - len(text))
         if isinstance(high, int) and len(text) > high:

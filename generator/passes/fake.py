@@ -104,7 +104,7 @@ def build_fake(api: Api) -> Api:
 # values, and they print differently) and the enums' identity (one build's); trees are shared
 # (GitHub's tables repeat a few thousand schemas a hundred thousand times).
 _TREES: dict[tuple[str, int], dict[str, Any]] = {}
-# A discriminated union's variant models: (discriminator, the first value that names it), as
+# A discriminated union's variant models: (discriminator, the values that name it), gathered as
 # the trees are built (ix-api.net: samples of a variant sent 'fake' where the tag belongs).
 _TAGS: dict[str, tuple[str, list[str]]] = {}
 

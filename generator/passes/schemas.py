@@ -270,7 +270,8 @@ class SchemaResolver:
     def _fitting(
         self, kind: str, constraints: tuple[tuple[str, Constraint], ...], pointer: str
     ) -> tuple[tuple[str, Constraint], ...]:
-        """The constraints, but length bounds that no text of a fixed-length format meets
+        """The constraints that apply to ``kind``: an ``enum`` only to numbers (text enums are
+        enum classes), and not length bounds that no text of a fixed-length format meets
         (zuora.com: a uuid of minLength 64), left out with a warning: the client can only send
         the format's text, which the fake would otherwise refuse."""
         if kind not in ("int", "float"):

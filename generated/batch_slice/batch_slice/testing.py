@@ -709,10 +709,7 @@ class _Request:
             name, sep, value = part.strip().partition("=")
             if sep:
                 cookies.setdefault(name, unquote(value))
-        query = [
-            (unquote(n), unquote(v))
-            for n, _, v in (p.partition("=") for p in split.query.split("&") if p)
-        ]
+        query = [(n, unquote(v)) for n, v in _raw_pairs(split.query)]
         return cls(method, split.path, split.query, query, lowered, cookies, body)
 
 
@@ -813,11 +810,10 @@ def _encode(value: object, headers: dict[str, str], media: str = "") -> bytes:
         # a range (``*/*``, ``text/*``) names no type a response can carry: plain text
         headers.setdefault("Content-Type", "text/plain" if "*" in media else media)
         return value.encode("utf-8")
-    if media and "json" not in media and "*" not in media:
-        # a body the client streams as bytes (visagecloud.com's image/jpeg): any bytes do, but
-        # labelled as declared, not as JSON
-        headers.setdefault("Content-Type", media)
-    headers.setdefault("Content-Type", media if "json" in media else "application/json")
+    # JSON as declared; a body the client streams as bytes (visagecloud.com's image/jpeg):
+    # any bytes do, but labelled as declared, not as JSON
+    declared = "json" in media or (media and "*" not in media)
+    headers.setdefault("Content-Type", media if declared else "application/json")
     return json.dumps(_json_ready(value)).encode("utf-8")
 
 
@@ -1360,24 +1356,14 @@ def _check_constraints(
         if "maxLength" in schema and len(value) > schema["maxLength"]:
             problems.append((where, f"longer than {schema['maxLength']} characters"))
     elif isinstance(value, (int, float)):
-        low, high = schema.get("minimum"), schema.get("maximum")
-        exclusive_low, exclusive_high = schema.get("exclusiveMinimum"), schema.get(
-            "exclusiveMaximum"
-        )
-        if isinstance(exclusive_low, bool):  # OpenAPI 2.0 and 3.0: a flag on minimum
-            exclusive_low = low if exclusive_low else None
-            low = None if exclusive_low is not None else low
-        if isinstance(exclusive_high, bool):
-            exclusive_high = high if exclusive_high else None
-            high = None if exclusive_high is not None else high
-        if low is not None and value < low:
-            problems.append((where, f"{value} is less than the minimum {low}"))
-        if high is not None and value > high:
-            problems.append((where, f"{value} is more than the maximum {high}"))
-        if exclusive_low is not None and value <= exclusive_low:
-            problems.append((where, f"{value} is not more than {exclusive_low}"))
-        if exclusive_high is not None and value >= exclusive_high:
-            problems.append((where, f"{value} is not less than {exclusive_high}"))
+        least, least_open = _bound(schema, "minimum", "exclusiveMinimum", max)
+        most, most_open = _bound(schema, "maximum", "exclusiveMaximum", min)
+        if least is not None and (value <= least if least_open else value < least):
+            said = "not more than" if least_open else "less than the minimum"
+            problems.append((where, f"{value} is {said} {least}"))
+        if most is not None and (value >= most if most_open else value > most):
+            said = "not less than" if most_open else "more than the maximum"
+            problems.append((where, f"{value} is {said} {most}"))
         allowed = schema.get("enum")
         if allowed and value not in allowed:
             listed = ", ".join(map(str, allowed))
