@@ -389,12 +389,39 @@ def _put_files(staging: Path, root: Path, files: dict[str, str], written: set[st
 
 
 def _put(staging: Path, root: Path, files: dict[str, str], paths: list[str], written: set[str]) -> None:
-    for path in paths:
-        target = staging / path
-        if path in written:
-            target.write_bytes(files[path].encode("utf-8"))
-        else:
-            _link_or_copy(root / path, target)
+    # A file is created relative to its directory's descriptor, opened once per directory, with
+    # os-level calls: Path.write_bytes spent 17 us a file in Python (0.2 s of GitHub's 12,756).
+    directories: dict[str, int] = {}
+    try:
+        for path in paths:
+            if path not in written:
+                _link_or_copy(root / path, staging / path)
+                continue
+            directory, _, name = path.rpartition("/")
+            if not _DIR_FD:
+                _write_new(staging / path, files[path].encode("utf-8"))
+                continue
+            fd = directories.get(directory)
+            if fd is None:
+                fd = directories[directory] = os.open(staging / directory, os.O_RDONLY | os.O_DIRECTORY)
+            _write_new(name, files[path].encode("utf-8"), fd)
+    finally:
+        for fd in directories.values():
+            os.close(fd)
+
+
+_DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
+
+
+def _write_new(path: str | Path, data: bytes, directory: int | None = None) -> None:
+    """``path`` (under the directory open as ``directory``) created or emptied, holding ``data``."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666, dir_fd=directory)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

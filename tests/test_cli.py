@@ -153,3 +153,25 @@ def test_every_generator_source_folder_counts_for_the_no_op_cache(tmp_path: Path
     before = cache.fingerprint(SPEC, Options("p"))
     (copy / "passes" / "operations.py").write_text((copy / "passes" / "operations.py").read_text() + "\n# edited\n")
     assert before is not None and cache.fingerprint(SPEC, Options("p")) != before
+
+
+def test_a_large_tree_is_written_whole_by_both_writers_and_rewritten_in_place(tmp_path: Path) -> None:
+    # above write._SPLIT_WRITES files a forked child writes some of the directories: every file
+    # must arrive, with the text given and the mode open() gives; a rewrite changes only one
+    from generator import write
+
+    files = {f"d{i % 7}/sub{i % 3}/f{i}.py": f"# file {i}\n" + "x = 'é'\n" * (i % 5) for i in range(write._SPLIT_WRITES + 500)}
+    files = write.with_manifest(files)
+    out = tmp_path / "out"
+    changes = write.write_tree(out, files)
+    assert len(changes.added) == len(files) and not changes.changed
+    assert {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*") if p.is_file()} == files
+    probe = tmp_path / "probe"
+    probe.write_bytes(b"")
+    assert {p.stat().st_mode for p in out.rglob("*.py")} == {probe.stat().st_mode}
+    inode = (out / "d1/sub1/f1.py").stat().st_ino
+    changed = dict(files, **{"d0/sub0/f0.py": "# new\n"})
+    changes = write.write_tree(out, changed)
+    assert changes.changed == ["d0/sub0/f0.py"] and changes.unchanged == len(files) - 1
+    assert (out / "d0/sub0/f0.py").read_text() == "# new\n"
+    assert (out / "d1/sub1/f1.py").stat().st_ino == inode  # unchanged files are linked, not rewritten
