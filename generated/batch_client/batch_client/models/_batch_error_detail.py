@@ -27,7 +27,7 @@ class BatchErrorDetail(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 BatchErrorDetail._fields = (("key", "key", STR), ("value", "value", STR))

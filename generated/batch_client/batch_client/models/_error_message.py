@@ -27,7 +27,7 @@ class ErrorMessage(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 ErrorMessage._fields = (("lang", "lang", STR), ("value", "value", STR))

@@ -26,7 +26,7 @@ class ComputeNodeIdentityReference(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 ComputeNodeIdentityReference._fields = (("resource_id", "resourceId", STR),)

@@ -33,7 +33,7 @@ class ContainerHostBatchBindMountEntry(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 ContainerHostBatchBindMountEntry._fields = (

@@ -28,7 +28,7 @@ class HttpHeader(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 HttpHeader._fields = (("name", "name", STR), ("value", "value", STR))

@@ -26,7 +26,7 @@ class JobTerminateParameter(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 JobTerminateParameter._fields = (("terminate_reason", "terminateReason", STR),)

@@ -27,7 +27,7 @@ class NameValuePair(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 NameValuePair._fields = (("name", "name", STR), ("value", "value", STR))

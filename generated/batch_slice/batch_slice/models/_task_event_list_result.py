@@ -30,7 +30,7 @@ class TaskEventListResult(Model):
     additional_properties: dict[str, Any] = field(
         default_factory=dict[str, object], repr=False, compare=False
     )
-    """Fields the service sent that this version of the API description does not know."""
+    """Fields the service sent that this version of the description lacks."""
 
 
 TaskEventListResult._fields = (
