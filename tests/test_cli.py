@@ -175,3 +175,25 @@ def test_a_large_tree_is_written_whole_by_both_writers_and_rewritten_in_place(tm
     assert changes.changed == ["d0/sub0/f0.py"] and changes.unchanged == len(files) - 1
     assert (out / "d0/sub0/f0.py").read_text() == "# new\n"
     assert (out / "d1/sub1/f1.py").stat().st_ino == inode  # unchanged files are linked, not rewritten
+
+
+def test_a_file_beside_the_spec_that_changes_makes_the_next_run_a_full_one(tmp_path: Path) -> None:
+    # the spec's folder is listed (size and mtime), not read: an edit there still counts
+    folder = tmp_path / "specs"
+    folder.mkdir()
+    shutil.copy(SPEC, folder / "api.yaml")
+    beside = folder / "notes.txt"
+    beside.write_text("one\n")
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    command = [sys.executable, "-m", "generator", "generate", str(folder / "api.yaml"), "--out", str(tmp_path / "out"), "--package", "p"]
+
+    def run() -> str:
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    assert "nothing to do" not in run()
+    assert "up to date (nothing to do)" in run()
+    beside.write_text("one, edited\n")
+    assert "nothing to do" not in run()
+    assert "up to date (nothing to do)" in run()
