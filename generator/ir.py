@@ -881,6 +881,20 @@ class Property:
         names = self.type.annotation_names
         return names | {"NotGiven", "NOT_GIVEN"} if self.default == "NOT_GIVEN" else names
 
+    @property
+    def summary(self) -> str:
+        """The field's docstring text: its description, then its wire name and what holds of
+        it (a field without default says only that it is required)."""
+        if not self.default:
+            flags = ", required"
+        else:
+            flags = (
+                (", required" if self.required else "")
+                + (", read-only" if self.read_only else "")
+                + (", null allowed" if self.type.allows_null else "")
+            )
+        return f"{self.description} (``{self.wire_name}``{flags})".strip()
+
 
 @dataclass(frozen=True, slots=True)
 class Model:
@@ -901,6 +915,11 @@ class Model:
     @property
     def all_properties(self) -> tuple[Property, ...]:
         return self.inherited + self.properties
+
+    @property
+    def fields(self) -> tuple[Property, ...]:
+        """Its own properties in the class's order: those without a default first."""
+        return tuple(p for p in self.properties if not p.default) + tuple(p for p in self.properties if p.default)
 
     @memo
     def models_used(self) -> tuple[str, ...]:

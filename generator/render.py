@@ -21,7 +21,7 @@ import jinja2
 
 from . import naming, pyfmt
 from .contract import FAKE_PATTERN_CANDIDATES, FAKE_SAMPLES, LINT_TOOLS, QUERY_DELIMITERS, RUFF_RULES
-from .ir import Api, ModuleImports
+from .ir import Api, ModuleImports, Property
 from .markdown import _CONTROL, md, md_block, md_cell, md_code, md_codeblock
 from .paths import TEMPLATES
 from .pyfmt import pystr, toml_str
@@ -132,6 +132,20 @@ def py_annotated(name: str, annotation: str, default: str, indent: int, tail: st
     return pyfmt.annotated(name, annotation, default, indent, tail)
 
 
+def py_fields(properties: tuple[Property, ...], indent: int) -> str:
+    """A class's fields, each its ``py_annotated`` line and its docstring (``Property.summary``),
+    at ``indent``: one call for the whole block (in the template's own loop, its filters and
+    lookups were 40% of a model's rendering, 11 us a field)."""
+    pad = " " * indent
+    out: list[str] = []
+    for p in properties:
+        first, *rest = pyfmt.annotated(p.python_name, p.annotation, p.default, indent).splitlines()
+        out.append(pad + first)
+        out += [pad + line if line else line for line in rest]  # as jinja's indent filter
+        out.append(f'{pad}"""{docstring(p.summary, indent)}"""')
+    return "\n".join(out)
+
+
 def py_returns(annotation: str, indent: int) -> str:
     return pyfmt.returns(annotation, indent)
 
@@ -197,6 +211,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "py_comparison": py_comparison,
     "py_params": py_params,
     "py_annotated": py_annotated,
+    "py_fields": py_fields,
 }
 
 
