@@ -147,20 +147,38 @@ class TypeRef:
         """The codec expression on one line."""
         return pyfmt.flat(self.codec_tree)
 
+    def collect_names(self, annotation: set[str], codecs: set[str], models: set[str]) -> None:
+        """Adds to each set what this type refers to: ``annotation_names``, ``codec_names`` and
+        ``models_used`` in one walk (a model module needs all three for each of its fields)."""
+        spec = self.spec
+        annotation.update(spec.imports)
+        if self.kind == "union" and self.discriminator:
+            annotation.add("UnknownVariant")
+        codecs.add(spec.codec)
+        if self.nullable and self.kind not in ("any", "null"):
+            codecs.add(NULLABLE_CODEC)
+        if self.kind in ("model", "enum"):
+            models.add(self.model)
+        for child in self._children():
+            child.collect_names(annotation, codecs, models)
+
+    def _name_sets(self) -> tuple[set[str], set[str], set[str]]:
+        annotation: set[str] = set()
+        codecs: set[str] = set()
+        models: set[str] = set()
+        self.collect_names(annotation, codecs, models)
+        return annotation, codecs, models
+
     @property
     def codec_names(self) -> frozenset[str]:
         """Runtime names ``codec`` refers to, for exact imports."""
-        own = {self.spec.codec} | ({NULLABLE_CODEC} if self.nullable and self.kind not in ("any", "null") else set())
-        return frozenset(own).union(*(c.codec_names for c in self._children()))
+        return frozenset(self._name_sets()[1])
 
     @property
     def annotation_names(self) -> frozenset[str]:
         """Modules, typing names and runtime names ``annotation`` refers to (not models):
         ``datetime``, ``uuid``, ``Any``, ``Literal``, ``UnknownVariant``."""
-        own = set(self.spec.imports)
-        if self.kind == "union" and self.discriminator:
-            own.add("UnknownVariant")
-        return frozenset(own).union(*(c.annotation_names for c in self._children()))
+        return frozenset(self._name_sets()[0])
 
     def _walk(self, kind: str) -> tuple[TypeRef, ...]:
         own = (self,) if self.kind == kind else ()
@@ -169,8 +187,7 @@ class TypeRef:
     @property
     def models_used(self) -> frozenset[str]:
         """Model and enum classes this type names."""
-        own = frozenset({self.model}) if self.kind in ("model", "enum") else frozenset()
-        return own.union(*(c.models_used for c in self._children()))
+        return frozenset(self._name_sets()[2])
 
     @property
     def is_text(self) -> bool:
@@ -876,10 +893,17 @@ class Property:
             return f"{base} | NotGiven"
         return base if base == "Any" else f"{base} | None"
 
+    def collect_names(self, annotation: set[str], codecs: set[str], models: set[str]) -> None:
+        """``TypeRef.collect_names`` of its type, and the names its default needs."""
+        self.type.collect_names(annotation, codecs, models)
+        if self.default == "NOT_GIVEN":
+            annotation |= {"NotGiven", "NOT_GIVEN"}
+
     @property
     def annotation_names(self) -> frozenset[str]:
-        names = self.type.annotation_names
-        return names | {"NotGiven", "NOT_GIVEN"} if self.default == "NOT_GIVEN" else names
+        annotation: set[str] = set()
+        self.collect_names(annotation, set(), set())
+        return frozenset(annotation)
 
     @property
     def summary(self) -> str:
@@ -922,9 +946,19 @@ class Model:
         return tuple(p for p in self.properties if not p.default) + tuple(p for p in self.properties if p.default)
 
     @memo
+    def _uses(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """What its fields refer to, in one walk of their types: (annotation names, codec
+        names, models and enums, itself included)."""
+        annotation: set[str] = set()
+        codecs: set[str] = set()
+        models: set[str] = set()
+        for p in self.properties:
+            p.collect_names(annotation, codecs, models)
+        return frozenset(annotation), frozenset(codecs), frozenset(models)
+
+    @memo
     def models_used(self) -> tuple[str, ...]:
-        names = frozenset().union(*(p.type.models_used for p in self.properties)) - {self.class_name}
-        return tuple(sorted(names))
+        return tuple(sorted(self._uses[2] - {self.class_name}))
 
     @property
     def discriminator_override(self) -> Property | None:
@@ -935,13 +969,13 @@ class Model:
 
     @memo
     def _names(self) -> frozenset[str]:
-        names = frozenset().union(*(p.annotation_names for p in self.properties))
+        names: frozenset[str] = self._uses[0]
         return names if self.base else names | {"Any"}  # additional_properties: dict[str, Any]
 
     @property
     def imports(self) -> ModuleImports:
         names = self._names
-        codecs = frozenset().union(*(p.type.codec_names for p in self.properties))
+        codecs = self._uses[1]
         uses: list[tuple[str, str]] = [("dataclasses", "dataclass")] + ([] if self.base else [("dataclasses", "field")])
         uses += [("", n) for n in ("datetime", "uuid") if n in names]
         uses += [("typing", n) for n in sorted(names & TYPING_NAMES)]
@@ -956,7 +990,7 @@ class Model:
     @memo
     def codecs_use_models(self) -> bool:
         """Whether the ``_fields`` codecs refer to model classes (itself included)."""
-        return any(p.type.models_used for p in self.properties)
+        return bool(self._uses[2])
 
     @property
     def fields_tree(self) -> pyfmt.Expr:
