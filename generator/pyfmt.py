@@ -191,12 +191,13 @@ def _flat(node: Expr, memo: _Memo) -> str:
     text = memo.get(id(node))
     if text is not None:
         return text
+    # an atom's text is taken in place: a call per leaf was a third of the flattening
     if kind == "call":
-        text = f"{node[1]}({', '.join(_flat(a, memo) for a in node[2])})"
+        text = f"{node[1]}({', '.join(str(a[1]) if a[0] == 'atom' else _flat(a, memo) for a in node[2])})"
     elif kind == "tuple":
-        text = tuple_literal([_flat(i, memo) for i in node[1]])
+        text = tuple_literal([str(i[1]) if i[0] == "atom" else _flat(i, memo) for i in node[1]])
     elif kind == "list":
-        text = "[" + ", ".join(_flat(i, memo) for i in node[1]) + "]"
+        text = "[" + ", ".join(str(i[1]) if i[0] == "atom" else _flat(i, memo) for i in node[1]) + "]"
     elif kind == "kw":  # a keyword argument of a call: ("kw", name, value)
         text = f"{node[1]}={_flat(node[2], memo)}"
     else:
@@ -248,7 +249,14 @@ def _expr(prefix: str, node: Expr, indent: int, suffix: str, memo: _Memo) -> str
     body = ", ".join(texts)
     if not display and fits(indent + 4, body):
         return f"{prefix}{head}{open_}\n{_INNER}{body}\n{close}{suffix}"
-    lines = [_indent_lines(_item_layout(i, is_dict, indent + 4, ",", memo)) for i in items]
+    # an item that fits on its line with its comma is that line (what _item_layout would make
+    # of it, without laying it out again); the others are laid out
+    lines = [
+        _INNER + text + ","
+        if indent + 5 + len(text) <= LINE_LENGTH and "\n" not in text
+        else _indent_lines(_item_layout(item, is_dict, indent + 4, ",", memo))
+        for item, text in zip(items, texts)
+    ]
     return f"{prefix}{head}{open_}\n" + "\n".join(lines) + f"\n{close}{suffix}"
 
 
