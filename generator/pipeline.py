@@ -184,6 +184,7 @@ def _make(part: Iterable[tuple[int, Output]], env: Any) -> _Made:
     differ by file (docs compile nothing), so claiming whole files is what shares them evenly.
     After a failure the rest is still rendered (or formatted), to find the plan's earliest."""
     made = _Made()
+    compiled: set[str] = set()  # the shapes of the files that compiled (``compile_errors``)
     for index, output in part:  # ``part`` may be claimed as it is read: read once
         try:
             text = render_output(output, env)
@@ -201,7 +202,7 @@ def _make(part: Iterable[tuple[int, Output]], env: Any) -> _Made:
             continue
         if made.format_error is None:
             made.texts[output.path] = text
-            made.broken += compile_errors({output.path: text})
+            made.broken += compile_errors({output.path: text}, compiled)
     return made
 
 

@@ -1,0 +1,90 @@
+"""The compile guard compiles each shape of module once (``write._shape``): a file that differs
+from one already compiled only in the spelling of the name it exports compiles alike, and is not
+compiled again. These tests hold up that claim, and that the guard still finds every broken file."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import write
+from generator.write import _shape, compile_errors
+
+
+def _model(name: str, body: str = "    x: int\n") -> str:
+    return f'"""``{name}``: a thing."""\n\nfrom __future__ import annotations\n\n__all__ = ["{name}"]\n\n\nclass {name}:\n{body}\n\n{name}._fields = (("x", "x", {name}),)\n'
+
+
+def test_a_second_module_of_the_same_shape_is_not_compiled_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[str] = []
+    real = write._compile
+    monkeypatch.setattr(write, "_compile", lambda text, path: (calls.append(path), real(text, path))[1])
+    compiled: set[str] = set()
+    files = {"a.py": _model("Alpha"), "b.py": _model("Bravo"), "c.py": _model("Charlie", "    y: str\n")}
+    assert compile_errors(files, compiled) == []
+    assert calls == ["a.py", "c.py"]  # b.py is a.py but for the name
+    assert compile_errors({"d.py": _model("Delta")}, compiled) == [] and calls == ["a.py", "c.py"]  # kept across calls
+    assert compile_errors({"e.py": _model("Echo")}) == [] and calls[-1] == "e.py"  # no set: every file compiled
+
+
+def test_a_broken_module_never_shares_a_shape_with_a_sound_one() -> None:
+    compiled: set[str] = set()
+    files = {
+        "a.py": _model("Alpha"),
+        "b.py": _model("Bravo", "    x: int =\n"),  # a template bug in one of them
+        "c.py": _model("Charlie", '    x: str = "\\d"\n'),  # a warning counts
+    }
+    assert {e.path for e in compile_errors(files, compiled)} == {"b.py", "c.py"}
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        (_model("Non").replace("class Non:", "class Non:\n    v = Non"), "a keyword's beginning (Non + e is None)"),
+        (_model("Fals"), "a keyword's beginning"),
+        (_model("Abc").replace("    x: int\n", "    x = 0xAbc\n"), "inside a number"),
+        (_model("E10").replace("    x: int\n", "    x = 1.E10\n"), "after a digit's dot"),
+        (_model("Abc").replace("    x: int\n", "    éAbc = 1\n"), "touching a non-ASCII letter"),
+        (_model("Abc") + "\0", "a NUL"),
+        (_model("abc"), "no capital"),
+        (_model("Ab"), "two characters (a string prefix: rb)"),
+    ],
+)
+def test_no_shape_where_the_spelling_could_matter(text: str, why: str) -> None:
+    assert _shape(text) is None, why
+
+
+# Fragments around the exported name, chosen to hit what could make its spelling matter:
+# numbers, dots, string prefixes and quotes, keywords, comments, other identifiers.
+_AROUND = ["", " ", ".", "1.", "0x", "1", "_", "x", "r", "b", '"', "'", "#", "(", ")", ",", "=", ":", "\n", "é", "e", "None", "def ", "\\"]
+_NAMES = ["Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa"]
+
+
+def _outcome(text: str) -> bool:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(text, "t.py", "exec", dont_inherit=True)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(_AROUND), st.sampled_from(_AROUND)), min_size=1, max_size=4),
+    st.sampled_from(_NAMES),
+    st.sampled_from(_NAMES),
+)
+def test_texts_of_one_shape_compile_alike(places: list[tuple[str, str]], first: str, second: str) -> None:
+    def text(name: str) -> str:
+        code = "".join(f"{before}{name}{after}\n" for before, after in places)
+        return f'__all__ = ["{name}"]\n{code}'
+
+    a, b = text(first), text(second)
+    shape = _shape(a)
+    if shape is not None and shape == _shape(b):
+        assert _outcome(a) == _outcome(b), (a, b)
