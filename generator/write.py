@@ -5,12 +5,15 @@ A generation is written only after every file rendered and formatted, and then a
 """
 
 from __future__ import annotations
+import __future__
 
+import functools
 import keyword
 import os
 import re
 import shutil
 import threading
+import unicodedata
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -229,6 +232,7 @@ _ONE_EXPORT = re.compile(r'^__all__ = \["([A-Z][A-Za-z0-9_]{2,})"\]$', re.MULTIL
 _MARK = "\0"  # never in source that compiles (compile() refuses NUL)
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_" + _MARK)
 _KEYWORDS = (*keyword.kwlist, *keyword.softkwlist)
+_FUTURE_FEATURES = tuple(__future__.all_feature_names)
 
 
 def _shape(text: str) -> str | None:
@@ -238,20 +242,26 @@ def _shape(text: str) -> str | None:
     Two texts of the same shape are one source but for the spelling of that name (GitHub's
     5,877 model and enum modules have 1,935 shapes: a webhook's ``...UserType`` enum is
     repeated 364 times), and if one compiles so does the other. The name is an ASCII
-    identifier of three characters or more that starts with a capital and begins no keyword:
-    no keyword, soft keyword, string prefix, future feature, dunder or mangled name can be
-    spelled with it, nothing whose spelling the compiler reads. Where it stands in code, the
-    run of letters, digits and underscores around it is one identifier token whatever its
-    spelling: the run starts with a letter or an underscore (not a digit: no number, no
-    ``0xAbc``), no non-ASCII character touches it (it could join the identifier), and no "."
-    after a digit precedes it (``1.E5`` is a number); in a string or a comment its letters
-    are only text. Every occurrence was replaced, so the other identifiers never contain the
-    name: which identifiers are equal (a repeated argument, say) is the same too."""
+    identifier of three characters or more that starts with a capital, begins no keyword and
+    is part of no future feature's name (``barry_as_FLUFL``): no keyword, soft keyword, string
+    prefix, future feature, dunder or mangled name can be spelled with it, nothing whose
+    spelling the compiler reads. Where it stands, the run of letters, digits and underscores
+    around it is one identifier token whatever its spelling, or plain text in a string or a
+    comment: the run starts with a letter or an underscore (not a digit: no number, no
+    ``0xAbc``), no backslash precedes it (no escape: ``\\xAbc``, ``\\uFace``) and the text
+    has no ``\\N{...}`` escape (a character's name), no non-ASCII character touches it (it
+    could join the identifier), and no "." after a digit precedes it (``1.E5`` is a number).
+    Every occurrence was replaced, and no character of the text becomes ASCII under NFKC (as
+    a fullwidth A, U+FF21, does in an identifier), so no other identifier is or becomes the name:
+    which identifiers are equal (a repeated argument, say) is the same too. (A reviewer's
+    counterexamples to earlier versions are in ``tests/test_compile_shapes.py``.)"""
     found = _ONE_EXPORT.search(text, 0, 8192)  # near the top, after the imports, or not at all
-    if found is None or _MARK in text:
+    if found is None or _MARK in text or "\\N{" in text:
         return None
     name = found.group(1)
-    if any(word.startswith(name) for word in _KEYWORDS):
+    if any(word.startswith(name) for word in _KEYWORDS) or any(name in feature for feature in _FUTURE_FEATURES):
+        return None
+    if not text.isascii() and any(_becomes_ascii(c) for c in set(text) if not c.isascii()):
         return None
     shape = text.replace(name, _MARK)
     at = shape.find(_MARK)
@@ -264,12 +274,18 @@ def _shape(text: str) -> str | None:
             end += 1
         before = shape[start - 1] if start else " "
         after = shape[end] if end < len(shape) else " "
-        if shape[start].isdigit() or not before.isascii() or not after.isascii():
+        if shape[start].isdigit() or before == "\\" or not before.isascii() or not after.isascii():
             return None
         if before == "." and start >= 2 and shape[start - 2].isdigit():
             return None
         at = shape.find(_MARK, end)
     return shape
+
+
+@functools.lru_cache(maxsize=4096)
+def _becomes_ascii(character: str) -> bool:
+    """Whether NFKC (how Python reads identifiers) makes ASCII of some of ``character``."""
+    return any(c.isascii() for c in unicodedata.normalize("NFKC", character))
 
 
 def compile_errors(files: dict[str, str], compiled: set[str] | None = None) -> list[CompileError]:

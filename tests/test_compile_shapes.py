@@ -57,10 +57,35 @@ def test_no_shape_where_the_spelling_could_matter(text: str, why: str) -> None:
     assert _shape(text) is None, why
 
 
+# A reviewer's counterexamples to an earlier _shape: pairs of one shape, one compiling and one
+# not. Now each pair has two shapes (or none), so both are compiled.
+_COUNTEREXAMPLES = [
+    ('__all__ = ["Abc"]\nx = "\\xAbc"\n', '__all__ = ["Xyz"]\nx = "\\xXyz"\n'),  # an escape's digits
+    ('__all__ = ["Face"]\nx = "\\uFace"\n', '__all__ = ["Xyzw"]\nx = "\\uXyzw"\n'),
+    ('__all__ = ["BEL"]\nx = "\\N{BEL}"\n', '__all__ = ["Xyz"]\nx = "\\N{Xyz}"\n'),  # a character's name
+    ('__all__ = ["Abc"]\ndef f(Abc, \uff21bc): pass\n', '__all__ = ["Xyz"]\ndef f(Xyz, \uff21bc): pass\n'),  # NFKC: fullwidth A
+    ("from __future__ import barry_as_FLUFL\n__all__ = [\"FLUFL\"]\n", "from __future__ import barry_as_Xyz\n__all__ = [\"Xyz\"]\n"),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), _COUNTEREXAMPLES)
+def test_the_reviewers_counterexamples_are_told_apart(first: str, second: str) -> None:
+    assert _outcome(first) != _outcome(second)  # they do compile differently
+    assert _shape(first) is None or _shape(first) != _shape(second)
+    compiled: set[str] = set()
+    assert [e.path for e in compile_errors({"a.py": first, "b.py": second}, compiled)] == (["b.py"] if _outcome(first) else ["a.py"])
+
+
 # Fragments around the exported name, chosen to hit what could make its spelling matter:
 # numbers, dots, string prefixes and quotes, keywords, comments, other identifiers.
-_AROUND = ["", " ", ".", "1.", "0x", "1", "_", "x", "r", "b", '"', "'", "#", "(", ")", ",", "=", ":", "\n", "é", "e", "None", "def ", "\\"]
-_NAMES = ["Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa"]
+_AROUND = [
+    "", " ", ".", "1.", "0x", "1", "_", "x", "r", "b", '"', "'", "#", "(", ")", ",", "=", ":", "\n", "é", "e", "None", "def ",
+    "\\", "'\\x", "'\\u", "'\\N{", "}'", "\uff21", "\ufb01", "f'{", "}'", "from __future__ import barry_as_", "def f(",
+]
+_NAMES = [
+    "Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa",
+    "Face", "BEL", "FLUFL", "Fbc", "Ab0",
+]
 
 
 def _outcome(text: str) -> bool:
@@ -88,3 +113,19 @@ def test_texts_of_one_shape_compile_alike(places: list[tuple[str, str]], first: 
     shape = _shape(a)
     if shape is not None and shape == _shape(b):
         assert _outcome(a) == _outcome(b), (a, b)
+
+
+def test_every_fragment_pair_around_each_name_compiles_alike_within_a_shape() -> None:
+    # exhaustive over one place (every fragment before, every fragment after, every name): the
+    # names a shape groups together all compile, or all fail (the earlier _shape failed 8 groups)
+    mixed = []
+    for before in _AROUND:
+        for after in _AROUND:
+            groups: dict[str, list[str]] = {}
+            for name in _NAMES:
+                text = f'__all__ = ["{name}"]\n{before}{name}{after}\n'
+                shape = _shape(text)
+                if shape is not None:
+                    groups.setdefault(shape, []).append(text)
+            mixed += [texts for texts in groups.values() if len({_outcome(t) for t in texts}) > 1]
+    assert mixed == []
