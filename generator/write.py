@@ -242,10 +242,12 @@ def _shape(text: str) -> str | None:
     Two texts of the same shape are one source but for the spelling of that name (GitHub's
     5,877 model and enum modules have 1,935 shapes: a webhook's ``...UserType`` enum is
     repeated 364 times), and if one compiles so does the other. The name is an ASCII
-    identifier of three characters or more that starts with a capital, begins no keyword and
-    is part of no future feature's name (``barry_as_FLUFL``): no keyword, soft keyword, string
-    prefix, future feature, dunder or mangled name can be spelled with it, nothing whose
-    spelling the compiler reads. Where it stands, the run of letters, digits and underscores
+    identifier of three characters or more that starts with a capital, begins no keyword, is
+    part of no future feature's name (``barry_as_FLUFL``), has no double underscore and does
+    not end with one: no keyword, soft keyword, string prefix, future feature or dunder can be
+    spelled with it, nothing whose spelling the compiler reads, and it cannot straddle the
+    join of a mangled name (``__x`` in ``class Q`` is ``_Q__x``: a name ``Q__x`` or ``Q_``
+    would stand across ``Q`` and ``__x``, where no text spells it). Where it stands, the run of letters, digits and underscores
     around it is one identifier token whatever its spelling, or plain text in a string or a
     comment: the run starts with a letter or an underscore (not a digit: no number, no
     ``0xAbc``), no backslash precedes it (no escape: ``\\xAbc``, ``\\uFace``) and the text
@@ -260,6 +262,8 @@ def _shape(text: str) -> str | None:
         return None
     name = found.group(1)
     if any(word.startswith(name) for word in _KEYWORDS) or any(name in feature for feature in _FUTURE_FEATURES):
+        return None
+    if "__" in name or name.endswith("_"):  # it could straddle a mangled name's join (see above)
         return None
     if not text.isascii() and any(_becomes_ascii(c) for c in set(text) if not c.isascii()):
         return None

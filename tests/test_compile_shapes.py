@@ -65,6 +65,19 @@ _COUNTEREXAMPLES = [
     ('__all__ = ["BEL"]\nx = "\\N{BEL}"\n', '__all__ = ["Xyz"]\nx = "\\N{Xyz}"\n'),  # a character's name
     ('__all__ = ["Abc"]\ndef f(Abc, \uff21bc): pass\n', '__all__ = ["Xyz"]\ndef f(Xyz, \uff21bc): pass\n'),  # NFKC: fullwidth A
     ("from __future__ import barry_as_FLUFL\n__all__ = [\"FLUFL\"]\n", "from __future__ import barry_as_Xyz\n__all__ = [\"Xyz\"]\n"),
+    # a second reader's: private name mangling joins a class's name and ``__x`` (``_Q__x``)
+    (
+        '__all__ = ["Zzz_"]\nclass Q:\n    def f(self, _Zzz_, __x): pass\n',
+        '__all__ = ["Q__x"]\nclass Q:\n    def f(self, _Q__x, __x): pass\n',
+    ),
+    (
+        '__all__ = ["Zzz"]\nclass Qq:\n    def f(self, _Zzz_x, __x): pass\n',
+        '__all__ = ["Qq_"]\nclass Qq:\n    def f(self, _Qq__x, __x): pass\n',
+    ),
+    (
+        '__all__ = ["Zzz_"]\nclass Q:\n    def f(self, _Zzz_):\n        global __x\n',
+        '__all__ = ["Q__x"]\nclass Q:\n    def f(self, _Q__x):\n        global __x\n',
+    ),
 ]
 
 
@@ -84,7 +97,7 @@ _AROUND = [
 ]
 _NAMES = [
     "Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa",
-    "Face", "BEL", "FLUFL", "Fbc", "Ab0",
+    "Face", "BEL", "FLUFL", "Fbc", "Ab0", "Q__x", "Qq_", "A_b",
 ]
 
 
