@@ -241,22 +241,25 @@ def _shape(text: str) -> str | None:
 
     Two texts of the same shape are one source but for the spelling of that name (GitHub's
     5,877 model and enum modules have 1,935 shapes: a webhook's ``...UserType`` enum is
-    repeated 364 times), and if one compiles so does the other. The name is an ASCII
-    identifier of three characters or more that starts with a capital, begins no keyword, is
-    part of no future feature's name (``barry_as_FLUFL``), has no double underscore and does
-    not end with one: no keyword, soft keyword, string prefix, future feature or dunder can be
-    spelled with it, nothing whose spelling the compiler reads, and it cannot straddle the
-    join of a mangled name (``__x`` in ``class Q`` is ``_Q__x``: a name ``Q__x`` or ``Q_``
-    would stand across ``Q`` and ``__x``, where no text spells it). Where it stands, the run of letters, digits and underscores
-    around it is one identifier token whatever its spelling, or plain text in a string or a
-    comment: the run starts with a letter or an underscore (not a digit: no number, no
-    ``0xAbc``), no backslash precedes it (no escape: ``\\xAbc``, ``\\uFace``) and the text
-    has no ``\\N{...}`` escape (a character's name), no non-ASCII character touches it (it
-    could join the identifier), and no "." after a digit precedes it (``1.E5`` is a number).
-    Every occurrence was replaced, and no character of the text becomes ASCII under NFKC (as
-    a fullwidth A, U+FF21, does in an identifier), so no other identifier is or becomes the name:
-    which identifiers are equal (a repeated argument, say) is the same too. (A reviewer's
-    counterexamples to earlier versions are in ``tests/test_compile_shapes.py``.)"""
+    repeated 364 times), and if one compiles so does the other, because:
+
+    - the name is an ASCII identifier of three characters or more that starts with a capital,
+      begins no keyword, is part of no future feature's name (``barry_as_FLUFL``), and has
+      no double underscore nor a trailing one: it spells no keyword, soft keyword, string
+      prefix, future feature or dunder, nothing whose spelling the compiler reads, and it
+      cannot stand across the join of a mangled name (``__x`` in ``class Q`` is ``_Q__x``,
+      which holds ``Q__x`` and ``Q_`` though no text spells them);
+    - where it stands, the run of letters, digits and underscores around it is one identifier
+      token whatever its spelling, or plain text in a string or a comment: the run starts
+      with a letter or an underscore (no number, no ``0xAbc``), no backslash precedes it (no
+      escape: ``\\xAbc``, ``\\uFace``), the text has no ``\\N{...}`` (a character's name),
+      no non-ASCII character touches it (it could join the identifier), and no "." after a
+      digit precedes it (``1.E5`` is a number);
+    - every occurrence was replaced, and no character of the text becomes ASCII under NFKC
+      (a fullwidth A, U+FF21, in an identifier does): no other identifier is or becomes the
+      name, so which identifiers are equal (a repeated argument, say) is the same too.
+
+    Two reviews' counterexamples to earlier versions are tests: ``tests/test_compile_shapes.py``."""
     found = _ONE_EXPORT.search(text, 0, 8192)  # near the top, after the imports, or not at all
     if found is None or _MARK in text or "\\N{" in text:
         return None
