@@ -78,6 +78,16 @@ _COUNTEREXAMPLES = [
         '__all__ = ["Zzz_"]\nclass Q:\n    def f(self, _Zzz_):\n        global __x\n',
         '__all__ = ["Q__x"]\nclass Q:\n    def f(self, _Q__x):\n        global __x\n',
     ),
+    # a third reader's: constant folding reads the name's length ("s" * n folds up to 4,096)
+    ('__all__ = ["Abcde"]\nx = ("Abcde" * 1000)()\n', '__all__ = ["Abc"]\nx = ("Abc" * 1000)()\n'),
+    ('__all__ = ["Abcde"]\nx = ("Abcde" * 1000)[1.5]\n', '__all__ = ["Abc"]\nx = ("Abc" * 1000)[1.5]\n'),
+    ('__all__ = ["Abcde"]\nx = None is "Abcde" * 1000\n', '__all__ = ["Abc"]\nx = None is "Abc" * 1000\n'),
+    # and an index folds only within the string
+    ('__all__ = ["Abc"]\nx = ("Abc"[3])()\n', '__all__ = ["Abcd"]\nx = ("Abcd"[3])()\n'),
+    (
+        '__all__ = ["Abc"]\nx = ("Abc"[__debug__ + __debug__ + __debug__])()\n',
+        '__all__ = ["Abcd"]\nx = ("Abcd"[__debug__ + __debug__ + __debug__])()\n',
+    ),
 ]
 
 
@@ -94,6 +104,7 @@ def test_the_reviewers_counterexamples_are_told_apart(first: str, second: str) -
 _AROUND = [
     "", " ", ".", "1.", "0x", "1", "_", "x", "r", "b", '"', "'", "#", "(", ")", ",", "=", ":", "\n", "é", "e", "None", "def ",
     "\\", "'\\x", "'\\u", "'\\N{", "}'", "\uff21", "\ufb01", "f'{", "}'", "from __future__ import barry_as_", "def f(",
+    '("', '" * 1200)()', '"[3])()', '"[__debug__ + __debug__ + __debug__])()',
 ]
 _NAMES = [
     "Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa",
