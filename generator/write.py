@@ -233,8 +233,9 @@ _MARK = "\0"  # never in source that compiles (compile() refuses NUL)
 _WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_" + _MARK)
 _KEYWORDS = (*keyword.kwlist, *keyword.softkwlist)
 _FUTURE_FEATURES = tuple(__future__.all_feature_names)
-# A subscript whose index is a constant number (or could fold into one): ``[3]``, ``[-1]``, ``[(True)]``.
-_CONSTANT_INDEX = re.compile(r"\[[\s\\(+\-~]*(?:[0-9.]|True|False)")
+# A ``[`` that may subscript a constant: after a string's quote, a closing bracket, a
+# backslash, or at the start of a line (what ends the line before is not known here).
+_CONSTANT_SUBSCRIPT = re.compile("[\"')\\]}\\\\\r\n][ \t\f]*\\[")
 
 
 def _shape(text: str) -> str | None:
@@ -260,12 +261,15 @@ def _shape(text: str) -> str | None:
     - every occurrence was replaced, and no character of the text becomes ASCII under NFKC
       (a fullwidth A, U+FF21, in an identifier does): no other identifier is or becomes the
       name, so which identifiers are equal (a repeated argument, say) is the same too;
-    - the name's length cannot count: the compiler folds constant expressions, and a string
-      holding the name, repeated (``"Abc" * 1000`` is a constant only up to 4,096 characters)
-      or indexed (``"Abcd"[3]`` folds, ``"Abc"[3]`` does not), becomes a constant or not by
-      its length, and a constant can be called or compared with ``is`` (warnings); so no
-      ``*``, no ``__debug__`` (a constant) and no ``[`` before a number or ``True``/``False``
-      is in the text, and the name has at most 1,000 characters.
+    - neither the name's length nor its letters can count: the compiler folds constant
+      expressions, and a constant holding the name, repeated (``"Abc" * 1000`` is folded
+      only up to 4,096 characters) or indexed (``"Abcd"[3]`` folds, ``"Abc"[3]`` does not;
+      ``b"Abc"[0]`` is a letter's code, and an index can be any constant expression), folds
+      or not by them, and a constant can be called or compared with ``is`` (warnings); so
+      the text has no ``*``, no ``__debug__`` (a constant), and no ``[`` after a quote, a
+      closing bracket or a backslash or at the start of a line (only a name or an operator
+      may stand before a ``[``: ``dict[``, ``= [``), and the name has at most 1,000
+      characters.
 
     Two reviews' counterexamples to earlier versions are tests: ``tests/test_compile_shapes.py``."""
     found = _ONE_EXPORT.search(text, 0, 8192)  # near the top, after the imports, or not at all
@@ -276,7 +280,9 @@ def _shape(text: str) -> str | None:
         return None
     if "__" in name or name.endswith("_"):  # it could straddle a mangled name's join (see above)
         return None
-    if len(name) > 1000 or "*" in text or "__debug__" in text or _CONSTANT_INDEX.search(text):
+    if len(name) > 1000 or "*" in text or "__debug__" in text or text.lstrip(" \t\f").startswith("["):
+        return None
+    if _CONSTANT_SUBSCRIPT.search(text):
         return None  # the name's length could count (see above)
     if not text.isascii() and any(_becomes_ascii(c) for c in set(text) if not c.isascii()):
         return None

@@ -88,6 +88,15 @@ _COUNTEREXAMPLES = [
         '__all__ = ["Abc"]\nx = ("Abc"[__debug__ + __debug__ + __debug__])()\n',
         '__all__ = ["Abcd"]\nx = ("Abcd"[__debug__ + __debug__ + __debug__])()\n',
     ),
+    # a fourth reader's: any constant expression can be the index, and bytes give a letter's code
+    ('__all__ = ["Abc"]\nx = ("Abc"[(not 0)+(not 0)+(not 0)])()\n', '__all__ = ["Abcd"]\nx = ("Abcd"[(not 0)+(not 0)+(not 0)])()\n'),
+    ('__all__ = ["Abc"]\nx = ("Abc"[#\n3])()\n', '__all__ = ["Abcd"]\nx = ("Abcd"[#\n3])()\n'),
+    (
+        '__all__ = ["Abc"]\nx = (("Abc",)[not 1][(not 0)+(not 0)+(not 0)])()\n',
+        '__all__ = ["Abcd"]\nx = (("Abcd",)[not 1][(not 0)+(not 0)+(not 0)])()\n',
+    ),
+    ('__all__ = ["Abc"]\nx = (1 % (b"Abc"[not 1] - 65))()\n', '__all__ = ["Bbc"]\nx = (1 % (b"Bbc"[not 1] - 65))()\n'),
+    ('__all__ = ["Abc"]\nx = (1 << (b"Abc"[not 1] - 70))()\n', '__all__ = ["Zbc"]\nx = (1 << (b"Zbc"[not 1] - 70))()\n'),
 ]
 
 
@@ -104,7 +113,8 @@ def test_the_reviewers_counterexamples_are_told_apart(first: str, second: str) -
 _AROUND = [
     "", " ", ".", "1.", "0x", "1", "_", "x", "r", "b", '"', "'", "#", "(", ")", ",", "=", ":", "\n", "é", "e", "None", "def ",
     "\\", "'\\x", "'\\u", "'\\N{", "}'", "\uff21", "\ufb01", "f'{", "}'", "from __future__ import barry_as_", "def f(",
-    '("', '" * 1200)()', '"[3])()', '"[__debug__ + __debug__ + __debug__])()',
+    '("', '" * 1200)()', '"[3])()', '"[__debug__ + __debug__ + __debug__])()', '"[(not 0)+(not 0)+(not 0)])()', "x = (1 % (b'",
+    "'[not 1] - 65))()",
 ]
 _NAMES = [
     "Foo", "Bar", "Non", "Tru", "Fal", "E10", "Abc", "Rb", "Xyz1", "Match", "Case", "Nonlocal", "Foo_", "QuxQux", "Aaa", "Aa",
