@@ -236,6 +236,8 @@ _FUTURE_FEATURES = tuple(__future__.all_feature_names)
 # A ``[`` that may subscript a constant: after a string's quote, a closing bracket, a
 # backslash, or at the start of a line (what ends the line before is not known here).
 _CONSTANT_SUBSCRIPT = re.compile("[\"')\\]}\\\\\r\n][ \t\f]*\\[")
+# A ``case`` clause: a mapping pattern's keys are compared by value ({"Abc": 1, "Ab" "c": 2}).
+_CASE = re.compile(r"^[ \t\f]*case\b", re.MULTILINE)
 
 
 def _shape(text: str) -> str | None:
@@ -269,7 +271,10 @@ def _shape(text: str) -> str | None:
       the text has no ``*``, no ``__debug__`` (a constant), and no ``[`` after a quote, a
       closing bracket or a backslash or at the start of a line (only a name or an operator
       may stand before a ``[``: ``dict[``, ``= [``), and the name has at most 1,000
-      characters.
+      characters;
+    - no constant is compared with the name by value: the one such check, a ``match``
+      mapping pattern's duplicate keys (``{"Abc": 1, "Ab" "c": 2}``: the second key spells
+      no name), is refused (no ``case`` clause).
 
     Two reviews' counterexamples to earlier versions are tests: ``tests/test_compile_shapes.py``."""
     found = _ONE_EXPORT.search(text, 0, 8192)  # near the top, after the imports, or not at all
@@ -282,7 +287,7 @@ def _shape(text: str) -> str | None:
         return None
     if len(name) > 1000 or "*" in text or "__debug__" in text or text.lstrip(" \t\f").startswith("["):
         return None
-    if _CONSTANT_SUBSCRIPT.search(text):
+    if _CONSTANT_SUBSCRIPT.search(text) or ("case" in text and _CASE.search(text)):
         return None  # the name's length could count (see above)
     if not text.isascii() and any(_becomes_ascii(c) for c in set(text) if not c.isascii()):
         return None

@@ -97,6 +97,15 @@ _COUNTEREXAMPLES = [
     ),
     ('__all__ = ["Abc"]\nx = (1 % (b"Abc"[not 1] - 65))()\n', '__all__ = ["Bbc"]\nx = (1 % (b"Bbc"[not 1] - 65))()\n'),
     ('__all__ = ["Abc"]\nx = (1 << (b"Abc"[not 1] - 70))()\n', '__all__ = ["Zbc"]\nx = (1 << (b"Zbc"[not 1] - 70))()\n'),
+    # a fifth reader's: a mapping pattern's keys are compared by value
+    (
+        '__all__ = ["Xyz"]\nmatch x:\n    case {"Xyz": 1, "Ab" "c": 2}: pass\n',
+        '__all__ = ["Abc"]\nmatch x:\n    case {"Abc": 1, "Ab" "c": 2}: pass\n',
+    ),
+    (
+        '__all__ = ["Xyz"]\nmatch x:\n    case {b"Xyz": 1, b"A" b"bc": 2}: pass\n',
+        '__all__ = ["Abc"]\nmatch x:\n    case {b"Abc": 1, b"A" b"bc": 2}: pass\n',
+    ),
 ]
 
 
