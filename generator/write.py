@@ -237,7 +237,7 @@ _FUTURE_FEATURES = tuple(__future__.all_feature_names)
 # backslash, or at the start of a line (what ends the line before is not known here).
 _CONSTANT_SUBSCRIPT = re.compile("[\"')\\]}\\\\\r\n][ \t\f]*\\[")
 # A ``case`` clause: a mapping pattern's keys are compared by value ({"Abc": 1, "Ab" "c": 2}).
-_CASE = re.compile(r"^[ \t\f]*case\b", re.MULTILINE)
+_CASE = re.compile(r"(?:^|\r)[ \t\f]*case\b", re.MULTILINE)  # a lone \r ends a line too
 
 
 def _shape(text: str) -> str | None:

@@ -106,6 +106,11 @@ _COUNTEREXAMPLES = [
         '__all__ = ["Xyz"]\nmatch x:\n    case {b"Xyz": 1, b"A" b"bc": 2}: pass\n',
         '__all__ = ["Abc"]\nmatch x:\n    case {b"Abc": 1, b"A" b"bc": 2}: pass\n',
     ),
+    # a sixth reader's: a lone \r ends a line for Python, not for a regular expression's ^
+    (
+        '__all__ = ["Xyz"]\nmatch x:\r    case {"Xyz": 1, "Ab" "c": 2}: pass\n',
+        '__all__ = ["Abc"]\nmatch x:\r    case {"Abc": 1, "Ab" "c": 2}: pass\n',
+    ),
 ]
 
 
