@@ -76,25 +76,36 @@ FOLLOWED_EXTENSIONS = frozenset({"x-ms-parameterized-host"})
 
 
 def iter_refs(node: Any, pointer: str = "#") -> Iterator[tuple[str, str]]:
-    """Every ``$ref`` of the description as (pointer of the referring object, target)."""
-    stack: list[tuple[Any, str]] = [(node, pointer)]
+    """Every ``$ref`` of the description as (pointer of the referring object, target). A node's
+    place is kept as (its parent's place, its key) and spelled only for an object with a ``$ref``
+    (a large description has a hundred nodes for each reference)."""
+    stack: list[tuple[Any, Any]] = [(node, pointer)]
     while stack:
         value, where = stack.pop()
         if isinstance(value, dict):
             ref = value.get("$ref")
             if isinstance(ref, str):
-                yield where, ref
+                yield _spelled(where), ref
             for key, child in value.items():
                 if isinstance(child, (dict, list)) and not (
                     isinstance(key, str)
                     and key.startswith("x-")
                     and key not in FOLLOWED_EXTENSIONS
                 ):
-                    stack.append((child, join_pointer(where, key)))
+                    stack.append((child, (where, key)))
         elif isinstance(value, list):
             for index, child in enumerate(value):
                 if isinstance(child, (dict, list)):
-                    stack.append((child, join_pointer(where, index)))
+                    stack.append((child, (where, index)))
+
+
+def _spelled(place: Any) -> str:
+    """The pointer of an ``iter_refs`` place: a pointer, or (a parent's place, a key)."""
+    tokens = []
+    while type(place) is tuple:
+        place, token = place
+        tokens.append(token)
+    return join_pointer(place, *reversed(tokens))
 
 
 def check_refs(doc: Document) -> list[Problem]:
@@ -230,6 +241,7 @@ def run_spec_validator(doc: Document, version: str) -> list[Problem]:
         _dedupe_in_constant_time(validator)
         _skip_what_is_valid(validator)
         _walk_schemas_by_value(validator, doc.data)
+        _walk_paths_by_value(validator, doc.data)
         for error in validator.iter_errors():
             if type(error).__name__ in _OURS:
                 continue
@@ -281,6 +293,7 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
     base) is walked by 0.9.0's own code from there. Only this validator's walker is changed
     (its class, not the library's); another version is left as it is."""
     import openapi_spec_validator
+    from jsonschema_path import SchemaPath
     from openapi_spec_validator.validation import keywords
 
     registry = getattr(validator, "keyword_validators_registry", None)
@@ -292,6 +305,8 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
     original = keywords.SchemaValidator.__call__
     if not isinstance(walker, keywords.SchemaValidator) or type(walker).__call__ is not original:
         return  # a walk of its own: not the one this copies
+    if not hasattr(SchemaPath, "_make_child_relpath"):  # how ``items()`` makes a child (``_Place``)
+        return
 
     def call(self: Any, schema: Any, require_properties: bool = True, meta_checked: bool = False) -> Iterator[Any]:
         if getattr(schema.accessor, "node", None) is not root:
@@ -307,7 +322,12 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
             value = resolved.contents
         return _schema_walk(self, _Place(None, path=schema), value, require_properties, meta_checked, root, original)
 
-    walker.__class__ = type(type(walker).__name__, (type(walker),), {"__call__": call})
+    def walk_value(self: Any, place: _Place, value: Any) -> Iterator[Any]:
+        """``self(place.path())`` for a schema whose value the caller reached from the root as
+        ``call`` would have (each step dereferenced by ``_deref``): the paths' walk's entry."""
+        return _schema_walk(self, place, value, True, False, root, original)
+
+    walker.__class__ = type(type(walker).__name__, (type(walker),), {"__call__": call, "walk_value": walk_value})
 
 
 class _Unsure(Exception):
@@ -315,9 +335,11 @@ class _Unsure(Exception):
 
 
 # The document's sections a local pointer may start with: none is a JSON Schema keyword, so
-# ``referencing`` never enters a subresource (a schema whose ``id`` moves the base) walking one.
-# Swagger 2.0's ``definitions`` is one (draft 4's): a pointer to one of its entries is taken
-# when that entry has no id, a pointer into one is left to the library.
+# ``referencing`` never enters a subresource (a schema whose ``$id`` moves the base) walking one.
+# Swagger 2.0's ``definitions`` is one (the document is read as draft 2020-12, whose
+# ``definitions`` entries are subresources): a pointer to one of its entries is taken when that
+# entry is a mapping without ``$id`` (the library reads the ``$id`` of whatever the entry is, and
+# raises for a string or a list), a pointer into one is left to the library.
 _SUBRESOURCE_FREE = ("components", "paths", "webhooks", "parameters", "responses")
 
 
@@ -347,7 +369,7 @@ def _target(ref: str, root: Any) -> Any:
     elif first not in _SUBRESOURCE_FREE:
         raise _Unsure(ref)
     found, target = resolve_pointer(root, pointer)
-    if not found or (first == "definitions" and type(target) is dict and isinstance(target.get("id"), str)):
+    if not found or (first == "definitions" and (type(target) is not dict or target.get("$id") is not None)):
         raise _Unsure(ref)
     return target
 
@@ -358,7 +380,9 @@ _READ = ("allOf", "anyOf", "oneOf", "not", "items", "properties", "required", "d
 
 class _Place:
     """Where a nested schema is, as its parent's place and a key: the ``SchemaPath`` is made
-    only when something asks for it (most schemas are walked without it)."""
+    only when something asks for it (most schemas are walked without it). The key is one
+    part, as ``items()`` and iteration make a child: ``/`` would split a key at "#" and drop
+    an empty or "." key (a property named "a#b" would be looked for at "a", then "b")."""
 
     __slots__ = ("_key", "_parent", "_path")
 
@@ -367,7 +391,7 @@ class _Place:
 
     def path(self) -> Any:
         if self._path is None:
-            self._path = self._parent.path() / self._key
+            self._path = self._parent.path()._make_child_relpath(self._key)
         return self._path
 
 
@@ -444,6 +468,189 @@ def _schema_walk(
         nullable_value = read.get("nullable", False)
         if default_value is not None or nullable_value is not True:
             yield from self.default_validator(place.path(), default_value)
+
+
+class _Param:
+    """A parameter as ``_walk_paths_by_value`` reads it: its place and dereferenced value,
+    its name and ``in`` (strings in the document itself), its schema and default, if any."""
+
+    __slots__ = ("default", "has_default", "name", "place", "schema", "where")
+
+    def __init__(self, place: _Place, value: dict[Any, Any], root: Any, v2: bool) -> None:
+        self.place, self.name, self.where = place, value["name"], value["in"]
+        self.schema = _deref(value["schema"], root) if "schema" in value else _NO_VALUE
+        self.has_default = v2 and "default" in value
+        self.default = _deref(value["default"], root) if self.has_default else None
+
+
+_NO_VALUE = object()
+_OPERATIONS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")  # PathValidator.OPERATIONS
+
+
+def _plain_dict(value: Any) -> dict[str, Any]:
+    """``value`` when it is a dict with string keys (what the walk below vouches for); else _Unsure."""
+    if type(value) is not dict or not all(type(key) is str for key in value):
+        raise _Unsure("not a plain mapping")
+    return value
+
+
+def _params(place: _Place, raw: Any, root: Any, v2: bool) -> list[_Param]:
+    found = _deref(raw, root)
+    if type(found) is not list:
+        raise _Unsure("parameters")
+    params = []
+    for index, item in enumerate(found):
+        value = _deref(item, root)
+        if type(value) is not dict or type(value.get("name")) is not str or type(value.get("in")) is not str:
+            raise _Unsure("a parameter")
+        params.append(_Param(_Place(place, index), value, root, v2))
+    return params
+
+
+def _walk_paths_by_value(validator: Any, root: Any) -> None:
+    """openapi-spec-validator 0.9.0 walks the paths (path items, their parameters, operations,
+    responses and media types) through ``jsonschema_path`` too: a third of its time on GitHub's
+    and Kubernetes' descriptions, each ``in``, ``/`` and read resolved again from the root. The
+    walk below reads the same nodes as values, dereferenced as ``_deref`` vouches (see
+    ``_walk_schemas_by_value``), and yields the same findings in the same order; each schema it
+    meets goes to the schema walker's value entry. A path item whose nodes are not all plain
+    (a mapping with other than string keys, a parameter without a string name and ``in``, a
+    ``$ref`` the value walk does not vouch for, a node of an unexpected type) is walked by
+    0.9.0's own code, which then reports or raises exactly what it always did; the choice is
+    made before anything of that path item is yielded. Only this validator's paths walker is
+    changed (its class); the registry of another version or shape is left as it is."""
+    import openapi_spec_validator
+    from openapi_spec_validator.validation import keywords as k
+    from openapi_spec_validator.validation.exceptions import (
+        DuplicateOperationIDError,
+        ParameterDuplicateError,
+        UnresolvableParameterError,
+    )
+
+    registry = getattr(validator, "keyword_validators_registry", None)
+    if openapi_spec_validator.__version__ != "0.9.0" or registry is None:
+        return
+    kinds = getattr(registry, "keyword_validators", {})
+    expected = {
+        "paths": (k.PathsValidator,), "path": (k.PathValidator,), "operation": (k.OperationValidator,),
+        "parameters": (k.ParametersValidator,), "parameter": (k.ParameterValidator, k.OpenAPIV2ParameterValidator),
+        "responses": (k.ResponsesValidator,), "response": (k.OpenAPIV2ResponseValidator, k.OpenAPIV3ResponseValidator),
+    }
+    if any(kinds.get(name) not in classes for name, classes in expected.items()):
+        return
+    v2 = kinds["parameter"] is k.OpenAPIV2ParameterValidator
+    if v2 != (kinds["response"] is k.OpenAPIV2ResponseValidator):
+        return
+    if not v2 and (kinds.get("content") is not k.ContentValidator or kinds.get("mediaType") is not k.MediaTypeValidator):
+        return
+    walker, operations = registry["schema"], registry["operation"]
+    if not hasattr(walker, "walk_value") or not isinstance(operations.operation_ids_registry, list):
+        return  # the schemas' value walk is not installed: the library's walk throughout
+    paths_walker = registry["paths"]
+    original = k.PathsValidator.__call__
+    if type(paths_walker).__call__ is not original or type(registry["path"]).__call__ is not k.PathValidator.__call__:
+        return
+
+    def parameters(params: list[_Param]) -> Iterator[Any]:  # ParametersValidator.__call__
+        seen = set()
+        for param in params:
+            if param.schema is not _NO_VALUE:  # ParameterValidator.__call__
+                yield from walker.walk_value(_Place(param.place, "schema"), param.schema)
+            if param.has_default:  # OpenAPIV2ParameterValidator.__call__
+                yield from registry["default"](param.place.path(), param.default)
+            key = (param.name, param.where)
+            if key in seen:
+                yield ParameterDuplicateError(f"Duplicate parameter '{param.name}'")
+            seen.add(key)
+
+    def operation(url: str, name: str, place: _Place, value: Any, params: list[_Param] | None, shared: list[_Param] | None) -> Iterator[Any]:
+        # OperationValidator.__call__; ``value`` was vouched for by ``path_item``
+        ids = operations.operation_ids_registry
+        if "operationId" in value:
+            operation_id = _deref(value["operationId"], root)
+            if operation_id is not None and operation_id in ids:
+                yield DuplicateOperationIDError(f"Operation ID '{operation_id}' for '{name}' in '{url}' is not unique")
+            ids.append(operation_id)
+        if "responses" in value:
+            within = _Place(place, "responses")
+            for code, response in _deref(value["responses"], root).items():  # ResponsesValidator.__call__
+                response = _deref(response, root)
+                at = _Place(within, code)
+                if v2:
+                    if "schema" in response:
+                        yield from walker.walk_value(_Place(at, "schema"), _deref(response["schema"], root))
+                elif "content" in response:
+                    content = _Place(at, "content")
+                    for media_type, media in _deref(response["content"], root).items():
+                        media = _deref(media, root)
+                        if "schema" in media:
+                            yield from walker.walk_value(_Place(_Place(content, media_type), "schema"), _deref(media["schema"], root))
+        names = []
+        if params is not None:
+            yield from parameters(params)
+            names += [p.name for p in params if p.where == "path"]
+        if shared is not None:
+            names += [p.name for p in shared if p.where == "path"]
+        all_params = set(names)
+        url_params = set(operations._get_path_params_from_url(url))
+        for missing in sorted(url_params):
+            if missing not in all_params:
+                yield UnresolvableParameterError(f"Path parameter '{missing}' for '{name}' operation in '{url}' was not resolved")
+        for extra in sorted(all_params):
+            if extra not in url_params:
+                yield UnresolvableParameterError(f"Path parameter '{extra}' for '{name}' operation in '{url}' was not resolved")
+
+    def plan(place: _Place, raw: Any) -> tuple[list[_Param] | None, list[tuple[str, _Place, Any, list[_Param] | None]]]:
+        """What the walk of one path item reads, every node dereferenced and checked first:
+        _Unsure (or a LookupError or TypeError) when some node is not what it vouches for."""
+        item = _plain_dict(_deref(raw, root))
+        shared = _params(_Place(place, "parameters"), item["parameters"], root, v2) if "parameters" in item else None
+        steps = []
+        for name, raw_operation in item.items():
+            if name not in _OPERATIONS:
+                continue
+            at = _Place(place, name)
+            value = _plain_dict(_deref(raw_operation, root))
+            if "operationId" in value:
+                _deref(value["operationId"], root)
+            if "responses" in value:
+                for response in _plain_dict(_deref(value["responses"], root)).values():
+                    response = _plain_dict(_deref(response, root))
+                    if v2 and "schema" in response:
+                        _deref(response["schema"], root)
+                    elif not v2 and "content" in response:
+                        for media in _plain_dict(_deref(response["content"], root)).values():
+                            media = _plain_dict(_deref(media, root))
+                            if "schema" in media:
+                                _deref(media["schema"], root)
+            params = _params(_Place(at, "parameters"), value["parameters"], root, v2) if "parameters" in value else None
+            steps.append((name, at, value, params))
+        return shared, steps
+
+    def call(self: Any, paths: Any) -> Iterator[Any]:
+        if getattr(paths.accessor, "node", None) is not root or tuple(paths.parts) != ("paths",):
+            return original(self, paths)
+        try:
+            value = _plain_dict(_deref(_deref(root, root)["paths"], root))
+        except (_Unsure, LookupError, TypeError):
+            return original(self, paths)
+        return walk(self, paths, value)
+
+    def walk(self: Any, paths: Any, value: dict[str, Any]) -> Iterator[Any]:
+        top = _Place(None, path=paths)
+        for url, raw in value.items():  # PathsValidator.__call__
+            place = _Place(top, url)
+            try:
+                shared, steps = plan(place, raw)
+            except (_Unsure, LookupError, TypeError):
+                yield from self.path_validator(url, place.path())  # 0.9.0's own walk of this item
+                continue
+            if shared is not None:  # PathValidator.__call__
+                yield from parameters(shared)
+            for name, at, operation_value, params in steps:
+                yield from operation(url, name, at, operation_value, params, shared)
+
+    paths_walker.__class__ = type(type(paths_walker).__name__, (type(paths_walker),), {"__call__": call})
 
 
 def _plain_nodes_first() -> None:

@@ -379,6 +379,9 @@ WALKED = [
     SPECS / "validator-walk-3.0.yaml",
     SPECS / "validator-walk-3.1.yaml",
     SPECS / "validator-findings-3.0.yaml",
+    SPECS / "validator-odd-keys-3.0.yaml",
+    SPECS / "validator-paths-3.0.yaml",
+    SPECS / "validator-paths-2.0.yaml",
     ROOT / "tests" / "specs" / "multifile" / "openapi3" / "api.yaml",
     ROOT / "tests" / "specs" / "multifile" / "azure" / "widgets" / "widgets.json",
     *sorted((ROOT / "tests" / "specs" / "public").glob("*.*")),
@@ -412,17 +415,51 @@ def test_the_validator_finds_the_same_walking_schema_values(monkeypatch: pytest.
     assert found >= 16  # the walk specs' findings (defaults, meta, required), so this means something
 
 
+def test_the_validator_finds_the_same_walking_paths_by_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 0.9.0 walks path items, parameters, operations, responses and media types through
+    # jsonschema_path too; ours reads the values (see validate._walk_paths_by_value)
+    found = _same_findings_without("_walk_paths_by_value", WALKED, monkeypatch)
+    assert found >= 40  # the paths specs' findings, duplicates and "could not finish" among them
+
+
+def test_the_paths_value_walk_leaves_only_unsure_path_items_to_the_library(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openapi_spec_validator.validation import keywords
+
+    from generator import validate
+    from generator.load import load_document
+
+    left: list[str] = []
+    library = keywords.PathValidator.__call__
+
+    def counted(self: Any, url: str, path_item: Any) -> Any:
+        left.append(url)
+        return library(self, url, path_item)
+
+    monkeypatch.setattr(keywords.PathValidator, "__call__", counted)
+    for name, version, expected in [
+        ("validator-paths-3.0.yaml", "3.0", ["/c/{missing}"]),  # a response that is a string
+        ("validator-paths-2.0.yaml", "2.0", ["/b", "/z"]),  # a parameter named 12; a $ref to a string
+        ("validator-odd-keys-3.0.yaml", "3.0", []),
+    ]:
+        left.clear()
+        validate.run_spec_validator(load_document(SPECS / name), version)
+        assert left == expected, name
+
+
 def test_the_value_walk_resolves_only_what_it_can_vouch_for() -> None:
     from generator.validate import _deref, _Unsure
 
     root = {"components": {"schemas": {"A": {"$ref": "#/components/schemas/B"}, "B": {"type": "string"}, "a/b": {"x": 1}}},
-            "definitions": {"C": {"type": "integer"}, "D": {"id": "http://x/d", "type": "string"}}, "paths": {"/p": [{"n": 2}]}}
+            "definitions": {"C": {"type": "integer"}, "D": {"$id": "http://x/d", "type": "string"}, "E": "text",
+                            "F": {"id": "http://x/f"}}, "paths": {"/p": [{"n": 2}]}}
     assert _deref(root["components"]["schemas"]["A"], root) is root["components"]["schemas"]["B"]
     assert _deref({"$ref": "#/components/schemas/a~1b"}, root) == {"x": 1}
     assert _deref({"$ref": "#/paths/~1p/0"}, root) == {"n": 2}
-    assert _deref({"$ref": "#/definitions/C"}, root) == {"type": "integer"}  # no id on the way
+    assert _deref({"$ref": "#/definitions/C"}, root) == {"type": "integer"}  # no $id on the way
+    # the document is read as draft 2020-12: "$id" moves the base, "id" is only a property
+    assert _deref({"$ref": "#/definitions/F"}, root) == {"id": "http://x/f"}
     assert _deref({"$ref": 5}, root) == {"$ref": 5}  # not a reference: a value like any other
-    for ref in ("other.yaml#/A", "#/definitions/D", "#/properties/x", "#/paths/~1p/\u00b2", "#/paths/~1p/-1", "#/components/schemas/Z", "#/paths/~1p/x", "#"):
+    for ref in ("other.yaml#/A", "#/definitions/D", "#/definitions/E", "#/properties/x", "#/paths/~1p/\u00b2", "#/paths/~1p/-1", "#/components/schemas/Z", "#/paths/~1p/x", "#"):
         with pytest.raises(_Unsure):
             _deref({"$ref": ref}, root)
     loop: dict[str, Any] = {"components": {"schemas": {"L": {"$ref": "#/components/schemas/L"}}}}
