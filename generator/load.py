@@ -12,6 +12,7 @@ import bisect
 import json
 import json.decoder
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,12 +56,17 @@ class Document:
     # Pointer prefixes of subtrees copied in from other files → (that file, pointer there).
     origins: dict[str, tuple[Document, str]] = field(default_factory=dict)
     notes: list[Problem] = field(default_factory=list)  # warnings found while bundling
+    # Where the large containers' children start (``position_index``), as another process found
+    # them: called once, when the first problem needs a location (see ``pipeline._front``).
+    position_source: Callable[[], dict[int, dict[str, int]]] | None = None
 
     def locate(self, pointer: str) -> tuple[int, int] | None:
         """1-based (line, column) of the node at ``pointer``, or of its nearest existing ancestor."""
         if pointer not in self._cache:
             if self._positions is None:  # built only when a problem needs a location
                 self._positions = _Positions(self.text, self._root_node)
+                if self.position_source is not None:
+                    self._positions.prefill(self.position_source())
             tokens = split_pointer(pointer)
             found: tuple[int, int] | None = None
             while found is None:
@@ -82,6 +88,16 @@ class Document:
                 return found[0], found[1] + pointer[cut:]
             cut = pointer.rfind("/", 0, cut)
         return self, pointer
+
+    def position_index(self) -> dict[int, dict[str, int]]:
+        """For a JSON document, where the children of every large container start (what
+        locating a problem inside one costs most: each child value is decoded to be skipped),
+        for ``position_source``; empty for YAML, whose nodes know their places."""
+        if self._root_node is not None:
+            return {}
+        if self._positions is None:  # kept: this process's own problems are then located with it
+            self._positions = _Positions(self.text, None)
+        return self._positions.large_containers()
 
     def forget_data(self) -> None:
         """Drop the parsed description (of this file and the files bundled into it), once the IR
@@ -283,7 +299,29 @@ class _Positions:
         self.text = text
         self.root = root
         self._children: dict[int, dict[str, Any]] = {}  # container start (or node id) → children
+        self._ends: dict[int, int] = {}  # JSON container start → where its closing bracket is
         self._lines: list[int] | None = None
+
+    def prefill(self, children: dict[int, dict[str, int]]) -> None:
+        """Take the children of containers another ``_Positions`` of the same text indexed."""
+        for pos, found in children.items():
+            self._children.setdefault(pos, found)
+
+    def large_containers(self) -> dict[int, dict[str, Any]]:
+        """The children of the JSON root and, within it, of every container of more than
+        ``_LARGE`` characters, transitively: the few that hold most of the text."""
+        try:
+            todo = [_WS.match(self.text, 0).end()]  # type: ignore[union-attr]
+            while todo:
+                pos = todo.pop()
+                children = self._json_children(pos)
+                starts = sorted(children.values())
+                for start, end in zip(starts, [*starts[1:], self._ends[pos]]):
+                    if end - start > _LARGE and self.text[start] in "{[":
+                        todo.append(start)
+        except (IndexError, ValueError, KeyError):  # not JSON as the loader read it: locate as before
+            return {}
+        return self._children
 
     def locate(self, tokens: list[str]) -> tuple[int, int] | None:
         if self.root is not None:
@@ -320,6 +358,7 @@ class _Positions:
                 children[str(index)] = at
                 at = _skip_value(text, at)
                 index += 1
+        self._ends[pos] = at
         self._children[pos] = children
         return children
 
@@ -353,6 +392,7 @@ class _Positions:
 
 
 _WS = re.compile(r"[ \t\n\r]*")
+_LARGE = 16_384  # characters: a container this large is indexed by ``large_containers``
 _DECODER = json.JSONDecoder()
 
 

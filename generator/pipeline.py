@@ -6,6 +6,7 @@ import json
 import os
 import pickle
 import signal
+import tempfile
 import threading
 import warnings
 from collections import Counter
@@ -13,14 +14,22 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import IO, Any, ParamSpec, TypeVar
 
 from .ir import Api
 from .load import Document, load_document
 from .options import Options
 from .passes import build_api
 from .problems import Problem, Severity, SpecError
-from .render import TEMPLATES, Output, Release, RenderError, environment, outputs, render_output
+from .render import (
+    TEMPLATES,
+    Output,
+    Release,
+    RenderError,
+    environment,
+    outputs,
+    render_output,
+)
 from .surface import release, surface
 from .validate import run_spec_validator, semantic_checks, spec_version
 from .write import CompileError, FormatError, compile_errors, format_file, with_manifest
@@ -112,8 +121,14 @@ def _front(
     if not version or any(p.is_error for p in problems):
         return doc, None, problems, None
     # The validator (seconds on a large description) is forked before our own checks, so that
-    # it overlaps them too; it is stopped, unheard, if they find the description unusable.
-    validator = _Background(lambda: run_spec_validator(doc, version)) if with_validator else None
+    # it overlaps them too; it is stopped, unheard, if they find the description unusable. It
+    # first indexes where the large containers' children are in the text, for this process to
+    # locate its warnings with (a tenth of GitHub's IR building was spent decoding the values
+    # it skipped to find them); the IR is built meanwhile, on the other core.
+    validator = None
+    if with_validator:
+        validator = _Background(lambda: run_spec_validator(doc, version), early=doc.position_index)
+        doc.position_source = validator.early_result
     problems += semantic_checks(doc)
     if any(p.is_error for p in problems):
         if validator is not None:
@@ -293,37 +308,77 @@ def _merge(planned: list[Output], parts: list[_Made]) -> _Made:
 
 class _Background:
     """Runs ``work`` in a forked child when that is safe (fork available, no other threads),
-    else right here; ``result()`` returns its problems either way."""
+    else right here; ``result()`` returns its problems either way. ``early``, if given, runs in
+    the child first, its value handed over at once (``early_result``): pickled into a file, then
+    a byte on a pipe of its own says it is there (a pipe holds 64 KB: a larger value written
+    into one would hold the child up until this process read it); without a child it is not
+    run (``early_result`` is then empty)."""
 
-    def __init__(self, work: Callable[[], list[Any]]) -> None:
+    def __init__(self, work: Callable[[], list[Any]], early: Callable[[], dict[Any, Any]] | None = None) -> None:
         self._value: list[Any] | None = None
+        self._early: dict[Any, Any] | None = None if early is not None else {}
+        self._early_file: IO[bytes] | None = None
         self._pid = 0
         if not hasattr(os, "fork") or threading.active_count() > 1:
-            self._value = work()
+            self._value, self._early = work(), {}
             return
         read, write = os.pipe()
+        early_read, early_write = os.pipe() if early is not None else (-1, -1)
+        self._early_file = tempfile.TemporaryFile() if early is not None else None  # noqa: SIM115  # closed by early_result
         pid = os.fork()
         if pid == 0:  # the child: do the work, hand back the pickled problems, leave at once
             try:
                 os.close(read)
+                if early is not None and self._early_file is not None:
+                    os.close(early_read)
+                    try:
+                        self._early_file.write(pickle.dumps(early()))
+                        self._early_file.flush()
+                        os.write(early_write, b"1")
+                    except Exception:  # noqa: BLE001, S110  # it is only a head start: the parent does without
+                        pass
+                    finally:
+                        os.close(early_write)  # the parent reads b"1", or nothing: never waits for the work
                 payload = pickle.dumps(work())
                 with os.fdopen(write, "wb") as pipe:
                     pipe.write(payload)
             finally:
                 os._exit(0)
         os.close(write)
-        self._pid, self._read = pid, read
+        if early is not None:
+            os.close(early_write)
+        self._pid, self._read, self._early_read = pid, read, early_read
+
+    def early_result(self) -> dict[Any, Any]:
+        """The value of ``early``, waited for; empty when the child died before handing it over."""
+        if self._early is None and self._early_file is not None:
+            ready = os.read(self._early_read, 1) == b"1"  # b"" when the child died first
+            os.close(self._early_read)
+            try:
+                self._early_file.seek(0)
+                self._early = pickle.load(self._early_file) if ready else {}
+            except (EOFError, pickle.UnpicklingError):
+                self._early = {}
+            finally:
+                self._early_file.close()
+        return self._early if self._early is not None else {}
 
     def cancel(self) -> None:
         """Stop the child, if there is one, and forget its value."""
         if self._value is None:
             os.kill(self._pid, signal.SIGKILL)
             os.close(self._read)
+            if self._early is None and self._early_file is not None:
+                os.close(self._early_read)
+                self._early_file.close()
+                self._early = {}
             os.waitpid(self._pid, 0)
             self._value = []
 
     def result(self) -> list[Any]:
         """The child's value; [] when it died before handing one over."""
+        if self._early is None:  # never asked for: read (and dropped) so the pipe is closed
+            self.early_result()
         if self._value is None:
             with os.fdopen(self._read, "rb") as pipe:
                 try:  # unpickled as it arrives: no second copy of a large payload

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from generator.load import load_document
@@ -47,3 +48,28 @@ def doc_value(data: Any, pointer: str) -> Any:
         token = token.replace("~1", "/").replace("~0", "~")
         data = data[int(token)] if isinstance(data, list) else data[token]
     return data
+
+
+def test_an_index_made_in_another_process_locates_every_pointer_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the validator's child indexes the large containers (pipeline._front) and this process
+    # locates its own problems with that index: the same places as without it
+    from generator import load
+
+    monkeypatch.setattr(load, "_LARGE", 256)  # petstore's containers are small: index most of them
+    expected: dict[str, tuple[int, int]] = {}
+    _walk(yaml.compose(SPEC.read_text("utf-8")), "#", expected)
+    index = load_document(SPEC).position_index()
+    assert len(index) > 5
+    doc = load_document(SPEC)
+    asked: list[bool] = []
+    doc.position_source = lambda: asked.append(True) or index
+    for pointer, where in expected.items():
+        assert doc.locate(pointer) == where, pointer
+    assert asked == [True]  # asked once, at the first location
+
+
+def test_a_broken_index_is_no_index() -> None:
+    doc = load_document(SPEC)
+    doc.position_source = dict  # the child died before handing it over: nothing prefilled
+    assert doc.locate("#/paths/~1pet/post") == load_document(SPEC).locate("#/paths/~1pet/post")
+    assert load_document(Path(__file__).resolve().parent / "specs" / "public" / "petstore-3.0.yaml").position_index() == {}
