@@ -62,6 +62,9 @@ def _jobs(args: argparse.Namespace) -> tuple[list[PackageConfig], Path]:
     return [PackageConfig(Path(args.spec), Path(args.out), options)], cwd
 
 
+_KEPT: list[object] = []
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     jobs, root = _jobs(args)
     stale = [job for job in jobs if args.strict or not cache.is_fresh(job.spec, job.options, job.out)]
@@ -73,7 +76,10 @@ def cmd_generate(args: argparse.Namespace) -> int:
     from .pipeline import generate_files
     from .write import write_tree
 
-    results = []
+    results: list[tuple[PackageConfig, Result]] = []
+    # Kept past the return (the last command's only): freeing a large run's IR and files object
+    # by object is a twentieth of a second, and ``run`` leaves the process without that.
+    _KEPT[:] = [results]
     for job in stale:
         result = generate_files(job.spec, job.options, _display(job.spec, root), previous=job.out, keep_data=False)
         _report(result, args.strict)

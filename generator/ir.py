@@ -57,6 +57,9 @@ class TypeRef:
     # The schema's value constraints (``pattern``, ``minimum``, ``maxItems``...) as (keyword,
     # value), in the schema's order: the generated fake checks requests against them.
     constraints: tuple[tuple[str, Constraint], ...] = ()
+    # ``annotation``, kept once made: read by api.json, every model, page and operation that
+    # shows the type (100,000 times on GitHub's description, each a walk of the type).
+    _annotation_text: str = field(default="", init=False, repr=False, compare=False)
 
     @property
     def spec(self) -> Kind:
@@ -102,12 +105,16 @@ class TypeRef:
         return _one_literal(list(dict.fromkeys(parts)))
 
     def _annotation(self, shadowed: frozenset[str]) -> str:
-        return " | ".join(self._parts(shadowed))
+        return " | ".join(self._parts(shadowed)) if shadowed else self.annotation
 
     @property
     def annotation(self) -> str:
         """The Python annotation, in the generated modules' import scheme."""
-        return self._annotation(frozenset())
+        text = self._annotation_text
+        if not text:  # never empty once made: a union has at least one member
+            text = " | ".join(self._parts(frozenset()))
+            object.__setattr__(self, "_annotation_text", text)
+        return text
 
     def annotation_in(self, shadowed: frozenset[str]) -> str:
         """The annotation in a class signature where methods shadow the builtins ``shadowed``."""

@@ -300,8 +300,10 @@ def _merge(planned: list[Output], parts: list[_Made]) -> _Made:
     elif format_errors:
         made.format_error = min(format_errors)
     else:
-        for output in planned:  # in the plan's order, as one pass would have made them
-            made.texts[output.path] = next(p.texts[output.path] for p in parts if output.path in p.texts)
+        texts: dict[str, str] = {}
+        for part in reversed(parts):  # a path made by two parts (a dead child's, redone): the first's
+            texts.update(part.texts)
+        made.texts = {output.path: texts[output.path] for output in planned}  # in the plan's order
         made.broken = sorted((e for p in parts for e in p.broken), key=lambda error: error.path)
     return made
 
