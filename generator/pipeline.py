@@ -251,7 +251,20 @@ class _Claims:
         # small files (a model, a page) follow, 32 at a time: the last claim is a small one.
         uses = Counter(output.template for _, output in indexed)
         whole = [[item] for item in indexed if uses[item[1].template] == 1]
-        few = [[item] for item in indexed if 1 < uses[item[1].template] <= _FEW]
+        # a group's sync and async modules together: the texts they share (every docstring)
+        # are then made once (``render._docstring`` keeps them), not once in each process
+        few: list[list[tuple[int, Output]]] = []
+        pairs: dict[tuple[str, int], list[tuple[int, Output]]] = {}
+        for item in indexed:
+            if 1 < uses[item[1].template] <= _FEW:
+                group = item[1].context.get("group")
+                if group is None:
+                    few.append([item])
+                    continue
+                key = (item[1].template, id(group))
+                if key not in pairs:
+                    few.append(pairs.setdefault(key, []))
+                pairs[key].append(item)
         rest = [item for item in indexed if uses[item[1].template] > _FEW]
         return whole + few + [rest[i : i + _CHUNK] for i in range(0, len(rest), _CHUNK)]
 

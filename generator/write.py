@@ -74,7 +74,17 @@ def needs_black(text: str) -> bool:
     in_docstring = False
     opened_after_colon = False
     previous = ""  # the last non-blank line before the current string
-    for number, line in enumerate(lines):
+    last = -1
+    # Only a line past the limit or with quotes can decide or change anything; between two such
+    # lines, the last non-blank one is what ``previous`` would have become line by line.
+    for number in [i for i, line in enumerate(lines) if len(line) > LINE_LENGTH or '"""' in line]:
+        line = lines[number]
+        if not in_docstring:
+            for before in range(number - 1, last, -1):
+                if lines[before].strip():
+                    previous = lines[before].rstrip()
+                    break
+        last = number
         quotes = line.count('"""')
         if not in_docstring and quotes == 0 and len(line) > LINE_LENGTH and not _UNSPLITTABLE.match(line):
             return True
