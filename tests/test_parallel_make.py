@@ -136,29 +136,40 @@ def test_a_description_our_checks_refuse_stops_the_validator_child(tmp_path: Pat
     assert done.stdout.strip() == "no child left"
 
 
-def test_an_early_value_never_holds_the_work_up(tmp_path: Path) -> None:
-    # more than a pipe holds: the child must not wait for this process to read it (here the
-    # work ends before anything is read), and the value is still handed over whole
-    import time
+_EARLY = r"""
+import sys, threading, time
+from pathlib import Path
+from generator import pipeline
+assert threading.active_count() == 1  # so the work is forked
+worked = Path(sys.argv[1])
+# more than a pipe holds: the child must not wait for this process to read it (the work here
+# ends before anything is read), and the value is still handed over whole
+big = {n: "x" * 100 for n in range(20_000)}  # 2 MB pickled
+background = pipeline._Background(lambda: [worked.touch() or "done"], early=lambda: big)
+for _ in range(2000):
+    if worked.exists():
+        break
+    time.sleep(0.005)
+assert worked.exists(), "the work waited for the early value to be read"
+assert background.early_result() == big and background.result() == ["done"]
 
-    worked = tmp_path / "worked"
-    big = {n: "x" * 100 for n in range(20_000)}  # 2 MB pickled
-    background = pipeline._Background(lambda: [worked.touch() or "done"], early=lambda: big)
-    for _ in range(2000):
-        if worked.exists():
-            break
-        time.sleep(0.005)
-    assert worked.exists(), "the work waited for the early value to be read"
-    assert background.early_result() == big
-    assert background.result() == ["done"]
+def broken():
+    raise ValueError("no index")
+
+background = pipeline._Background(lambda: ["done"], early=broken)
+assert background.early_result() == {} and background.result() == ["done"]
+never_asked = pipeline._Background(lambda: ["done"], early=lambda: {1: 2})
+assert never_asked.result() == ["done"]  # the early value unread: nothing waits on it
+print("handed over")
+"""
 
 
-def test_an_early_value_that_fails_is_empty_and_the_work_still_counts() -> None:
-    def broken() -> dict[int, int]:
-        raise ValueError("no index")
+def test_an_early_value_is_handed_over_without_holding_the_work_up(tmp_path: Path) -> None:
+    """``_Background``'s early value (the validator child's position index): whole, never
+    blocking the child, empty when it fails. In a fresh interpreter, as above."""
+    import subprocess
+    import sys
 
-    background = pipeline._Background(lambda: ["done"], early=broken)
-    assert background.early_result() == {}
-    assert background.result() == ["done"]
-    never_asked = pipeline._Background(lambda: ["done"], early=lambda: {1: 2})
-    assert never_asked.result() == ["done"]  # the early value unread: nothing waits on it
+    done = subprocess.run([sys.executable, "-c", _EARLY, str(tmp_path / "worked")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "handed over"
