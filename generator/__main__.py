@@ -92,7 +92,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
         assert result.files is not None
         changes = write_tree(job.out, result.files)
         cache.remember(
-            job.spec, job.options, job.out, result.doc.inputs if result.doc else ()
+            job.spec, job.options, job.out, result.doc.inputs if result.doc else (), changes.snapshot
         )
         print(
             f"{_display(job.out, root)}: {len(changes.added)} added, {len(changes.changed)} changed, "

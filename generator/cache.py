@@ -136,9 +136,10 @@ def is_fresh(spec: Path, options: Options, out: Path) -> bool:
 
 
 def remember(
-    spec: Path, options: Options, out: Path, inputs: Sequence[Path] = ()
+    spec: Path, options: Options, out: Path, inputs: Sequence[Path] = (), snapshot: dict[str, list[int]] | None = None
 ) -> None:
-    """Record what produced ``out`` as it is now, ``inputs`` being every file the run read.
+    """Record what produced ``out`` as it is now, ``inputs`` being every file the run read, and
+    ``snapshot`` what the write left there (``_snapshot``'s form; walked here when None).
     Best effort: a cache that cannot be written only makes the next run a full one."""
     names = sorted({str(p.absolute()) for p in inputs})
     current = fingerprint(spec, options, [Path(p) for p in names])
@@ -151,7 +152,7 @@ def remember(
         record = {
             "fingerprint": current,
             "out": str(out.resolve()),
-            "files": _snapshot(out),
+            "files": snapshot if snapshot is not None else _snapshot(out),
             "inputs": names,
         }
         tmp.write_text(json.dumps(record))

@@ -10,6 +10,7 @@ import __future__
 import functools
 import keyword
 import os
+import pickle
 import re
 import shutil
 import threading
@@ -381,6 +382,9 @@ class Changes:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     unchanged: int = 0
+    # Size and mtime of every file of the tree written, as the writes left them, for the no-op
+    # cache (``cache._snapshot``'s form): None when nothing was written.
+    snapshot: dict[str, list[int]] | None = None
 
     @property
     def clean(self) -> bool:
@@ -440,8 +444,9 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
     staging = root.parent / f".{root.name}.staging-{os.getpid()}"
     # sets, not the lists: tested once per file, a list made this quadratic (seconds at 12,000 files)
     written = set(changes.added) | set(changes.changed)
+    stats: dict[str, list[int]] = {}
     try:
-        _put_files(staging, root, files, written)
+        _put_files(staging, root, files, written, stats)
         if root.is_dir():
             for dirpath, _, filenames in os.walk(root):
                 for name in filenames:
@@ -450,7 +455,13 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
                         target = staging / rel
                         target.parent.mkdir(parents=True, exist_ok=True)
                         _link_or_copy(Path(dirpath, name), target)
+                        stats[rel] = _size_and_mtime(os.stat(target))
         _swap(staging, root)
+        # what a walk of the new tree would find (cache._snapshot), without walking it: the
+        # files under a tool's folder are left out, as the walk leaves them
+        changes.snapshot = {
+            path: stat for path, stat in sorted(stats.items()) if not any(ignored_dir(part) for part in path.split("/")[:-1])
+        }
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
@@ -461,7 +472,7 @@ def write_tree(root: Path, files: dict[str, str]) -> Changes:
 _SPLIT_WRITES = 2000
 
 
-def _put_files(staging: Path, root: Path, files: dict[str, str], written: set[str]) -> None:
+def _put_files(staging: Path, root: Path, files: dict[str, str], written: set[str], stats: dict[str, list[int]]) -> None:
     """Each file into ``staging``: written when it changed, else linked to the old one.
 
     Creating a file is mostly the kernel's work (on this generator's largest outputs, 12,000
@@ -469,14 +480,15 @@ def _put_files(staging: Path, root: Path, files: dict[str, str], written: set[st
     directory are serialised by the kernel, but not those in different directories. So a large
     output's directories are shared out between this process and a forked child, one writing
     each directory. Whatever the child could not write is written here afterwards, so that a
-    failure raises here as it would have without the child."""
+    failure raises here as it would have without the child. ``stats`` gets each file's size and
+    mtime (the child's come back pickled on its pipe, read once this process is done)."""
     by_dir: dict[str, list[str]] = {}
     for path in files:
         by_dir.setdefault(path.rpartition("/")[0], []).append(path)
     for directory in by_dir:  # every directory first: neither process makes one the other needs
         (staging / directory).mkdir(parents=True, exist_ok=True)
     if len(files) < _SPLIT_WRITES or len(by_dir) < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
-        _put(staging, root, files, list(files), written)
+        _put(staging, root, files, list(files), written, stats)
         return
     mine: list[str] = []
     theirs: list[str] = []
@@ -484,25 +496,29 @@ def _put_files(staging: Path, root: Path, files: dict[str, str], written: set[st
         (mine if len(mine) <= len(theirs) else theirs).extend(by_dir[directory])
     read, write = os.pipe()
     pid = os.fork()
-    if pid == 0:  # the child: its share, then one byte for "all written", and leave at once
+    if pid == 0:  # the child: its share, then its files' stats for "all written", and leave at once
         try:
             os.close(read)
-            _put(staging, root, files, theirs, written)
-            os.write(write, b"1")
+            own: dict[str, list[int]] = {}
+            _put(staging, root, files, theirs, written, own)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(pickle.dumps(own))
         finally:
             os._exit(0)
     os.close(write)
     try:
-        _put(staging, root, files, mine, written)
+        _put(staging, root, files, mine, written, stats)
     finally:
         with os.fdopen(read, "rb") as pipe:
-            done = pipe.read() == b"1"
+            payload = pipe.read()
         os.waitpid(pid, 0)
-    if not done:
-        _put(staging, root, files, theirs, written)
+    try:
+        stats.update(pickle.loads(payload))
+    except (EOFError, pickle.UnpicklingError):  # the child died: its share again, here
+        _put(staging, root, files, theirs, written, stats)
 
 
-def _put(staging: Path, root: Path, files: dict[str, str], paths: list[str], written: set[str]) -> None:
+def _put(staging: Path, root: Path, files: dict[str, str], paths: list[str], written: set[str], stats: dict[str, list[int]]) -> None:
     # A file is created relative to its directory's descriptor, opened once per directory, with
     # os-level calls: Path.write_bytes spent 17 us a file in Python (0.2 s of GitHub's 12,756).
     directories: dict[str, int] = {}
@@ -510,15 +526,16 @@ def _put(staging: Path, root: Path, files: dict[str, str], paths: list[str], wri
         for path in paths:
             if path not in written:
                 _link_or_copy(root / path, staging / path)
+                stats[path] = _size_and_mtime(os.stat(staging / path))
                 continue
             directory, _, name = path.rpartition("/")
             if not _DIR_FD:
-                _write_new(staging / path, files[path].encode("utf-8"))
+                stats[path] = _write_new(staging / path, files[path].encode("utf-8"))
                 continue
             fd = directories.get(directory)
             if fd is None:
                 fd = directories[directory] = os.open(staging / directory, os.O_RDONLY | os.O_DIRECTORY)
-            _write_new(name, files[path].encode("utf-8"), fd)
+            stats[path] = _write_new(name, files[path].encode("utf-8"), fd)
     finally:
         for fd in directories.values():
             os.close(fd)
@@ -527,15 +544,21 @@ def _put(staging: Path, root: Path, files: dict[str, str], paths: list[str], wri
 _DIR_FD = os.open in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 
 
-def _write_new(path: str | Path, data: bytes, directory: int | None = None) -> None:
-    """``path`` (under the directory open as ``directory``) created or emptied, holding ``data``."""
+def _write_new(path: str | Path, data: bytes, directory: int | None = None) -> list[int]:
+    """``path`` (under the directory open as ``directory``) created or emptied, holding ``data``;
+    its size and mtime once written."""
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o666, dir_fd=directory)
     try:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view) :]
+        return _size_and_mtime(os.fstat(fd))
     finally:
         os.close(fd)
+
+
+def _size_and_mtime(stat: os.stat_result) -> list[int]:
+    return [stat.st_size, stat.st_mtime_ns]
 
 
 def _link_or_copy(source: Path, target: Path) -> None:

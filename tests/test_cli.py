@@ -197,3 +197,37 @@ def test_a_file_beside_the_spec_that_changes_makes_the_next_run_a_full_one(tmp_p
     beside.write_text("one, edited\n")
     assert "nothing to do" not in run()
     assert "up to date (nothing to do)" in run()
+
+
+_SNAPSHOT = r"""
+import sys, threading
+from pathlib import Path
+from generator import cache, write
+assert threading.active_count() == 1  # so the writes are shared with a forked child
+out = Path(sys.argv[1])
+for split in (write._SPLIT_WRITES, 10**9):  # both writers, then one
+    write._SPLIT_WRITES = split
+    root = out / str(split)
+    files = write.with_manifest({f"d{i % 7}/sub{i % 3}/f{i}.py": f"# file {i}\n" for i in range(2600)})
+    changes = write.write_tree(root, files)
+    assert changes.snapshot == cache._snapshot(root), "first write"
+    for user in ("notes.txt", "d1/keep.md", "__pycache__/x.pyc", "d2/.mypy_cache/c.json", "d3/m.cpython-311.pyc"):
+        (root / user).parent.mkdir(parents=True, exist_ok=True)
+        (root / user).write_text("mine")
+    changed = dict(files, **{"d0/sub0/f0.py": "# new\n", "d9/new.py": "# added\n"})
+    del changed["d1/sub1/f1.py"]
+    changes = write.write_tree(root, write.with_manifest(changed))
+    assert changes.changed and changes.added and changes.removed and changes.unchanged
+    assert changes.snapshot == cache._snapshot(root), "rewrite beside a user's files"
+    assert write.write_tree(root, write.with_manifest(changed)).snapshot is None  # nothing written
+print("as walked")
+"""
+
+
+def test_the_snapshot_a_write_leaves_is_what_a_walk_of_the_tree_finds(tmp_path: Path) -> None:
+    """The no-op cache records each file's size and mtime as the writers saw them (no walk of
+    the tree after writing it): exactly what ``cache._snapshot`` would find, user files and tool
+    caches included or left out as it does. In a fresh interpreter, so that the writes fork."""
+    done = subprocess.run([sys.executable, "-c", _SNAPSHOT, str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "as walked"
