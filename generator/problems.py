@@ -55,10 +55,15 @@ def unescape_pointer_token(token: str) -> str:
 
 def pointer_index(token: str, length: int) -> int | None:
     """The list index a pointer token names (ASCII digits only, as RFC 6901 says: ``²`` passes
-    ``str.isdigit`` and fails ``int``), or None when it names none of ``length`` items."""
-    if token.isascii() and token.isdigit() and int(token) < length:
-        return int(token)
-    return None
+    ``str.isdigit`` and fails ``int``), or None when it names none of ``length`` items. Leading
+    zeros are read as ``int`` reads them; a token with more digits than ``length`` has is no
+    index at all, whatever its size (``int`` refuses strings of more than 4,300 digits)."""
+    if not (token.isascii() and token.isdigit()):
+        return None
+    digits = token.lstrip("0") or "0"
+    if len(digits) > len(str(length)) or int(digits) >= length:
+        return None
+    return int(digits)
 
 
 def join_pointer(base: str, *tokens: str | int) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
@@ -282,7 +283,16 @@ _RUNS = re.compile(r"\d+|\D+")
 def _natural(text: str) -> NaturalKey:
     # digits sort before every other character of an identifier, so a run of digits may be
     # compared as a number against a run of anything else
-    return tuple((0, int(run), "") if run.isdigit() else (1, 0, run) for run in _RUNS.findall(text))
+    return tuple((0, *_number(run)) if run[0].isdecimal() else (1, 0, run) for run in _RUNS.findall(text))
+
+
+def _number(run: str) -> tuple[int, str]:
+    """A run of digits in the order of its value, without ``int`` (which refuses runs longer
+    than 4,300 digits, and a hostile name may hold one): shorter significant digits first."""
+    if not run.isascii():
+        run = "".join(str(unicodedata.decimal(c)) for c in run)
+    digits = run.lstrip("0")
+    return len(digits), digits
 
 
 def _name_kind(name: str) -> int:

@@ -8,6 +8,7 @@ Everything else, including all of openapi-spec-validator's findings, is a warnin
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote
@@ -355,6 +356,11 @@ def _deref(node: Any, root: Any) -> Any:
     return node
 
 
+def _too_long_for_int(pointer: str) -> bool:
+    limit = sys.get_int_max_str_digits() or sys.maxsize
+    return any(len(token) > limit and token.isdigit() for token in pointer.split("/"))
+
+
 def _target(ref: str, root: Any) -> Any:
     """What a local pointer points at (one hop), from the document's root: percent-decoded as
     ``referencing`` decodes it (leniently, before the ``~`` escapes), then ``resolve_pointer``."""
@@ -368,6 +374,8 @@ def _target(ref: str, root: Any) -> Any:
             raise _Unsure(ref)
     elif first not in _SUBRESOURCE_FREE:
         raise _Unsure(ref)
+    if len(pointer) > 640 and _too_long_for_int(pointer):  # 640: the lowest limit Python allows
+        raise _Unsure(ref)  # ``referencing`` reads a list index with ``int``, which raises on it
     found, target = resolve_pointer(root, pointer)
     if not found or (first == "definitions" and (type(target) is not dict or target.get("$id") is not None)):
         raise _Unsure(ref)

@@ -382,6 +382,7 @@ WALKED = [
     SPECS / "validator-odd-keys-3.0.yaml",
     SPECS / "validator-paths-3.0.yaml",
     SPECS / "validator-paths-2.0.yaml",
+    SPECS / "validator-huge-index-3.0.yaml",
     ROOT / "tests" / "specs" / "multifile" / "openapi3" / "api.yaml",
     ROOT / "tests" / "specs" / "multifile" / "azure" / "widgets" / "widgets.json",
     *sorted((ROOT / "tests" / "specs" / "public").glob("*.*")),
@@ -490,3 +491,44 @@ def test_the_validator_finds_the_same_with_constant_time_dedupe(monkeypatch: pyt
     specs = sorted((ROOT / "tests" / "specs" / "public").glob("*.yaml")) + [SPECS / "validator-findings-3.0.yaml"]
     found = _same_findings_without("_dedupe_in_constant_time", specs, monkeypatch)
     assert found > 0  # some description here has findings, so the comparison means something
+
+
+# -- 4. list indexes longer than int() reads, and deep chains -------------------------------------
+
+
+def test_a_list_index_of_any_length_is_read_without_int() -> None:
+    # int() refuses a string of more than 4,300 digits: a $ref with such an index was a traceback
+    from generator.problems import pointer_index
+
+    assert pointer_index("0" * 5000, 3) == 0  # leading zeros, as int reads them
+    assert pointer_index("0" * 4999 + "2", 3) == 2
+    assert pointer_index("1" + "0" * 5000, 3) is None  # far past the end, however long
+    assert [pointer_index(t, 10) for t in ("007", "09", "10", "0010")] == [7, 9, None, None]
+
+
+def test_a_huge_list_index_generates_a_package_with_warnings_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a parameter $ref and a schema $ref with 4,301-digit indexes: our checks, the IR and the
+    # import sorter read them (the schema's name keeps its digits); openapi-spec-validator gives
+    # up on the first, which is its warning, not our traceback
+    spec = SPECS / "validator-huge-index-3.0.yaml"
+    assert main(["generate", str(spec), "--out", str(tmp_path / "out"), "--package", "huge"]) == 0
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "error:" not in err
+    assert "warning: openapi-spec-validator could not finish: ValueError: Exceeds the limit (4300 digits)" in err
+    sources = {str(p): p.read_text() for p in (tmp_path / "out" / "huge").rglob("*.py")}
+    assert len(sources) > 10 and compile_errors(sources) == []
+    group = sources[str(tmp_path / "out" / "huge" / "operations" / "_as_.py")]
+    assert "        q: str | None = None,\n" in group  # the path item's parameter, through the index
+    assert f") -> N{'0' * 4301}:" in group  # the allOf member, through its index
+
+
+def test_digit_runs_sort_by_value_at_any_length() -> None:
+    import random
+
+    from generator.pyfmt import _natural
+
+    rng = random.Random(7)
+    runs = [str(rng.randrange(10 ** rng.randrange(1, 30))).zfill(rng.randrange(1, 5)) for _ in range(400)]
+    assert sorted(runs, key=lambda r: _natural("m" + r)) == sorted(runs, key=lambda r: (int(r), _natural("m" + r)))
+    huge = ["m" + "9" * 5000, "m" + "1" + "0" * 5000, "m" + "0" * 5001, "m\u0663", "m2", "m\u00b2"]
+    assert sorted(huge, key=_natural) == ["m" + "0" * 5001, "m2", "m\u0663", "m" + "9" * 5000, "m" + "1" + "0" * 5000, "m\u00b2"]
