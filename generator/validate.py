@@ -309,8 +309,20 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
     if not hasattr(SchemaPath, "_make_child_relpath"):  # how ``items()`` makes a child (``_Place``)
         return
 
+    within_library = [0]  # how many of the library's own walks the walk is in now
+
+    def library(self: Any, schema: Any, require_properties: bool, meta_checked: bool) -> Iterator[Any]:
+        """0.9.0's walk of a schema and all below it: the schemas it enters are not taken back by
+        value (each hand-over would cost the stack two frames more per level than the library's
+        walk alone, and a deep chain would then exhaust it where the library's does not)."""
+        within_library[0] += 1
+        try:
+            yield from original(self, schema, require_properties, meta_checked)
+        finally:
+            within_library[0] -= 1
+
     def call(self: Any, schema: Any, require_properties: bool = True, meta_checked: bool = False) -> Iterator[Any]:
-        if getattr(schema.accessor, "node", None) is not root:
+        if within_library[0] or getattr(schema.accessor, "node", None) is not root:
             return original(self, schema, require_properties, meta_checked)
         try:  # the schema's value, reached as jsonschema_path reaches it: each step dereferenced
             value = _deref(root, root)
@@ -319,14 +331,14 @@ def _walk_schemas_by_value(validator: Any, root: Any) -> None:
         except (_Unsure, LookupError, TypeError):  # not vouched for: the library's own answer
             resolved = schema.accessor.get_resolved(schema.parts)
             if getattr(resolved.resolver, "_base_uri", None) != schema.base_uri:
-                return original(self, schema, require_properties, meta_checked)
+                return library(self, schema, require_properties, meta_checked)
             value = resolved.contents
-        return _schema_walk(self, _Place(None, path=schema), value, require_properties, meta_checked, root, original)
+        return _schema_walk(self, _Place(None, path=schema), value, require_properties, meta_checked, root, library)
 
     def walk_value(self: Any, place: _Place, value: Any) -> Iterator[Any]:
         """``self(place.path())`` for a schema whose value the caller reached from the root as
         ``call`` would have (each step dereferenced by ``_deref``): the paths' walk's entry."""
-        return _schema_walk(self, place, value, True, False, root, original)
+        return _schema_walk(self, place, value, True, False, root, library)
 
     walker.__class__ = type(type(walker).__name__, (type(walker),), {"__call__": call, "walk_value": walk_value})
 
@@ -398,13 +410,20 @@ class _Place:
         self._parent, self._key, self._path = parent, key, path
 
     def path(self) -> Any:
-        if self._path is None:
-            self._path = self._parent.path()._make_child_relpath(self._key)
+        if self._path is None:  # up to the nearest place with a path, then down: no recursion,
+            places = []  # as a deep schema's place is four parents per level
+            place = self
+            while place._path is None:
+                places.append(place)
+                place = place._parent
+            for below in reversed(places):
+                below._path = place._path._make_child_relpath(below._key)
+                place = below
         return self._path
 
 
 def _schema_walk(
-    self: Any, place: _Place, schema_value: Any, require_properties: bool, meta_checked: bool, root: Any, original: Any
+    self: Any, place: _Place, schema_value: Any, require_properties: bool, meta_checked: bool, root: Any, library: Any
 ) -> Iterator[Any]:
     """``openapi_spec_validator.validation.keywords.SchemaValidator.__call__`` of 0.9.0, on the
     schema's value (see ``_walk_schemas_by_value``); ``place`` gives the value's ``SchemaPath``."""
@@ -419,7 +438,7 @@ def _schema_walk(
         yield OpenAPIValidationError(f"{schema_value!r} is not of type 'object', 'boolean'")
         return
     if type(schema_value) is not dict:  # a boolean schema, or a mapping of another kind
-        yield from original(self, place.path(), require_properties, meta_checked)
+        yield from library(self, place.path(), require_properties, meta_checked)
         return
     schema_id = id(schema_value)
     if (meta_checked or schema_id in self.meta_checked_schema_ids) and schema_id in self.visited_schema_ids:
@@ -442,7 +461,7 @@ def _schema_walk(
             within = _Place(place, "properties")
             children += [("properties", _Place(within, k), _deref(v, root)) for k, v in read["properties"].items()]
     except (_Unsure, TypeError):
-        yield from original(self, place.path(), require_properties, meta_checked)
+        yield from library(self, place.path(), require_properties, meta_checked)
         return
 
     if not meta_checked and schema_id not in self.meta_checked_schema_ids:
@@ -458,7 +477,7 @@ def _schema_walk(
 
     nested_properties: list[str] = []
     for key, child, value in children:  # entered as 0.9.0 enters them: not required, meta-checked
-        yield from _schema_walk(self, child, value, False, True, root, original)
+        yield from _schema_walk(self, child, value, False, True, root, library)
         if key == "allOf":
             nested_properties += list(self._collect_properties(child.path()))
 

@@ -532,3 +532,32 @@ def test_digit_runs_sort_by_value_at_any_length() -> None:
     assert sorted(runs, key=lambda r: _natural("m" + r)) == sorted(runs, key=lambda r: (int(r), _natural("m" + r)))
     huge = ["m" + "9" * 5000, "m" + "1" + "0" * 5000, "m" + "0" * 5001, "m\u0663", "m2", "m\u00b2"]
     assert sorted(huge, key=_natural) == ["m" + "0" * 5001, "m2", "m\u0663", "m" + "9" * 5000, "m" + "1" + "0" * 5000, "m\u00b2"]
+
+
+def _chain(levels: int, through: str) -> dict[str, Any]:
+    """Schemas each holding the next through allOf and a property: every level's default is a
+    finding, so a walk that gives up (or stops early) finds fewer."""
+    schemas: dict[str, Any] = {}
+    for i in range(levels):
+        ref = {"plain": f"#/components/schemas/s{i + 1}", "x-key": f"#/x-chain/s{i + 1}"}[through]
+        schemas[f"s{i}"] = {"allOf": [{"type": "object", "properties": {"n": {"$ref": ref}}, "default": None}]}
+    schemas[f"s{levels}"] = {"type": "object"}
+    ok = {"200": {"description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/s0"}}}}}
+    spec: dict[str, Any] = {"openapi": "3.0.3", "info": {"title": "d", "version": "1"}, "paths": {"/a": {"get": {"responses": ok}}}}
+    spec["components"] = {"schemas": schemas}
+    if through == "x-key":  # under a key the value walk cannot vouch for: the library walks the chain
+        spec["x-chain"] = schemas
+    return spec
+
+
+@pytest.mark.parametrize("through", ["plain", "x-key"])
+def test_a_deep_chain_is_walked_as_deep_as_the_library_walks_it(through: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the value walk must never give up where the library's own walk finishes: each place made
+    # its path by recursion (four frames a level), and a chain handed back to the library was
+    # taken back at each level (two frames more a level); both ended in RecursionError
+    import json
+
+    spec = tmp_path / f"chain-{through}.json"
+    spec.write_text(json.dumps(_chain(250, through)))
+    found = _same_findings_without("_walk_schemas_by_value", [spec], monkeypatch)
+    assert found >= 2 * 250  # two findings a level: none of them "could not finish"
