@@ -284,13 +284,19 @@ def release(previous: dict[str, Any] | None, previous_changelog: str, current: d
     if str(previous.get("api_version", "")) == api_version and previous_changelog:
         return old_version, previous_changelog
     report = diff(previous, current)
-    parts = [int(p) if p.isdigit() else 0 for p in (old_version.split(".") + ["0", "0"])[:3]]
+    parts = [_version_part(p) for p in (old_version.split(".") + ["0", "0"])[:3]]
     new_version = f"{parts[0] + 1}.0.0" if report.breaking else f"{parts[0]}.{parts[1] + 1}.0"
     section = f"## {new_version} (API version {md(api_version)})\n\n" + markdown(report, heading="###").split("\n", 2)[2]
     head, _, rest = previous_changelog.partition("\n\n")
     if not head.startswith("# "):
         head, rest = "# Changelog", previous_changelog
     return new_version, f"{head}\n\n{section}\n{rest}".rstrip("\n") + "\n"
+
+
+def _version_part(text: str) -> int:
+    """A part of the previous package version as a number, 0 when it is none: ASCII digits
+    only (``"²".isdigit()`` holds, and ``int`` refuses it), and fewer than ``int`` refuses."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 640 else 0
 
 
 def json_text(value: Any, indent: int = 1) -> str:

@@ -219,3 +219,15 @@ def test_older_typing_spelling_of_returns_is_no_change() -> None:
 
     assert diff(surface("List[Dict[str, Item]] | None"), surface("list[dict[str, Item]] | None")).changes == []
     assert [c.kind for c in diff(surface("List[Item]"), surface("list[Other]")).changes] == ["return type changed"]
+
+
+def test_a_previous_package_version_that_is_no_number_counts_as_zero() -> None:
+    # the previous output's api.json is read back: "²" passes str.isdigit and fails int(), and
+    # int() refuses a run of more than 4,300 digits; each was a traceback
+    from generator.surface import release
+
+    current = {"api_version": "2", "title": "T", "operations": {}}
+    for old, new in [("1.\u00b2.0", "1.1.0"), ("3." + "7" * 5000 + ".0", "3.1.0"), ("\u0661.2.3", "0.3.0"), ("4.5.6", "4.6.0")]:
+        version, changelog = release({"api_version": "1", "package_version": old, "operations": {}}, "# Changelog\n\nold\n", current)
+        assert version == new, old
+        assert changelog.startswith(f"# Changelog\n\n## {new} (API version 2)\n")
