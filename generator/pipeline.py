@@ -92,20 +92,29 @@ def generate_files(
     files: dict[str, str] | None = None
     if doc is not None and api is not None and not any(p.is_error for p in problems):
         env = environment([options.templates, TEMPLATES] if options.templates else None)
-        planned = outputs(api, _release(api, previous))
-        made = _make_on_both_cores(planned, env)
-        if made.render_error is not None:
-            problems.append(Problem(Severity.ERROR, made.render_error[1], doc.file))
-        elif made.format_error is not None:
-            _, path, detail = made.format_error
-            problems += _bad_code(doc, planned, {path: f"black could not format it: {detail}"})
-        elif made.broken:
-            problems += _bad_code(doc, planned, {e.path: f"it does not compile: {e.describe()}" for e in made.broken})
+        try:
+            planned = outputs(api, _release(api, previous))
+        except SpecError as exc:  # the previous output's api.json, unusable
+            problems += exc.problems
         else:
-            files = with_manifest(made.texts)
+            files, found = _render(doc, planned, env)
+            problems += found
     if validator is not None:
         problems = validator.result() + problems
     return Result(files, problems, api, doc)
+
+
+def _render(doc: Document, planned: list[Output], env: Any) -> tuple[dict[str, str] | None, list[Problem]]:
+    """The planned files, rendered, formatted and compiled; or, if any fails, the problems."""
+    made = _make_on_both_cores(planned, env)
+    if made.render_error is not None:
+        return None, [Problem(Severity.ERROR, made.render_error[1], doc.file)]
+    if made.format_error is not None:
+        _, path, detail = made.format_error
+        return None, _bad_code(doc, planned, {path: f"black could not format it: {detail}"})
+    if made.broken:
+        return None, _bad_code(doc, planned, {e.path: f"it does not compile: {e.describe()}" for e in made.broken})
+    return with_manifest(made.texts), []
 
 
 def _front(
@@ -175,7 +184,19 @@ def _release(api: Api, previous: Path | None) -> Release:
         except (OSError, ValueError):
             old, changelog = None, ""
     current = surface(api, "")
-    version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
+    try:
+        version, changelog = release(old if isinstance(old, dict) else None, changelog, current)
+    except (KeyError, IndexError, TypeError, AttributeError, ValueError) as exc:
+        # valid JSON of another shape (edited by hand, a merge conflict resolved badly): the
+        # package version cannot be decided from it, and guessing would reset the history
+        assert previous is not None
+        where = str(previous / "api.json")
+        message = (
+            f"the previous output's api.json is not the surface file this generator writes "
+            f"({type(exc).__name__}: {exc}); restore it from version control, or delete it to start the "
+            "package's version history again"
+        )
+        raise SpecError([Problem(Severity.ERROR, message, where)]) from None
     current["package_version"] = version
     return Release(version, changelog, current)
 

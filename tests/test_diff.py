@@ -231,3 +231,22 @@ def test_a_previous_package_version_that_is_no_number_counts_as_zero() -> None:
         version, changelog = release({"api_version": "1", "package_version": old, "operations": {}}, "# Changelog\n\nold\n", current)
         assert version == new, old
         assert changelog.startswith(f"# Changelog\n\n## {new} (API version 2)\n")
+
+
+def test_a_previous_api_json_of_another_shape_is_a_located_error_and_nothing_is_written(tmp_path: Path) -> None:
+    # valid JSON, but not the surface file (an operation without its "http"): the version bump
+    # read it and was a KeyError traceback; now an error naming the file, exit 2, tree untouched
+    project = _project(tmp_path)
+    surface_file = project / "generated" / "batch_client" / "api.json"
+    previous = json.loads(surface_file.read_text())
+    next(iter(previous["operations"].values())).pop("http")
+    surface_file.write_text(json.dumps(previous))
+    before = {p: p.read_bytes() for p in (project / "generated").rglob("*") if p.is_file()}
+    done = _bump(project, lambda spec: None)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (
+        "generated/batch_client/api.json: error: the previous output's api.json is not the surface file this generator "
+        "writes (KeyError: 'http'); restore it from version control, or delete it to start the package's version history again"
+    ) in done.stderr
+    assert {p: p.read_bytes() for p in (project / "generated").rglob("*") if p.is_file()} == before
