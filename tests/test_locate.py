@@ -73,3 +73,36 @@ def test_a_broken_index_is_no_index() -> None:
     doc.position_source = dict  # the child died before handing it over: nothing prefilled
     assert doc.locate("#/paths/~1pet/post") == load_document(SPEC).locate("#/paths/~1pet/post")
     assert load_document(Path(__file__).resolve().parent / "specs" / "public" / "petstore-3.0.yaml").position_index() == {}
+
+
+def test_the_build_asks_for_the_position_index_only_when_it_is_done(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the validator's child sends the index while the IR is built: a warning located as soon as
+    # it was found made the build wait for it (a tenth of a second of GitHub's run, at its start)
+    import json
+
+    from generator import passes
+    from generator.options import Options
+
+    spec = tmp_path / "clash.json"
+    properties = {"-1": {"type": "integer"}, "n1": {"type": "integer"}, "+1": {"type": "integer"}}
+    spec.write_text(json.dumps({
+        "openapi": "3.0.3", "info": {"title": "Clash", "version": "1"},
+        "paths": {"/r": {"get": {"responses": {"200": {"description": "ok", "content": {"application/json": {
+            "schema": {"type": "object", "properties": properties}}}}}}}},
+    }, indent=1))
+    doc = load_document(spec)
+    done: list[str] = []
+    real_fake = passes.build_fake
+    monkeypatch.setattr(passes, "build_fake", lambda api: (done.append("passes"), real_fake(api))[1])
+
+    def index() -> dict[int, dict[str, int]]:
+        done.append("index")
+        return {}
+
+    doc.position_source = index
+    _, problems = passes.build_api(doc, "3.0", Options("clash"))
+    assert done == ["passes", "index"]  # every pass ran before the first location was asked for
+    assert [(p.message.split(" to avoid")[0], p.line, p.col) for p in problems] == [
+        ("property 'n1' is named n1_2", 21, 17),  # located all the same, in the order found
+        ("property '+1' is named n1_3", 24, 17),
+    ]

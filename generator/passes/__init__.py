@@ -82,7 +82,7 @@ def build_api(doc: Document, version: str, options: Options, source_dir: Path | 
         spec_file=doc.file.replace("\\", "/").rsplit("/", 1)[-1],  # the name only: output must not depend on where it ran
         api_version_param=next((p.wire_name for op in (o for g in groups for o in g.operations) for p in op.parameters if p.on_client), ""),
     )
-    return build_fake(api), ctx.problems
+    return build_fake(api), ctx.problems()
 
 
 def _client_base(title: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..load import Document
 from ..options import Options
-from ..problems import Problem
+from ..problems import Problem, Severity
 from ..validate import deref
 
 
@@ -17,17 +17,24 @@ class BuildContext:
     doc: Document
     version: str  # "2.0", "3.0", "3.1"
     options: Options
-    problems: list[Problem] = field(default_factory=list)
     source_dir: Path | None = None  # where the spec file is, for relative example files
+    # (severity, message, pointer) in the order found: located when the build is done, so that
+    # the build never waits for the position index (the validator's child sends it while the
+    # build runs: the first warning, early in GitHub's build, waited a tenth of a second for it)
+    _found: list[tuple[Severity, str, str]] = field(default_factory=list)
 
     def deref(self, node: Any, pointer: str) -> tuple[Any, str]:
         return deref(self.doc, node, pointer)
 
     def warn(self, message: str, pointer: str) -> None:
-        self.problems.append(self.doc.warning(message, pointer))
+        self._found.append((Severity.WARNING, message, pointer))
 
     def error(self, message: str, pointer: str) -> None:
-        self.problems.append(self.doc.error(message, pointer))
+        self._found.append((Severity.ERROR, message, pointer))
+
+    def problems(self) -> list[Problem]:
+        """What the build found so far, located."""
+        return [self.doc.problem(severity, message, pointer) for severity, message, pointer in self._found]
 
 
 def text(node: Any, *keys: str) -> str:
