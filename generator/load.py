@@ -186,8 +186,7 @@ def load_text(raw: bytes, name: str, *, json_hint: bool = False) -> Document:
             started = exc.context_mark
             at = f" (started at line {started.line + 1}, column {started.column + 1})" if started and started is not mark else ""
             what = f"{exc.context}{at}: {what}"
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise fail(f"invalid YAML: {what}", line, col) from None
+        raise fail(f"invalid YAML: {what}", mark.line + 1 if mark else None, mark.column + 1 if mark else None) from None
     except yaml.YAMLError as exc:
         raise fail(f"invalid YAML: {exc}") from None
     except RecursionError:
@@ -342,7 +341,8 @@ class _Positions:
         known = self._children.get(pos)
         if known is not None:
             return known
-        text, children = self.text, {}
+        text = self.text
+        children: dict[str, Any] = {}
         if text[pos] == "{":
             at = _WS.match(text, pos + 1).end()  # type: ignore[union-attr]
             while text[at] != "}":

@@ -20,9 +20,9 @@ from .ir import Api
 from .load import Document, load_document
 from .options import Options
 from .passes import build_api
+from .paths import TEMPLATES
 from .problems import Problem, Severity, SpecError
 from .render import (
-    TEMPLATES,
     Output,
     Release,
     RenderError,

@@ -470,8 +470,8 @@ def _type_layout(part: str, indent: int, suffix: str = "", room: int = 0) -> str
         return part + suffix
     members = _union_split(part)
     if len(members) > 1:  # one ``|`` member a line
-        lines = [_type_layout(m, indent + (2 if n else 0)) for n, m in enumerate(members)]
-        return "\n| ".join(lines) + suffix
+        laid_out = [_type_layout(m, indent + (2 if n else 0)) for n, m in enumerate(members)]
+        return "\n| ".join(laid_out) + suffix
     if not part.endswith("]") or "[" not in part:
         return part + suffix
     name, _, inner = part[:-1].partition("[")

@@ -273,14 +273,18 @@ def _items(c: _Compiler, value: Any, schema: dict[str, Any]) -> Check:  # _legac
     raise Unsupported("items")
 
 
+def _has_all(needed: list[Any]) -> Check:
+    """A property dependency's check: every one of ``needed`` is a key of the object."""
+    return lambda x: all(each in x for each in needed)
+
+
 def _dependencies(c: _Compiler, value: Any, schema: dict[str, Any]) -> Check:  # _legacy_keywords.dependencies_draft4_draft6_draft7
     if not isinstance(value, dict):
         raise Unsupported("dependencies")
     rules: list[tuple[Any, Check]] = []
     for name, dependency in value.items():
         if isinstance(dependency, list):
-            needed = list(dependency)
-            rules.append((name, lambda x, needed=needed: all(each in x for each in needed)))
+            rules.append((name, _has_all(list(dependency))))
         else:
             rules.append((name, c.schema(dependency)))
     return lambda x: not isinstance(x, dict) or all(rule(x) for name, rule in rules if name in x)

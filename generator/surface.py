@@ -316,7 +316,7 @@ class _Other(Exception):
     """A value ``_encode`` leaves to ``json.dumps``."""
 
 
-_LEAF = json.encoder.encode_basestring_ascii  # type: ignore[attr-defined]
+_LEAF = json.encoder.encode_basestring_ascii
 
 
 def _encode(value: Any, out: list[str], newline: str, step: str) -> None:

@@ -732,7 +732,8 @@ def _skip_what_is_valid(validator: Any) -> None:
 
     whole = getattr(validator, "schema_validator", None)
     if whole is not None and getattr(whole, "format_checker", object()) is None:
-        check = draft4_check(whole.__class__, getattr(whole, "schema", None), None)
+        schema: Any = getattr(whole, "schema", None)
+        check = draft4_check(whole.__class__, schema, None)
         if check is not None:
             validator.schema_validator = _Gated(whole, check)
 
@@ -755,7 +756,7 @@ def _skip_what_is_valid(validator: Any) -> None:
     def validate_schema_meta(schema: Any, schema_value: Any) -> Any:
         return None if check(schema_value) else original(schema, schema_value)
 
-    schemas._validate_schema_meta = validate_schema_meta
+    schemas._validate_schema_meta = validate_schema_meta  # type: ignore[method-assign]
 
 
 def _error_pointer(doc: Document, error: Any) -> str:

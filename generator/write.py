@@ -103,8 +103,9 @@ def needs_black(text: str) -> bool:
 
 def black_format(path: str, text: str) -> str:
     import black  # imported only when a file needs it: black's import alone costs ~0.2 s
+    from black.mode import TargetVersion
 
-    mode = black.Mode(target_versions={black.TargetVersion.PY310}, line_length=LINE_LENGTH)
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=LINE_LENGTH)
     try:
         return black.format_str(text, mode=mode)
     except Exception as exc:  # black raises several types; any of them means a bad template

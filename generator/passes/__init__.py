@@ -25,8 +25,9 @@ from .. import naming
 from ..contract import RESERVED_NAMES
 from ..ir import Api, Names, Operation, OperationGroup
 from ..load import Document
+from ..options import Options
 from ..problems import Problem, join_pointer
-from .context import BuildContext, Options, text
+from .context import BuildContext, dict_at, list_at, text
 from .fake import build_fake
 from .operations import OperationBuilder, mark_query_clashes
 from .schemas import SchemaResolver
@@ -40,7 +41,7 @@ RUNTIME_NAMES = RESERVED_NAMES
 
 def build_api(doc: Document, version: str, options: Options, source_dir: Path | None = None) -> tuple[Api | None, list[Problem]]:
     ctx = BuildContext(doc, version, options, source_dir=source_dir)
-    info = doc.data.get("info") if isinstance(doc.data.get("info"), dict) else {}
+    info = dict_at(doc.data, "info")
     title = text(info, "title") or "Api"
     base = options.client_name or _client_base(title)
     names = Names(
@@ -125,7 +126,7 @@ def _server(ctx: BuildContext) -> tuple[str, str, str]:
     servers = data.get("servers")
     if isinstance(servers, list) and servers and isinstance(servers[0], dict):
         url = str(servers[0].get("url", ""))
-        variables = servers[0].get("variables") if isinstance(servers[0].get("variables"), dict) else {}
+        variables = dict_at(servers[0], "variables")
         descriptions = [text(v, "description") for v in variables.values() if isinstance(v, dict)]
         example = url
         for name, variable in variables.items():
@@ -135,7 +136,7 @@ def _server(ctx: BuildContext) -> tuple[str, str, str]:
             example = "https://example.invalid"
         return url, " ".join(d for d in descriptions if d) or text(servers[0], "description"), example
     if ctx.version == "2.0" and isinstance(data.get("host"), str):
-        schemes = data.get("schemes") if isinstance(data.get("schemes"), list) else ["https"]
+        schemes = list_at(data, "schemes", ["https"])
         url = f"{schemes[0]}://{data['host']}{data.get('basePath', '')}"
         return url, "", url if re.match(r"^https?://[^\s{}]+$", url) else "https://example.invalid"
     return "", "", "https://example.invalid"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..contract import DEFAULT_STYLES
 from ..problems import join_pointer
-from .context import BuildContext
+from .context import BuildContext, dict_at, list_at, str_at
 
 _JSON_MEDIA = re.compile(r"^application/(.+\+)?json\b", re.IGNORECASE)
 _PARAM_SCHEMA_KEYS = ("type", "format", "items", "enum", "default", "minimum", "maximum", "pattern", "x-ms-enum", "collectionFormat")
@@ -86,7 +86,7 @@ class Adapter:
         if "schema" not in param and isinstance(content, dict) and content:
             media = str(next(iter(content)))
             return ("json" if _JSON_MEDIA.match(media) else "content"), False, False
-        style = param.get("style") if isinstance(param.get("style"), str) else plain
+        style = str_at(param, "style", plain)
         explode = param.get("explode")
         if not isinstance(explode, bool):
             explode = style == "form"
@@ -108,12 +108,12 @@ class Adapter:
     def request_body(self, operation: dict[str, Any], pointer: str) -> tuple[dict[str, Any] | None, str, Any, str, str]:
         """(body parameter or requestBody object, its pointer, schema, schema pointer, media type)."""
         if self.swagger:
-            params = operation.get("parameters") if isinstance(operation.get("parameters"), list) else []
+            params = list_at(operation, "parameters")
             for index, raw in enumerate(params):
                 where = join_pointer(pointer, "parameters", index)
                 param, _ = self.ctx.deref(raw, where)
                 if isinstance(param, dict) and param.get("in") == "body":
-                    consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+                    consumes = list_at(operation, "consumes", self.consumes)
                     return param, where, param.get("schema"), join_pointer(where, "schema"), pick_media([str(m) for m in consumes]) or "application/json"
             return None, "", None, "", ""
         raw = operation.get("requestBody")
@@ -123,7 +123,7 @@ class Adapter:
         body, body_pointer = self.ctx.deref(raw, where)
         if not isinstance(body, dict):
             return None, "", None, "", ""
-        content = body.get("content") if isinstance(body.get("content"), dict) else {}
+        content = dict_at(body, "content")
         media = pick_media(list(content))
         spec = content.get(media) if media else None
         schema = spec.get("schema") if isinstance(spec, dict) else None
@@ -134,9 +134,9 @@ class Adapter:
         if self.swagger:
             if "schema" not in response:
                 return None, "", ""
-            produces = operation.get("produces") if isinstance(operation.get("produces"), list) else self.produces
+            produces = list_at(operation, "produces", self.produces)
             return response["schema"], join_pointer(pointer, "schema"), pick_media([str(m) for m in produces])
-        content = response.get("content") if isinstance(response.get("content"), dict) else {}
+        content = dict_at(response, "content")
         media = pick_media(list(content))
         if not media:
             return None, "", ""
@@ -176,14 +176,14 @@ class Adapter:
     def request_media_types(self, operation: dict[str, Any], body: dict[str, Any]) -> list[str]:
         """Every media type the request body may be sent in, in the description's order."""
         if self.swagger:
-            consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+            consumes = list_at(operation, "consumes", self.consumes)
             return [m for m in consumes if isinstance(m, str)]
         content = body.get("content")
         return [m for m in content if isinstance(m, str)] if isinstance(content, dict) else []
 
     def form_media(self, operation: dict[str, Any], has_files: bool) -> str:
         """The body media type of a Swagger 2.0 operation's formData parameters."""
-        consumes = operation.get("consumes") if isinstance(operation.get("consumes"), list) else self.consumes
+        consumes = list_at(operation, "consumes", self.consumes)
         kinds = [media_kind(str(m)) for m in consumes]
         if "multipart" in kinds and (has_files or kinds[0] == "multipart" or "form" not in kinds):
             return "multipart/form-data"
@@ -192,7 +192,7 @@ class Adapter:
     def response_media_types(self, operation: dict[str, Any], responses: list[dict[str, Any]]) -> list[str]:
         """Every media type the operation's responses are declared in (for ``Accept``)."""
         if self.swagger:
-            produces = operation.get("produces") if isinstance(operation.get("produces"), list) else self.produces
+            produces = list_at(operation, "produces", self.produces)
             if not any("schema" in r for r in responses):
                 return []
             # a body with no produces is decoded as JSON (the 2.0 convention): ask for JSON

@@ -37,6 +37,32 @@ class BuildContext:
         return [self.doc.problem(severity, message, pointer) for severity, message, pointer in self._found]
 
 
+def dict_at(node: Any, key: str) -> dict[str, Any]:
+    """``node[key]`` when it is a mapping, else an empty one (a new one each time)."""
+    value = node.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def list_at(node: Any, key: str, default: list[Any] | None = None) -> list[Any]:
+    """``node[key]`` when it is a list, else ``default`` (itself) or a new empty list."""
+    value = node.get(key)
+    if isinstance(value, list):
+        return value
+    return [] if default is None else default
+
+
+def str_at(node: Any, key: str, default: str = "") -> str:
+    """``node[key]`` when it is a string, else ``default``."""
+    value = node.get(key)
+    return value if isinstance(value, str) else default
+
+
+def bool_at(node: Any, key: str, default: bool) -> bool:
+    """``node[key]`` when it is a boolean, else ``default``."""
+    value = node.get(key)
+    return value if isinstance(value, bool) else default
+
+
 def text(node: Any, *keys: str) -> str:
     """The first non-empty string among ``node[key]`` for ``keys`` (description, then title...)."""
     if isinstance(node, dict):

@@ -16,7 +16,7 @@ from ..problems import join_pointer
 from ..pyfmt import pystr
 from ..validate import iter_operations
 from .adapter import Adapter, concrete_media, default_style, media_kind
-from .context import BuildContext, text
+from .context import BuildContext, bool_at, dict_at, str_at, text
 from .schemas import SchemaResolver
 
 # Names a generated method uses itself; a parameter with one of these names gets a suffix.
@@ -59,7 +59,7 @@ class OperationBuilder:
 
     def _group_of(self, path: str, method: str, operation: dict[str, Any]) -> tuple[str, str, str]:
         """(group python name, group title, method name hint) from operationId, first tag or path."""
-        operation_id = operation.get("operationId") if isinstance(operation.get("operationId"), str) else ""
+        operation_id = str_at(operation, "operationId")
         tags = operation.get("tags")
         tag = tags[0] if isinstance(tags, list) and tags and isinstance(tags[0], str) and naming.words(tags[0]) else ""
         split = naming.split_operation_id(operation_id) if operation_id else None
@@ -90,7 +90,7 @@ class OperationBuilder:
         method_hint: str,
     ) -> Operation:
         ctx = self.ctx
-        operation_id = operation.get("operationId") if isinstance(operation.get("operationId"), str) else ""
+        operation_id = str_at(operation, "operationId")
         python_name, changed = method_namer.claim(method_hint)
         if changed:
             ctx.warn(f"method {method_hint!r} of group {group!r} is named {python_name} to avoid a clash", pointer)
@@ -110,8 +110,8 @@ class OperationBuilder:
             parameters = parameters[:paths] + tuple(sorted(fields, key=lambda f: not f.required)) + parameters[paths:]
         elif any(p.location == "form" for p in parameters):  # Swagger 2.0 formData
             form_media = self.adapter.form_media(operation, any(p.type.kind == "file" for p in parameters if p.location == "form"))
-            parameters = tuple(self._form_parameter(p, form_media, pointer) for p in parameters)
-            parameters = tuple(p for p in parameters if p is not None)
+            formed = tuple(self._form_parameter(p, form_media, pointer) for p in parameters)
+            parameters = tuple(p for p in formed if p is not None)
         by_wire = {p.wire_name: p for p in parameters if p.location == "path"}
         segments: list[PathSegment] = []
         last = 0
@@ -382,17 +382,17 @@ class OperationBuilder:
                 required |= {str(r) for r in member["required"]}
         if not properties:
             return None
-        content = body.get("content") if isinstance(body.get("content"), dict) else {}
-        media_object = content.get(media) if isinstance(content.get(media), dict) else {}
-        encodings = media_object.get("encoding") if isinstance(media_object.get("encoding"), dict) else {}
+        content = dict_at(body, "content")
+        media_object = dict_at(content, media)
+        encodings = dict_at(media_object, "encoding")
         multipart = media_kind(media) == "multipart"
         fields: list[Parameter] = []
         for wire, (prop, prop_pointer) in properties.items():
             type_ref = self.schemas.resolve(prop, prop_pointer, naming.pascal(wire), for_parameter=True)
             if type_ref.nullable:
                 type_ref = dataclasses.replace(type_ref, nullable=False)
-            encoding = encodings.get(wire) if isinstance(encodings.get(wire), dict) else {}
-            part_type = encoding.get("contentType") if isinstance(encoding.get("contentType"), str) else ""
+            encoding = dict_at(encodings, wire)
+            part_type = str_at(encoding, "contentType")
             if type_ref.kind in ("file", "bytes"):
                 if not multipart:
                     ctx.warn(f"form field {wire!r} is binary, which a url-encoded form cannot carry; it is left out", prop_pointer)
@@ -400,8 +400,8 @@ class OperationBuilder:
                 type_ref, part_type = TypeRef("file"), part_type or "application/octet-stream"
             style, explode = "multipart", False
             if not multipart:
-                style = encoding.get("style") if isinstance(encoding.get("style"), str) else "form"
-                explode = encoding.get("explode") if isinstance(encoding.get("explode"), bool) else style == "form"
+                style = str_at(encoding, "style", "form")
+                explode = bool_at(encoding, "explode", style == "form")
                 problem = self._unserialisable(type_ref, style)
                 if problem:
                     ctx.warn(f"form field {wire!r} has {problem}; it is sent as the text given", prop_pointer)
@@ -458,7 +458,7 @@ class OperationBuilder:
                 response = {k: v for k, v in response.items() if k not in ("content", "schema")}
             headers: list[ResponseHeader] = []
             namer = naming.Namer({"raw"})
-            raw_headers = response.get("headers") if isinstance(response.get("headers"), dict) else {}
+            raw_headers = dict_at(response, "headers")
             for wire, raw_header in raw_headers.items():
                 header_where = join_pointer(response_pointer, "headers", wire)
                 header, header_pointer = ctx.deref(raw_header, header_where)
@@ -515,7 +515,7 @@ class OperationBuilder:
         model = next((m for m in self.schemas.models.values() if m.class_name == body.model), None)
         if model is None:
             return None
-        item_name = pageable.get("itemName") if isinstance(pageable.get("itemName"), str) else "value"
+        item_name = str_at(pageable, "itemName", "value")
         next_name = pageable.get("nextLinkName")
         items = next((p for p in model.properties if p.wire_name == item_name), None)
         if items is None or items.type.kind != "list" or items.type.item is None:
@@ -554,7 +554,7 @@ class OperationBuilder:
             if not isinstance(data, dict):
                 continue
             parameters = data.get("parameters")
-            responses = data.get("responses") if isinstance(data.get("responses"), dict) else {}
+            responses = dict_at(data, "responses")
             out.append(
                 Example(
                     str(name),

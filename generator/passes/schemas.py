@@ -13,7 +13,7 @@ from .. import naming
 from ..ir import Constraint, EnumType, EnumValue, Model, Property, TypeRef
 from ..problems import join_pointer, ref_pointer, split_pointer
 from ..pyfmt import pystr
-from .context import BuildContext, text
+from .context import BuildContext, dict_at, list_at, str_at, text
 
 _ANY = TypeRef("any")
 # The kinds whose values a schema constrains beyond their type, and the keywords that do
@@ -222,7 +222,7 @@ class SchemaResolver:
         values = self._enum_values(schema)
         if values is None:
             return None
-        ext = schema.get("x-ms-enum") if isinstance(schema.get("x-ms-enum"), dict) else {}
+        ext = dict_at(schema, "x-ms-enum")
         ext_name = ext.get("name") if isinstance(ext.get("name"), str) and naming.words(ext["name"]) else ""
         component = len(split_pointer(pointer)) == len(split_pointer(self.component_pointer())) + 1 and pointer.startswith(self.component_pointer() + "/")
         # an inline enum is one class per name and values: the same `status` enum of ten operations is one class
@@ -327,7 +327,7 @@ class SchemaResolver:
                 return self._union(schema, union[0], union[1], pointer, name_hint, for_parameter)
         if "const" in schema:
             return self._literal(schema["const"], pointer)
-        fmt = schema.get("format") if isinstance(schema.get("format"), str) else ""
+        fmt = str_at(schema, "format")
         if fmt in ("file", "binary") and schema.get("type") in ("object", "string", "file", None):
             return TypeRef("bytes" if for_parameter else "file", fmt)  # a download when in a response
         alias = self._alias_of(schema, pointer)
@@ -445,7 +445,7 @@ class SchemaResolver:
             return union
         index_of = {v.model: i for i, v in enumerate(union.variants)}
         mapping: dict[str, int] = {}
-        explicit = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+        explicit = dict_at(disc, "mapping")
         for value, target in explicit.items():
             if not isinstance(target, str):
                 continue
@@ -462,8 +462,8 @@ class SchemaResolver:
             if variant.kind != "model" or variant.model not in index_of:
                 continue
             # a variant whose discriminator property is a constant names its own value (3.1 style)
-            model = self.models.get(pointer_of.get(variant.model, ""))
-            constant = next((p.type.literal for p in model.properties if p.wire_name == disc["propertyName"] and p.type.kind == "literal"), "") if model else ""
+            variant_model = self.models.get(pointer_of.get(variant.model, ""))
+            constant = next((p.type.literal for p in variant_model.properties if p.wire_name == disc["propertyName"] and p.type.kind == "literal"), "") if variant_model else ""
             if constant:
                 value = ast.literal_eval(constant)
                 mapping.setdefault(str(value).lower() if isinstance(value, bool) else str(value), index_of[variant.model])
@@ -504,7 +504,7 @@ class SchemaResolver:
         own_props: list[tuple[str, Any, str, set[str]]] = []  # (wire, schema, pointer, required set)
         base_pointer = ""
         required = set(schema.get("required") or []) if isinstance(schema.get("required"), list) else set()
-        all_of = schema.get("allOf") if isinstance(schema.get("allOf"), list) else []
+        all_of = list_at(schema, "allOf")
         refs = [(i, part) for i, part in enumerate(all_of) if isinstance(part, dict) and "$ref" in part]
         for index, part in enumerate(all_of):
             part_pointer = join_pointer(pointer, "allOf", index)
@@ -533,13 +533,13 @@ class SchemaResolver:
             self.discriminators[pointer] = disc
         elif isinstance(disc, dict) and isinstance(disc.get("propertyName"), str):
             self.discriminators[pointer] = disc["propertyName"]
-            mapping = disc.get("mapping") if isinstance(disc.get("mapping"), dict) else {}
+            mapping = dict_at(disc, "mapping")
             for value, target in mapping.items():
                 if isinstance(target, str):
                     self.discriminator_values.setdefault(ref_pointer(target) if target.startswith("#") else join_pointer(self.component_pointer(), target), str(value))
-        value = schema.get("x-ms-discriminator-value")
-        if isinstance(value, str):
-            self.discriminator_values[pointer] = value
+        own_value = schema.get("x-ms-discriminator-value")
+        if isinstance(own_value, str):
+            self.discriminator_values[pointer] = own_value
 
         namer = naming.Namer(MODEL_RESERVED)
         properties: list[Property] = []
@@ -574,7 +574,7 @@ class SchemaResolver:
         return Model(name, wire_name, text(schema, "description", "title"), tuple(properties), pointer, module=self._module(name))
 
     def _collect_properties(self, schema: dict[str, Any], pointer: str) -> list[tuple[str, Any, str, set[str]]]:
-        props = schema.get("properties") if isinstance(schema.get("properties"), dict) else {}
+        props = dict_at(schema, "properties")
         required = set(schema.get("required") or []) if isinstance(schema.get("required"), list) else set()
         return [(str(wire), value, join_pointer(pointer, "properties", wire), required) for wire, value in props.items()]
 

@@ -16,7 +16,7 @@ from .. import naming
 from ..ir import OperationGroup, Scope, SecurityScheme
 from ..problems import join_pointer
 from ..validate import iter_operations
-from .context import BuildContext, text
+from .context import BuildContext, dict_at, text
 
 Requirement = tuple[tuple[str, ...], ...]
 
@@ -117,7 +117,7 @@ def _schemes(ctx: BuildContext, azure: bool) -> tuple[SecurityScheme, ...]:
         schemes: Any = data.get("securityDefinitions")
         base = "#/securityDefinitions"
     else:
-        components = data.get("components") if isinstance(data.get("components"), dict) else {}
+        components = dict_at(data, "components")
         schemes = components.get("securitySchemes")
         base = "#/components/securitySchemes"
     if not isinstance(schemes, dict):
