@@ -115,12 +115,12 @@ def _server(ctx: BuildContext) -> tuple[str, str, str]:
     if isinstance(host, dict) and isinstance(host.get("hostTemplate"), str):
         template = host["hostTemplate"]
         descriptions = []
-        for index, raw in enumerate(host.get("parameters") or [] if isinstance(host.get("parameters"), list) else []):
+        for index, raw in enumerate(list_at(host, "parameters")):
             param, _ = ctx.deref(raw, join_pointer("#/x-ms-parameterized-host/parameters", index))
             descriptions.append(text(param, "description"))
         prefix = ""
         if host.get("useSchemePrefix", True):
-            schemes = data.get("schemes") if isinstance(data.get("schemes"), list) and data.get("schemes") else ["https"]
+            schemes = list_at(data, "schemes") or ["https"]
             prefix = f"{schemes[0]}://"
         return prefix + template + str(data.get("basePath", "") or ""), " ".join(d for d in descriptions if d), "https://example.invalid"
     servers = data.get("servers")

@@ -63,8 +63,8 @@ class Adapter:
         self.ctx = ctx
         self.swagger = ctx.version == "2.0"
         data = ctx.doc.data
-        self.consumes = [m for m in data.get("consumes") or [] if isinstance(m, str)] if isinstance(data.get("consumes"), list) else []
-        self.produces = [m for m in data.get("produces") or [] if isinstance(m, str)] if isinstance(data.get("produces"), list) else []
+        self.consumes = [m for m in list_at(data, "consumes") if isinstance(m, str)]
+        self.produces = [m for m in list_at(data, "produces") if isinstance(m, str)]
 
     def location(self, param: dict[str, Any]) -> str:
         where = str(param.get("in", ""))

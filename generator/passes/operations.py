@@ -16,7 +16,7 @@ from ..problems import join_pointer
 from ..pyfmt import pystr
 from ..validate import iter_operations
 from .adapter import Adapter, concrete_media, default_style, media_kind
-from .context import BuildContext, bool_at, dict_at, str_at, text
+from .context import BuildContext, bool_at, dict_at, list_at, str_at, text
 from .schemas import SchemaResolver
 
 # Names a generated method uses itself; a parameter with one of these names gets a suffix.
@@ -135,7 +135,7 @@ class OperationBuilder:
             headers_class, _ = self.top_namer.claim(base + "Headers")
         result, result_type, paging = self._result(method, operation, pointer, success, errors, headers_class)
         empty_result = result in ("model", "value", "text") and any(r.body is None for r in success)
-        tags = tuple(t for t in operation.get("tags") or () if isinstance(t, str)) if isinstance(operation.get("tags"), list) else ()
+        tags = tuple(t for t in list_at(operation, "tags") if isinstance(t, str))
         return Operation(
             operation_id=operation_id,
             python_name=python_name,

@@ -232,9 +232,9 @@ class SchemaResolver:
             self.order.append(key)
             described = {
                 str(v.get("value")): (v.get("name"), text(v, "description"))
-                for v in ext.get("values") or []
+                for v in list_at(ext, "values")
                 if isinstance(v, dict) and "value" in v
-            } if isinstance(ext.get("values"), list) else {}
+            }
             member_namer = naming.Namer()
             members = []
             for value in values:
@@ -503,7 +503,7 @@ class SchemaResolver:
     def _build_model(self, name: str, pointer: str, schema: dict[str, Any]) -> Model:
         own_props: list[tuple[str, Any, str, set[str]]] = []  # (wire, schema, pointer, required set)
         base_pointer = ""
-        required = set(schema.get("required") or []) if isinstance(schema.get("required"), list) else set()
+        required = set(list_at(schema, "required"))
         all_of = list_at(schema, "allOf")
         refs = [(i, part) for i, part in enumerate(all_of) if isinstance(part, dict) and "$ref" in part]
         for index, part in enumerate(all_of):
@@ -575,7 +575,7 @@ class SchemaResolver:
 
     def _collect_properties(self, schema: dict[str, Any], pointer: str) -> list[tuple[str, Any, str, set[str]]]:
         props = dict_at(schema, "properties")
-        required = set(schema.get("required") or []) if isinstance(schema.get("required"), list) else set()
+        required = set(list_at(schema, "required"))
         return [(str(wire), value, join_pointer(pointer, "properties", wire), required) for wire, value in props.items()]
 
     # -- after all models exist -------------------------------------------------------------

@@ -142,7 +142,7 @@ def _schemes(ctx: BuildContext, azure: bool) -> tuple[SecurityScheme, ...]:
             if name in ("clientCredentials", "application") and isinstance(candidate, dict) and isinstance(candidate.get("tokenUrl"), str):
                 token_url = candidate["tokenUrl"]
                 break
-        scopes_raw: dict[Any, Any] = flow["scopes"] if isinstance(flow.get("scopes"), dict) else {}
+        scopes_raw: dict[Any, Any] = dict_at(flow, "scopes")
         out.append(
             SecurityScheme(
                 key=str(key),
