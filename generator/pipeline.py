@@ -14,25 +14,26 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import wraps
 from pathlib import Path
-from typing import IO, Any, ParamSpec, TypeVar
+from typing import IO, TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from .ir import Api
 from .load import Document, load_document
 from .options import Options
-from .passes import build_api
 from .paths import TEMPLATES
 from .problems import Problem, Severity, SpecError
-from .render import (
-    Output,
-    Release,
-    RenderError,
-    environment,
-    outputs,
-    render_output,
+from .validate import (
+    run_spec_validator,
+    semantic_checks,
+    spec_version,
+    without_requests,
 )
-from .surface import release, surface
-from .validate import run_spec_validator, semantic_checks, spec_version
 from .write import CompileError, FormatError, compile_errors, format_file, with_manifest
+
+# What only this process needs (the IR, the passes, the templates: jinja2) is imported where it
+# is used, after the validator's child is forked: that child starts sooner, a twentieth of a
+# second on a large description, and never imports what it does not use.
+if TYPE_CHECKING:
+    from .ir import Api
+    from .render import Output, Release
 
 
 @dataclass
@@ -87,6 +88,8 @@ def generate_files(
     process while this one builds and renders; its findings join the others at the end.
     """
     doc, api, problems, validator = _front(spec, options, display, with_validator=True)
+    from .render import environment, outputs
+
     if doc is not None and not keep_data:
         doc.forget_data()  # the validator's child has its own copy; rendering reads the IR only
     files: dict[str, str] | None = None
@@ -136,13 +139,22 @@ def _front(
     # it skipped to find them); the IR is built meanwhile, on the other core.
     validator = None
     if with_validator:
-        validator = _Background(lambda: run_spec_validator(doc, version), early=doc.position_index)
+        parent = os.getpid()
+
+        def validation() -> list[Problem]:
+            if os.getpid() != parent:  # the child, which leaves when it is done
+                without_requests()
+            return run_spec_validator(doc, version)
+
+        validator = _Background(validation, early=doc.position_index)
         doc.position_source = validator.early_result
     problems += semantic_checks(doc)
     if any(p.is_error for p in problems):
         if validator is not None:
             validator.cancel()
         return doc, None, problems, None
+    from .passes import build_api
+
     try:
         api, build_problems = build_api(doc, version, options, spec.parent)
     except SpecError as exc:
@@ -175,6 +187,9 @@ def _bad_code(doc: Document, planned: list[Output], failures: dict[str, str]) ->
 
 
 def _release(api: Api, previous: Path | None) -> Release:
+    from .render import Release
+    from .surface import release, surface
+
     old: dict[str, Any] | None = None
     changelog = ""
     if previous is not None:
@@ -219,6 +234,8 @@ def _make(part: Iterable[tuple[int, Output]], env: Any) -> _Made:
     """Each file rendered, formatted and compiled before the next is claimed: the three costs
     differ by file (docs compile nothing), so claiming whole files is what shares them evenly.
     After a failure the rest is still rendered (or formatted), to find the plan's earliest."""
+    from .render import RenderError, render_output
+
     made = _Made()
     compiled: set[str] = set()  # the shapes of the files that compiled (``compile_errors``)
     for index, output in part:  # ``part`` may be claimed as it is read: read once

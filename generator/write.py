@@ -397,10 +397,9 @@ def compare(root: Path, files: dict[str, str]) -> Changes:
     changes = Changes()
     on_disk = existing_files(root)
     for path, text in files.items():
-        target = root / path
-        if path not in on_disk:
+        if path not in on_disk:  # a new output: every file, and no path to join for any
             changes.added.append(path)
-        elif target.read_bytes() != text.encode("utf-8"):
+        elif (root / path).read_bytes() != text.encode("utf-8"):
             changes.changed.append(path)
         else:
             changes.unchanged += 1
