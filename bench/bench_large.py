@@ -16,7 +16,9 @@ process in an empty directory of its own with an empty XDG_CACHE_HOME (so the no
 help); the directories are deleted only when the bench ends (see ``scratch``: a deletion made the
 next run's file creation ten times slower here), and the cost of creating a file in the bench's
 folder is printed at the start and the end (run the bench a few minutes after deleting many
-files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure is high); under
+files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure is high); before
+every run the bench waits (``settle``, --settle-each) while creating files in a fresh tree there
+still costs more than at rest, so that no generator pays for what was deleted before it; under
 bench_corpus.run's wrapper: wall time of that process, its exit code, and its peak memory (max RSS
 of the largest process of the waited-for tree: ruff and the JVM included), killed with its process
 group past --timeout. A cell is the median over --rounds. Ratios are the issue's done-when: ours /
@@ -130,7 +132,13 @@ def scratch() -> Path:
     return _SCRATCH[0]
 
 
+# Before each run (each generator's, each round's), at most this many seconds are waited while
+# creating a file in a fresh tree costs more than SETTLED_US (``settle``); 0 turns it off.
+_SETTLE_EACH: list[float] = [120.0]
+
+
 def once(runner: Runner, spec: Path, timeout: float) -> Outcome:
+    settle(_SETTLE_EACH[0])
     work = Path(tempfile.mkdtemp(prefix="run-", dir=scratch()))
     try:
         return runner(spec, work, timeout)
@@ -156,6 +164,38 @@ def creation_cost(count: int = 2000) -> float:
         (probe / f"file{number}.py").write_bytes(data)
     cost = (time.perf_counter() - start) / count * 1e6
     return cost
+
+
+def tree_creation_cost(files: int = 1000, folders: int = 4) -> float:
+    """Microseconds per file to create ``files`` files (4 KB each) over ``folders`` new nested
+    folders of the scratch folder: the shape of a generator's output, whose new folders the file
+    system may place elsewhere than the probe's one folder of ``creation_cost``."""
+    probe = Path(tempfile.mkdtemp(prefix="tree-probe-", dir=scratch()))
+    where = [probe / f"d{n}" / "sub" for n in range(folders)]
+    for folder in where:
+        folder.mkdir(parents=True)
+    data = b"x" * 4096
+    start = time.perf_counter()
+    for number in range(files):
+        (where[number % folders] / f"file{number}.py").write_bytes(data)
+    return (time.perf_counter() - start) / files * 1e6
+
+
+def settle(limit: float) -> None:
+    """Wait (at most ``limit`` seconds) while the file system is still paying for deletions
+    made near the scratch folder (ext4 skips recently deleted inodes when it allocates, which made
+    one run's 12,000 files cost 2-3 s of kernel time more than the same run a minute later): every
+    generator starts on a file system at rest, whatever ran or was deleted before it. What was
+    waited, if anything, is printed."""
+    if limit <= 0:
+        return
+    cost, waited = tree_creation_cost(), 0.0
+    while cost > SETTLED_US and waited < limit:
+        time.sleep(5)
+        waited += 5
+        cost = tree_creation_cost()
+    if waited:
+        print(f"  (waited {waited:.0f} s for file creation to settle: {cost:.0f} us per file)", file=sys.stderr, flush=True)
 
 
 class Cell:
@@ -430,9 +470,16 @@ def main() -> None:
         help=f"seconds to wait at most, before the first run, while creating a file costs more than {SETTLED_US} us (420)",
     )
     parser.add_argument(
+        "--settle-each",
+        type=float,
+        default=120.0,
+        help=f"seconds to wait at most, before every run, while creating a file in a fresh tree costs more than {SETTLED_US} us (120; 0: never)",
+    )
+    parser.add_argument(
         "--growth-only", action="store_true", help="skip the side-by-side table"
     )
     args = parser.parse_args()
+    _SETTLE_EACH[0] = args.settle_each
     api = fetch_corpus()
     specs = args.spec or list(SPECS)
     for spec in specs + [args.growth_spec]:
