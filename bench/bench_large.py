@@ -18,7 +18,8 @@ next run's file creation ten times slower here), and the cost of creating a file
 folder is printed at the start and the end (run the bench a few minutes after deleting many
 files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure is high); before
 every run the bench waits (``settle``, --settle-each) while creating files in a fresh tree there
-still costs more than at rest, so that no generator pays for what was deleted before it; under
+still costs more than at rest or the cores are busy, so that no generator pays for what ran or was
+deleted before it; under
 bench_corpus.run's wrapper: wall time of that process, its exit code, and its peak memory (max RSS
 of the largest process of the waited-for tree: ruff and the JVM included), killed with its process
 group past --timeout. A cell is the median over --rounds. Ratios are the issue's done-when: ours /
@@ -133,7 +134,7 @@ def scratch() -> Path:
 
 
 # Before each run (each generator's, each round's), at most this many seconds are waited while
-# creating a file in a fresh tree costs more than SETTLED_US (``settle``); 0 turns it off.
+# the machine is not at rest (``settle``); 0 turns it off.
 _SETTLE_EACH: list[float] = [120.0]
 
 
@@ -181,21 +182,53 @@ def tree_creation_cost(files: int = 1000, folders: int = 4) -> float:
     return (time.perf_counter() - start) / files * 1e6
 
 
+# A run starts when creating a file in a fresh tree costs at most this (at rest: 30-40 us here)
+# and the machine was idle for a second (at most this share of both cores busy).
+SETTLED_EACH_US = 60
+IDLE_SHARE = 0.05
+
+
+def busy_share(seconds: float = 1.0) -> float | None:
+    """The share of all cores' time, over ``seconds``, that was not idle (user, system, I/O
+    wait, interrupts, time stolen by the host...); None where /proc/stat cannot be read."""
+    def sample() -> list[int] | None:
+        try:
+            with open("/proc/stat") as stat:
+                return [int(x) for x in stat.readline().split()[1:9]]
+        except (OSError, ValueError):
+            return None
+
+    before = sample()
+    time.sleep(seconds)
+    after = sample()
+    if before is None or after is None:
+        return None
+    delta = [b - a for a, b in zip(before, after)]
+    total = sum(delta)
+    return (total - delta[3]) / total if total > 0 else None  # delta[3]: idle
+
+
 def settle(limit: float) -> None:
     """Wait (at most ``limit`` seconds) while the file system is still paying for deletions
     made near the scratch folder (ext4 skips recently deleted inodes when it allocates, which made
-    one run's 12,000 files cost 2-3 s of kernel time more than the same run a minute later): every
-    generator starts on a file system at rest, whatever ran or was deleted before it. What was
-    waited, if anything, is printed."""
+    one run's 12,000 files cost 2-3 s of kernel time more than the same run a minute later), or
+    while the machine is not idle: for 20 s or so after a mass deletion the kernel keeps a core
+    busy writing it out, and that core is taken from a run that uses both. Every generator starts
+    on a machine at rest, whatever ran or was deleted before it. What was waited is printed."""
     if limit <= 0:
         return
-    cost, waited = tree_creation_cost(), 0.0
-    while cost > SETTLED_US and waited < limit:
-        time.sleep(5)
-        waited += 5
+    waited = 0.0
+    while True:
         cost = tree_creation_cost()
+        busy = busy_share()
+        quiet = cost <= SETTLED_EACH_US and (busy is None or busy <= IDLE_SHARE)
+        if quiet or waited >= limit:
+            break
+        time.sleep(4)
+        waited += 5  # with busy_share's second
     if waited:
-        print(f"  (waited {waited:.0f} s for file creation to settle: {cost:.0f} us per file)", file=sys.stderr, flush=True)
+        state = f"{cost:.0f} us per file, {busy:.0%} busy" if busy is not None else f"{cost:.0f} us per file"
+        print(f"  (waited {waited:.0f} s for the machine to settle: {state})", file=sys.stderr, flush=True)
 
 
 class Cell:
@@ -473,7 +506,7 @@ def main() -> None:
         "--settle-each",
         type=float,
         default=120.0,
-        help=f"seconds to wait at most, before every run, while creating a file in a fresh tree costs more than {SETTLED_US} us (120; 0: never)",
+        help=f"seconds to wait at most, before every run, while creating a file in a fresh tree costs more than {SETTLED_EACH_US} us or the cores are busy (120; 0: never)",
     )
     parser.add_argument(
         "--growth-only", action="store_true", help="skip the side-by-side table"
