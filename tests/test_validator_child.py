@@ -57,3 +57,16 @@ def test_findings_are_the_same_without_requests(tmp_path: Path) -> None:
     assert all(message.startswith("openapi-spec-validator: ") for message, _ in found)
     assert not any("could not finish" in message for message, _ in found)
     assert blocked["found"] == found
+
+
+def test_what_the_child_inherits_is_light() -> None:
+    """The validator's child is forked once the description is loaded: by then this process has
+    imported the command line and the pipeline, not the IR, the passes or jinja2, which only this
+    process needs (they are imported after the fork)."""
+    code = (
+        "import sys, generator.__main__, generator.pipeline\n"
+        "print(sorted(m for m in ('jinja2', 'generator.ir', 'generator.passes', 'generator.render',"
+        " 'generator.surface', 'openapi_spec_validator', 'requests') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert done.stdout.strip() == "[]"
