@@ -89,9 +89,9 @@ import json, resource, subprocess, sys, time
 start = time.perf_counter()
 rc = subprocess.call(sys.argv[2:])
 seconds = time.perf_counter() - start
-rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(sys.argv[1], "w") as out:
-    json.dump({"seconds": seconds, "rc": rc, "max_rss_mb": rss / 1024}, out)
+    json.dump({"seconds": seconds, "rc": rc, "max_rss_mb": usage.ru_maxrss / 1024, "kernel_s": usage.ru_stime}, out)
 """
 
 # argv: ROOT PACKAGE. Compiles every .py file of ROOT/PACKAGE, then imports every module; JSON out.
@@ -149,6 +149,7 @@ class Run:
     max_rss_mb: float
     stdout: str
     stderr: str
+    kernel_s: float = 0.0  # system CPU time of the process tree (file creation, page faults...)
 
 
 @dataclasses.dataclass
@@ -159,6 +160,7 @@ class Outcome:
     rc: int | None = 0
     seconds: float = 0.0
     max_rss_mb: float = 0.0
+    kernel_s: float = 0.0  # system CPU time of the process tree
     files: int = 0
     py_files: int = 0
     cause: str = ""  # why it did not generate (or import); "" when it did
@@ -233,9 +235,10 @@ def run(command: list[str], cwd: Path, env: dict[str, str], timeout: float) -> R
         return Run(None, waited, 0.0, stdout, stderr)
     measured = json.loads(report.read_text())
     report.unlink()
+    kernel = float(measured.get("kernel_s", 0.0))
     if measured["seconds"] > timeout:
-        return Run(None, measured["seconds"], measured["max_rss_mb"], stdout, stderr)
-    return Run(measured["rc"], measured["seconds"], measured["max_rss_mb"], stdout, stderr)
+        return Run(None, measured["seconds"], measured["max_rss_mb"], stdout, stderr, kernel)
+    return Run(measured["rc"], measured["seconds"], measured["max_rss_mb"], stdout, stderr, kernel)
 
 
 def normalize(message: str) -> str:
@@ -315,7 +318,7 @@ def run_ours(spec: Path, work: Path, sites: set[str], timeout: float) -> Outcome
     done = run([str(OUR_PYTHON), "-m", "generator", "generate", str(spec), "--out", str(out), "--package", PACKAGE],
                work, _env(work, {}), timeout)
     (work / "ours.stderr").write_text(done.stderr)  # kept with --keep
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb)
+    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
     outcome.files, outcome.py_files = count_files(out)
     problems = [m for m in map(PROBLEM.match, done.stderr.splitlines()) if m]
     outcome.warnings = sum(m["level"] == "warning" for m in problems)
@@ -348,7 +351,7 @@ def run_peer(spec: Path, work: Path, timeout: float) -> Outcome:
                "--output-path", str(out / PACKAGE), "--overwrite"]
     # COLUMNS: its (rich) tracebacks and messages unwrapped, one line each
     done = run(command, work, _env(work, {"PATH": f"{PEER_BIN}:{os.environ.get('PATH', '')}", "COLUMNS": "1000"}), timeout)
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb)
+    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
     outcome.files, outcome.py_files = count_files(out)
     text = done.stdout + "\n" + done.stderr
     outcome.skipped_endpoints = text.count("Endpoint will not be generated")

@@ -20,8 +20,9 @@ files near $TMPDIR, or set BENCH_SCRATCH to a fresh folder, if the first figure 
 every run the bench waits (``settle``, --settle-each) while creating files in a fresh tree there
 still costs more than at rest or the cores are busy, so that no generator pays for what ran or was
 deleted before it; under
-bench_corpus.run's wrapper: wall time of that process, its exit code, and its peak memory (max RSS
-of the largest process of the waited-for tree: ruff and the JVM included), killed with its process
+bench_corpus.run's wrapper: wall time of that process, its exit code, its peak memory (max RSS
+of the largest process of the waited-for tree: ruff and the JVM included) and, on each round's
+line, the tree's system CPU time (where a run paid the kernel for creating its files), killed with its process
 group past --timeout. A cell is the median over --rounds. Ratios are the issue's done-when: ours /
 openapi-python-client for Kubernetes and GitHub, ours / openapi-generator for Stripe (all <= 0.5),
 peak memory ours / openapi-python-client (<= 1.0). A peer that fails is reported with its exit.
@@ -94,7 +95,7 @@ def run_ogen(spec: Path, work: Path, timeout: float) -> Outcome:
     command = [str(PEER_BIN / "openapi-generator-cli"), "generate", "-g", "python"]
     command += ["-i", str(spec), "-o", str(out)]
     done = run(command, work, _env(work, {}), timeout)
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb)
+    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
     if done.rc is None:
         outcome.status, outcome.cause = "timeout", f"timeout after {timeout:.0f} s"
     elif done.rc != 0:
@@ -368,7 +369,8 @@ def table(api: Path, specs: list[str], names: dict[str, Runner], args: Any) -> N
                 state = "ok" if outcome.status == "ok" else outcome.status
                 print(
                     f"  round {round_}/{args.rounds}  {spec:<32} {name:<28}"
-                    f" {outcome.seconds:7.1f} s {outcome.max_rss_mb:6.0f} MB  {state}",
+                    f" {outcome.seconds:7.1f} s {outcome.max_rss_mb:6.0f} MB  {state:<6}"
+                    f"  kernel CPU {outcome.kernel_s:4.1f} s",
                     file=sys.stderr,
                     flush=True,
                 )
