@@ -134,16 +134,13 @@ def scratch() -> Path:
     return _SCRATCH[0]
 
 
-# Before each run (each generator's, each round's), at most this many seconds are waited while
-# the machine is not at rest (``settle``); 0 turns it off.
-_SETTLE_EACH: list[float] = [120.0]
-
-
-def once(runner: Runner, spec: Path, timeout: float) -> Outcome:
-    settle(_SETTLE_EACH[0])
+def once(runner: Runner, spec: Path, args: Any) -> Outcome:
+    """One run, in a folder of its own, once the machine is at rest (``settle``, at most
+    --settle-each seconds)."""
+    settle(args.settle_each)
     work = Path(tempfile.mkdtemp(prefix="run-", dir=scratch()))
     try:
-        return runner(spec, work, timeout)
+        return runner(spec, work, args.timeout)
     finally:
         # untimed: what this run left dirty in the page cache is written out now, so that the
         # next run is not throttled for it (a JVM's or our 80 MB of output)
@@ -155,32 +152,21 @@ def cleanup() -> None:
         shutil.rmtree(path, ignore_errors=True)
 
 
-def creation_cost(count: int = 2000) -> float:
+def creation_cost(count: int = 2000, folders: int = 0) -> float:
     """Microseconds to create (and write 2 KB into) one file in the bench's folder, now: 20 to
-    30 on this machine's file system at rest, ten times that a minute after many files were
-    deleted near it. Printed so a table can be read with the state it was measured in."""
+    40 on this machine's file system at rest, ten times that a minute after many files were
+    deleted near it. Printed so a table can be read with the state it was measured in. With
+    ``folders``, the files are shared out over that many new nested folders: the shape of a
+    generator's output, whose new folders the file system may place elsewhere than one."""
     probe = Path(tempfile.mkdtemp(prefix="probe-", dir=scratch()))
+    where = [probe / f"d{n}" / "sub" for n in range(folders)] or [probe]
+    for folder in where:
+        folder.mkdir(parents=True, exist_ok=True)
     data = b"x" * 2048
     start = time.perf_counter()
     for number in range(count):
-        (probe / f"file{number}.py").write_bytes(data)
-    cost = (time.perf_counter() - start) / count * 1e6
-    return cost
-
-
-def tree_creation_cost(files: int = 1000, folders: int = 4) -> float:
-    """Microseconds per file to create ``files`` files (4 KB each) over ``folders`` new nested
-    folders of the scratch folder: the shape of a generator's output, whose new folders the file
-    system may place elsewhere than the probe's one folder of ``creation_cost``."""
-    probe = Path(tempfile.mkdtemp(prefix="tree-probe-", dir=scratch()))
-    where = [probe / f"d{n}" / "sub" for n in range(folders)]
-    for folder in where:
-        folder.mkdir(parents=True)
-    data = b"x" * 4096
-    start = time.perf_counter()
-    for number in range(files):
-        (where[number % folders] / f"file{number}.py").write_bytes(data)
-    return (time.perf_counter() - start) / files * 1e6
+        (where[number % len(where)] / f"file{number}.py").write_bytes(data)
+    return (time.perf_counter() - start) / count * 1e6
 
 
 # A run starts when creating a file in a fresh tree costs at most this (at rest: 30-40 us here)
@@ -220,7 +206,7 @@ def settle(limit: float) -> None:
         return
     waited = 0.0
     while True:
-        cost = tree_creation_cost()
+        cost = creation_cost(1000, folders=4)
         busy = busy_share()
         quiet = cost <= SETTLED_EACH_US and (busy is None or busy <= IDLE_SHARE)
         if quiet or waited >= limit:
@@ -364,7 +350,7 @@ def table(api: Path, specs: list[str], names: dict[str, Runner], args: Any) -> N
     for round_ in range(1, args.rounds + 1):
         for spec in specs:
             for name, runner in names.items():
-                outcome = once(runner, api / spec, args.timeout)
+                outcome = once(runner, api / spec, args)
                 cells[spec, name].outcomes.append(outcome)
                 state = "ok" if outcome.status == "ok" else outcome.status
                 print(
@@ -424,7 +410,7 @@ def growth(api: Path, spec_name: str, names: dict[str, Runner], args: Any) -> No
             cells = {n: Cell() for n in names}
             for _ in range(args.rounds):
                 for name, runner in names.items():
-                    cells[name].outcomes.append(once(runner, path, args.timeout))
+                    cells[name].outcomes.append(once(runner, path, args))
             rows.append((fraction, count_operations(sliced), schemas, cells))
             print(
                 f"  slice {str(fraction):>4}: {rows[-1][1]} ops, "
@@ -514,7 +500,6 @@ def main() -> None:
         "--growth-only", action="store_true", help="skip the side-by-side table"
     )
     args = parser.parse_args()
-    _SETTLE_EACH[0] = args.settle_each
     api = fetch_corpus()
     specs = args.spec or list(SPECS)
     for spec in specs + [args.growth_spec]:
