@@ -151,6 +151,10 @@ class Run:
     stderr: str
     kernel_s: float = 0.0  # system CPU time of the process tree (file creation, page faults...)
 
+    def outcome(self) -> "Outcome":
+        """The measured part of a run, as an ``Outcome`` to fill in."""
+        return Outcome(rc=self.rc, seconds=self.seconds, max_rss_mb=self.max_rss_mb, kernel_s=self.kernel_s)
+
 
 @dataclasses.dataclass
 class Outcome:
@@ -318,7 +322,7 @@ def run_ours(spec: Path, work: Path, sites: set[str], timeout: float) -> Outcome
     done = run([str(OUR_PYTHON), "-m", "generator", "generate", str(spec), "--out", str(out), "--package", PACKAGE],
                work, _env(work, {}), timeout)
     (work / "ours.stderr").write_text(done.stderr)  # kept with --keep
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
+    outcome = done.outcome()
     outcome.files, outcome.py_files = count_files(out)
     problems = [m for m in map(PROBLEM.match, done.stderr.splitlines()) if m]
     outcome.warnings = sum(m["level"] == "warning" for m in problems)
@@ -351,7 +355,7 @@ def run_peer(spec: Path, work: Path, timeout: float) -> Outcome:
                "--output-path", str(out / PACKAGE), "--overwrite"]
     # COLUMNS: its (rich) tracebacks and messages unwrapped, one line each
     done = run(command, work, _env(work, {"PATH": f"{PEER_BIN}:{os.environ.get('PATH', '')}", "COLUMNS": "1000"}), timeout)
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
+    outcome = done.outcome()
     outcome.files, outcome.py_files = count_files(out)
     text = done.stdout + "\n" + done.stderr
     outcome.skipped_endpoints = text.count("Endpoint will not be generated")

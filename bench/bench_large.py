@@ -95,7 +95,7 @@ def run_ogen(spec: Path, work: Path, timeout: float) -> Outcome:
     command = [str(PEER_BIN / "openapi-generator-cli"), "generate", "-g", "python"]
     command += ["-i", str(spec), "-o", str(out)]
     done = run(command, work, _env(work, {}), timeout)
-    outcome = Outcome(rc=done.rc, seconds=done.seconds, max_rss_mb=done.max_rss_mb, kernel_s=done.kernel_s)
+    outcome = done.outcome()
     if done.rc is None:
         outcome.status, outcome.cause = "timeout", f"timeout after {timeout:.0f} s"
     elif done.rc != 0:
